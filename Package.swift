@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "bursar",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "bursar", targets: ["bursar"]),
+    .library(name: "BudgetKit", targets: ["BudgetKit"]),
+    .library(name: "GitKit", targets: ["GitKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CGit2",
+      pkgConfig: "libgit2",
+      providers: [.apt(["libgit2-dev"])]
+    ),
+    .target(name: "GitKit", dependencies: ["CGit2"]),
+    .target(
+      name: "SSHSignatures",
+      dependencies: [
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ]
+    ),
+    .target(
+      name: "BudgetKit",
+      dependencies: [
+        "SSHSignatures",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .target(name: "Ledger", dependencies: ["GitKit", "BudgetKit"]),
+    .target(
+      name: "BursarCommands",
+      dependencies: [
+        "Ledger", "BudgetKit", "GitKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "bursar", dependencies: ["BursarCommands"]),
+    .target(name: "TestSupport", dependencies: []),
+    .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+    .testTarget(name: "SSHSignaturesTests", dependencies: ["SSHSignatures", "TestSupport"]),
+    .testTarget(name: "BudgetKitTests", dependencies: ["BudgetKit", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+  ]
+)

@@ -1,0 +1,96 @@
+import Crypto
+import Foundation
+
+/// The digest of a budget file's meaning, which approvals bind to.
+///
+/// The canonical form (documented in `docs/digest.md`) is a compact JSON text of the parsed YAML:
+/// mapping keys sorted by their UTF-8 bytes, `description` text fields left out at every level, list order
+/// kept, and every quantity under `max`, `min`, `slo` and `window` written as its family and its
+/// value in the family's base unit (`100ms` and `0.1s` are both `duration:0.1`). Comments,
+/// quoting, key order, flow or block style and descriptions do not change the digest; any
+/// governed value does. The digest is `sha256:` and the hex SHA-256 of
+/// `bursar-meaning-v1\n` followed by the canonical form.
+public enum MeaningDigest {
+  public static let prefix = "sha256:"
+  /// What an approval names as the digest of a file the change deletes.
+  public static let deleted = "deleted"
+  static let domain = "bursar-meaning-v1\n"
+  static let quantityKeys: Set<String> = ["max", "min", "slo", "window"]
+  static let ignoredKeys: Set<String> = ["description"]
+
+  /// The digest of a parsed file.
+  public static func digest(of value: YAMLValue) -> String {
+    let canonical = canonicalForm(of: value)
+    let hash = SHA256.hash(data: Data((domain + canonical).utf8))
+    return prefix + hash.map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// The canonical JSON text the digest hashes.
+  public static func canonicalForm(of value: YAMLValue) -> String {
+    var output = ""
+    write(value, key: nil, into: &output)
+    return output
+  }
+
+  /// Whether text is a digest as approvals write it.
+  public static func isWellFormed(_ text: String) -> Bool {
+    if text == deleted { return true }
+    guard text.hasPrefix(prefix) else { return false }
+    let hex = text.dropFirst(prefix.count)
+    return hex.count == 64 && hex.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
+  }
+
+  private static func write(_ value: YAMLValue, key: String?, into output: inout String) {
+    switch value {
+    case .scalar(let scalar):
+      if scalar.isNull {
+        output += "null"
+      } else if let key, quantityKeys.contains(key), case .success(let quantity) = QuantityParser.parse(scalar.text) {
+        output += jsonString(quantity.canonicalText)
+      } else {
+        output += jsonString(scalar.text)
+      }
+    case .sequence(let sequence):
+      output += "["
+      for (index, item) in sequence.items.enumerated() {
+        if index > 0 { output += "," }
+        write(item, key: nil, into: &output)
+      }
+      output += "]"
+    case .mapping(let mapping):
+      let entries = mapping.entries.filter { !isDescription($0) }
+        .sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+      output += "{"
+      for (index, entry) in entries.enumerated() {
+        if index > 0 { output += "," }
+        output += jsonString(entry.key) + ":"
+        write(entry.value, key: entry.key, into: &output)
+      }
+      output += "}"
+    }
+  }
+
+  /// Descriptions are text fields; a metric or team that happens to be named `description` has a
+  /// mapping as its value and stays governed.
+  private static func isDescription(_ entry: YAMLMapping.Entry) -> Bool {
+    guard ignoredKeys.contains(entry.key), case .scalar = entry.value else { return false }
+    return true
+  }
+
+  /// A JSON string literal with the minimal escapes of RFC 8259.
+  static func jsonString(_ text: String) -> String {
+    var output = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": output += "\\\""
+      case "\\": output += "\\\\"
+      case "\n": output += "\\n"
+      case "\r": output += "\\r"
+      case "\t": output += "\\t"
+      case _ where scalar.value < 0x20: output += String(format: "\\u%04x", scalar.value)
+      default: output.unicodeScalars.append(scalar)
+      }
+    }
+    return output + "\""
+  }
+}

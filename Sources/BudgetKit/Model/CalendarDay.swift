@@ -1,0 +1,63 @@
+import Foundation
+
+/// A calendar day in UTC, written `YYYY-MM-DD`.
+public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public var year: Int
+  public var month: Int
+  public var day: Int
+
+  /// A real date only: `2026-02-30` and `2026-13-01` are refused.
+  public init?(_ text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
+    else { return nil }
+    (self.year, self.month, self.day) = (year, month, day)
+  }
+
+  public init(date: Date) {
+    let parts = Self.calendar.dateComponents([.year, .month, .day], from: date)
+    (year, month, day) = (parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+  }
+
+  public var description: String {
+    String(format: "%04d-%02d-%02d", year, month, day)
+  }
+
+  /// The first instant of the day, UTC.
+  public var start: Date {
+    Self.calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? .distantPast
+  }
+
+  /// The first instant after the day, UTC.
+  public var end: Date { start.addingTimeInterval(86_400) }
+
+  /// The number of days from this day to another (positive when `other` is later).
+  public func days(to other: CalendarDay) -> Int {
+    Int(((other.start.timeIntervalSince(start)) / 86_400).rounded())
+  }
+
+  public func adding(days: Int) -> CalendarDay {
+    CalendarDay(date: start.addingTimeInterval(Double(days) * 86_400))
+  }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool {
+    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+  }
+
+  static let calendar: Calendar = {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return calendar
+  }()
+
+  private static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+}

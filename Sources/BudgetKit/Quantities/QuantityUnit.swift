@@ -1,0 +1,74 @@
+import Foundation
+
+/// A unit a quantity may be written in, with its factor to the family's base unit.
+///
+/// Base units: seconds, fraction (1 = 100%), bytes, the currency's unit, events per second,
+/// joules, and 1 for plain numbers.
+public struct QuantityUnit: Hashable, Sendable {
+  public var symbol: String
+  public var family: UnitFamily
+  public var factor: Decimal
+
+  public init(symbol: String, family: UnitFamily, factor: Decimal) {
+    self.symbol = symbol
+    self.family = family
+    self.factor = factor
+  }
+
+  static let plain = QuantityUnit(symbol: "", family: .number, factor: 1)
+
+  /// Every unit symbol bursar reads, except currencies (any three capital letters).
+  static let table: [String: QuantityUnit] = {
+    var units: [String: QuantityUnit] = [:]
+    func add(_ family: UnitFamily, _ pairs: [(String, Decimal)]) {
+      for (symbol, factor) in pairs {
+        units[symbol] = QuantityUnit(symbol: symbol, family: family, factor: factor)
+      }
+    }
+    add(
+      .duration,
+      [
+        ("ns", Decimal(string: "0.000000001")!), ("us", Decimal(string: "0.000001")!),
+        ("µs", Decimal(string: "0.000001")!), ("ms", Decimal(string: "0.001")!), ("s", 1),
+        ("m", 60), ("min", 60), ("h", 3600), ("d", 86_400), ("w", 604_800),
+      ])
+    add(.ratio, [("%", Decimal(string: "0.01")!)])
+    let kilo = Decimal(1000)
+    let kibi = Decimal(1024)
+    add(
+      .bytes,
+      [
+        ("B", 1), ("kB", kilo), ("KB", kilo), ("MB", pow(kilo, 2)), ("GB", pow(kilo, 3)),
+        ("TB", pow(kilo, 4)), ("PB", pow(kilo, 5)), ("KiB", kibi), ("MiB", pow(kibi, 2)),
+        ("GiB", pow(kibi, 3)), ("TiB", pow(kibi, 4)), ("PiB", pow(kibi, 5)),
+      ])
+    add(
+      .rate,
+      [
+        ("/s", 1), ("/min", Decimal(1) / 60), ("/h", Decimal(1) / 3600),
+        ("/d", Decimal(1) / 86_400),
+      ])
+    add(
+      .energy,
+      [
+        ("mJ", Decimal(string: "0.001")!), ("J", 1), ("kJ", kilo), ("MJ", pow(kilo, 2)),
+        ("Wh", 3600), ("kWh", 3_600_000), ("MWh", 3_600_000_000),
+      ])
+    return units
+  }()
+
+  /// The unit for a symbol, including `USD`-style currency codes.
+  static func named(_ symbol: String) -> QuantityUnit? {
+    if let unit = table[symbol] { return unit }
+    let scalars = symbol.unicodeScalars
+    if scalars.count == 3, scalars.allSatisfy({ $0 >= "A" && $0 <= "Z" }) {
+      return QuantityUnit(symbol: symbol, family: .money(currency: symbol), factor: 1)
+    }
+    return nil
+  }
+
+  /// The symbols listed in error messages, by family.
+  static let examples =
+    "durations (250us, 150ms, 1.5s, 2m, 24h, 7d), ratios (99.9%, 0.95), bytes (512MiB, 1.5GB), "
+    + "money (0.40 USD), rates (1200/s, 50/min), energy (40J, 2Wh) or plain counts (3)"
+}

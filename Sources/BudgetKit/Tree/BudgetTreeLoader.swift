@@ -1,0 +1,117 @@
+import Dispatch
+import Foundation
+
+/// Reads, parses and validates the files of a `.budgets/` tree, in parallel.
+///
+/// Each file is parsed, checked and dropped on its own, keeping only the small model, so memory
+/// stays flat however many files there are.
+public struct BudgetTreeLoader: Sendable {
+  public var limits: ReadLimits
+  /// The folder that holds the budgets, relative to the repository root.
+  public var root: String
+
+  public init(limits: ReadLimits = .standard, root: String = ".budgets") {
+    self.limits = limits
+    self.root = root
+  }
+
+  /// Parses and validates the files; `files` paths are relative to the repository root.
+  public func load(_ files: [BudgetSourceFile]) -> BudgetTree {
+    var ignored: [IgnoredFile] = []
+    var diagnostics: [Diagnostic] = []
+    var yamlFiles: [(path: String, bytes: [UInt8])] = []
+    for file in files.sorted(by: { $0.path < $1.path }) {
+      switch file.content {
+      case .bytes(let bytes) where file.isYAML: yamlFiles.append((file.path, bytes))
+      case .bytes: ignored.append(IgnoredFile(path: file.path, reason: "not a .yaml or .yml file"))
+      case .symlink where file.isYAML:
+        diagnostics.append(
+          Diagnostic(
+            .fileNotRegular, at: .start(of: file.path), "budget files may not be symbolic links",
+            hint: "a link can point outside the repository; copy the file instead"))
+      case .symlink: ignored.append(IgnoredFile(path: file.path, reason: "a symbolic link, not followed"))
+      case .other(let what): ignored.append(IgnoredFile(path: file.path, reason: what))
+      case .tooLarge(let size) where file.isYAML:
+        diagnostics.append(
+          Diagnostic(
+            .fileTooLarge, at: .start(of: file.path),
+            "the file is \(size) bytes; budget files may be at most \(limits.maxFileBytes) bytes", hint: "split it into several files"))
+      case .tooLarge: ignored.append(IgnoredFile(path: file.path, reason: "not a .yaml or .yml file"))
+      case .unreadable(let reason):
+        diagnostics.append(Diagnostic(.fileEncoding, at: .start(of: file.path), "cannot read the file: \(reason)"))
+      }
+    }
+    if yamlFiles.count > limits.maxFiles {
+      diagnostics.append(
+        Diagnostic(
+          .tooManyFiles, at: .start(of: root), "\(yamlFiles.count) budget files; at most \(limits.maxFiles) are read"))
+      yamlFiles = Array(yamlFiles.prefix(limits.maxFiles))
+    }
+    let parsed = parseAll(yamlFiles)
+    var tree = BudgetTree(ignored: ignored, diagnostics: diagnostics)
+    for file in parsed {
+      tree.paths.append(file.path)
+      tree.diagnostics += file.diagnostics
+      if let digest = file.digest { tree.digests[file.path] = digest }
+      switch file.document {
+      case .owners(let owners)?:
+        if tree.owners == nil { tree.owners = owners }
+      case .budget(let budget)?: tree.budgets.append(budget)
+      case .exception(let exception)?: tree.exceptions.append(exception)
+      case .approval(let approval)?: tree.approvals.append(approval)
+      case nil: break
+      }
+    }
+    tree.diagnostics += TreeValidator(root: root).validate(parsed.compactMap(\.document), kinds: parsed.compactMap(\.kind))
+    tree.diagnostics = tree.diagnostics.sortedByLocation()
+    return tree
+  }
+
+  /// One file read on its own: the document if it decodes, its digest if it is YAML, problems.
+  public func parse(path: String, bytes: [UInt8]) -> ParsedFile {
+    switch StrictYAMLReader(limits: limits).read(bytes, path: path) {
+    case .failure(let failure):
+      return ParsedFile(path: path, document: nil, kind: nil, digest: nil, diagnostics: failure.diagnostics)
+    case .success(let value):
+      let (document, diagnostics) = DocumentDecoder().decode(value, path: path)
+      let kind = document.map { (kind: $0.kind, location: value.location) }
+      return ParsedFile(
+        path: path, document: document, kind: kind.map { .init($0.kind, at: $0.location) },
+        digest: MeaningDigest.digest(of: value), diagnostics: diagnostics)
+    }
+  }
+
+  private func parseAll(_ files: [(path: String, bytes: [UInt8])]) -> [ParsedFile] {
+    let slots = ResultSlots<ParsedFile>(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      slots[index] = parse(path: files[index].path, bytes: files[index].bytes)
+    }
+    return slots.values
+  }
+}
+
+/// The outcome of reading one file.
+public struct ParsedFile: Sendable {
+  public var path: String
+  public var document: BudgetDocument?
+  public var kind: Located<DocumentKind>?
+  public var digest: String?
+  public var diagnostics: [Diagnostic]
+}
+
+/// Fixed slots written by index from concurrent iterations; each index is written once.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+  private var storage: [Value?]
+  private let lock = NSLock()
+
+  init(count: Int) {
+    storage = Array(repeating: nil, count: count)
+  }
+
+  subscript(index: Int) -> Value? {
+    get { lock.withLock { storage[index] } }
+    set { lock.withLock { storage[index] = newValue } }
+  }
+
+  var values: [Value] { lock.withLock { storage.compactMap { $0 } } }
+}

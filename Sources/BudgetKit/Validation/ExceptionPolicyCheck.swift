@@ -1,0 +1,60 @@
+/// Checks an exception against its budget and the rules: it names a real budget, environment and
+/// metrics, uses their units, loosens every value it sets, and lasts no longer than allowed.
+struct ExceptionPolicyCheck {
+  let budgets: [BudgetName: Budget]
+  let rules: Rules
+  let collector: DiagnosticCollector
+
+  func check(_ exception: BudgetException) {
+    if exception.lengthInDays > rules.maxExceptionDays {
+      collector.report(
+        .exceptionTooLong, at: exception.expires.location,
+        "exception `\(exception.id.value)` lasts \(exception.lengthInDays) days; the rules allow at most \(rules.maxExceptionDays)",
+        hint: "expire it by \(exception.starts.value.adding(days: rules.maxExceptionDays - 1)) or split the deviation")
+    }
+    guard let budget = budgets[exception.budget.value] else {
+      collector.report(
+        .unknownBudget, at: exception.budget.location, "budget `\(exception.budget.value)` does not exist",
+        hint: Suggestion.hint(for: exception.budget.value.rawValue, among: budgets.keys.map(\.rawValue).sorted()))
+      return
+    }
+    let environment = exception.environment
+    guard budget.environmentNames.contains(environment.value) else {
+      collector.report(
+        .unknownEnvironment, at: environment.location, "budget `\(budget.name.value)` has no environment `\(environment.value)`",
+        hint: Suggestion.hint(for: environment.value.rawValue, among: budget.environmentNames.map(\.rawValue)))
+      return
+    }
+    for metric in exception.metrics {
+      check(metric, of: exception, budget: budget)
+    }
+  }
+
+  private func check(_ metric: MetricOverride, of exception: BudgetException, budget: Budget) {
+    let environment = exception.environment.value
+    guard let bound = budget.effectiveBound(of: metric.name.value, in: environment) else {
+      collector.report(
+        .unknownMetric, at: metric.name.location, "budget `\(budget.name.value)` has no metric `\(metric.name.value)`",
+        hint: Suggestion.hint(for: metric.name.value.rawValue, among: budget.metricOrder.map(\.rawValue)))
+      return
+    }
+    let what = "metric `\(metric.name.value)` of exception `\(exception.id.value)`"
+    for (key, granted) in metric.bound.fields {
+      let location = metric.fieldLocations[key] ?? metric.name.location
+      guard let current = bound[key] else {
+        collector.report(
+          .boundShape, at: location, "\(what) sets `\(key.rawValue)`, which the budget does not cap in \(environment)")
+        continue
+      }
+      MetricFamilyCheck(collector: collector).check(granted, key: key, against: current, at: location, what: what)
+      guard let order = granted.compare(to: current), let largerIsLooser = key.largerIsLooser else { continue }
+      let loosens = largerIsLooser ? order == .orderedDescending : order == .orderedAscending
+      if !loosens {
+        collector.report(
+          .exceptionNotLoosening, at: location,
+          "\(what) grants `\(key.rawValue): \(granted.text)`, which does not loosen the budget's `\(current.text)` in \(environment)",
+          hint: "an exception only relaxes a cap; to tighten it, change the budget")
+      }
+    }
+  }
+}

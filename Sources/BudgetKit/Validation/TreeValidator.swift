@@ -1,0 +1,63 @@
+/// The checks across files: one Owners file, unique names, references that resolve, and the
+/// exception policy.
+struct TreeValidator {
+  let root: String
+
+  func validate(_ documents: [BudgetDocument], kinds: [Located<DocumentKind>]) -> [Diagnostic] {
+    let collector = DiagnosticCollector()
+    let owners = checkOwnersCount(documents, kinds: kinds, collector)
+    var budgets: [Budget] = []
+    var exceptions: [BudgetException] = []
+    var approvals: [Approval] = []
+    for document in documents {
+      switch document {
+      case .budget(let budget): budgets.append(budget)
+      case .exception(let exception): exceptions.append(exception)
+      case .approval(let approval): approvals.append(approval)
+      case .owners: break
+      }
+    }
+    checkUnique(budgets.map(\.name), noun: "budget name", collector)
+    checkUnique(exceptions.map(\.id), noun: "exception id", collector)
+    if let owners {
+      OwnersReferenceCheck(owners: owners, collector: collector).check(budgets: budgets, approvals: approvals)
+    }
+    let byName = Dictionary(budgets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+    let policy = ExceptionPolicyCheck(budgets: byName, rules: owners?.rules ?? Rules(), collector: collector)
+    exceptions.forEach(policy.check)
+    return collector.diagnostics
+  }
+
+  private func checkOwnersCount(
+    _ documents: [BudgetDocument], kinds: [Located<DocumentKind>], _ collector: DiagnosticCollector
+  ) -> Owners? {
+    let owners = documents.compactMap { document -> Owners? in
+      if case .owners(let owners) = document { return owners }
+      return nil
+    }
+    let ownerFiles = kinds.filter { $0.value == .owners }
+    if ownerFiles.isEmpty {
+      collector.report(
+        .ownersMissing, at: .start(of: root), "no `kind: Owners` file under \(root)/",
+        hint: "`bursar init` writes a starter owners.yaml")
+    }
+    for extra in ownerFiles.dropFirst() {
+      collector.report(
+        .ownersDuplicate, at: extra.location, "a second `kind: Owners` file; there must be exactly one",
+        hint: "the first is \(ownerFiles[0].location.path)")
+    }
+    return owners.first
+  }
+
+  private func checkUnique<Kind>(_ names: [Located<Identifier<Kind>>], noun: String, _ collector: DiagnosticCollector) {
+    let groups = Dictionary(grouping: names, by: \.value)
+    for (name, uses) in groups where uses.count > 1 {
+      for use in uses {
+        let others = uses.filter { $0.location != use.location }.map { $0.location.description }
+        collector.report(
+          .duplicateName, at: use.location, "\(noun) `\(name)` is used more than once",
+          hint: "also at \(others.joined(separator: ", "))")
+      }
+    }
+  }
+}

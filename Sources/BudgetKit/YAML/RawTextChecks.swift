@@ -1,0 +1,100 @@
+/// Checks on a file's bytes that come before any YAML parsing: size, binary content, encoding,
+/// byte-order marks and tab indentation.
+struct RawTextChecks {
+  var limits: ReadLimits
+
+  func firstProblem(in bytes: [UInt8], path: String) -> Diagnostic? {
+    if bytes.count > limits.maxFileBytes {
+      return Diagnostic(
+        .fileTooLarge, at: .start(of: path),
+        "the file is \(bytes.count) bytes; budget files may be at most \(limits.maxFileBytes) bytes",
+        hint: "split it into several files")
+    }
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      return Diagnostic(
+        .yamlBOM, at: .start(of: path), "the file starts with a byte-order mark",
+        hint: "save it as UTF-8 without a BOM")
+    }
+    if let nul = bytes.firstIndex(of: 0) {
+      return Diagnostic(
+        .fileEncoding, at: location(ofByte: nul, in: bytes, path: path),
+        "the file contains a NUL byte; it looks like a binary file, not YAML")
+    }
+    if let bad = Self.firstInvalidUTF8Offset(bytes) {
+      return Diagnostic(
+        .fileEncoding, at: location(ofByte: bad, in: bytes, path: path),
+        "the file is not valid UTF-8", hint: "save it as UTF-8")
+    }
+    return firstTabIndent(in: bytes, path: path)
+  }
+
+  /// The first tab among a line's leading blanks: YAML indents with spaces only.
+  private func firstTabIndent(in bytes: [UInt8], path: String) -> Diagnostic? {
+    var line = 1
+    var column = 1
+    var inIndent = true
+    for byte in bytes {
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        column = 1
+        inIndent = true
+        continue
+      }
+      if inIndent {
+        if byte == UInt8(ascii: "\t") {
+          return Diagnostic(
+            .yamlTab, at: SourceLocation(path: path, line: line, column: column),
+            "a tab is used for indentation", hint: "YAML indents with spaces only")
+        }
+        if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") { inIndent = false }
+      }
+      // Columns count Unicode scalars: continuation bytes do not start one.
+      if byte & 0xC0 != 0x80 { column += 1 }
+    }
+    return nil
+  }
+
+  private func location(ofByte offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {
+    var line = 1
+    var column = 1
+    for byte in bytes[..<offset] {
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    return SourceLocation(path: path, line: line, column: column)
+  }
+
+  /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence.
+  static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      let length: Int
+      var lower: UInt8 = 0x80
+      var upper: UInt8 = 0xBF
+      switch lead {
+      case 0x00...0x7F: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0: (length, lower) = (3, 0xA0)
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED: (length, upper) = (3, 0x9F)
+      case 0xF0: (length, lower) = (4, 0x90)
+      case 0xF1...0xF3: length = 4
+      case 0xF4: (length, upper) = (4, 0x8F)
+      default: return index
+      }
+      guard index + length <= bytes.count else { return index }
+      for offset in 1..<max(length, 1) {
+        let byte = bytes[index + offset]
+        let (low, high) = offset == 1 ? (lower, upper) : (0x80, 0xBF)
+        if byte < low || byte > high { return index }
+      }
+      index += length
+    }
+    return nil
+  }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import BudgetKit
+import Foundation
+import Ledger
+
+/// `bursar validate`: schema and cross-file checks of `.budgets/`.
+struct ValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Check .budgets/ for schema, unit and cross-file errors.",
+    discussion: """
+      Reads the work tree by default, the index with --staged, or any revision with --rev, \
+      always from git objects (nothing is checked out). The whole tree is checked; PATH \
+      arguments limit the report to those files or folders. Exit 1 when anything is invalid.
+      """)
+
+  @OptionGroup var repository: RepositoryOptions
+  @OptionGroup var sourceOptions: SourceOptions
+
+  @Option(name: .long, help: "Output format: text, json, github (workflow annotations) or sarif.")
+  var format: ValidateFormat = .text
+
+  @Argument(help: "Files or folders to report on (relative to the current folder or to .budgets/).")
+  var paths: [String] = []
+
+  func run() throws {
+    let repo = try repository.open()
+    let snapshot: BudgetSnapshot
+    do {
+      snapshot = try SnapshotReader(repository: repo).snapshot(sourceOptions.source)
+    } catch {
+      throw CommandFailure(error)
+    }
+    let tree = snapshot.load()
+    let filter = try PathFilter(arguments: paths, repository: repo)
+    let report = ValidationReport(
+      source: sourceOptions.source.description,
+      diagnostics: tree.diagnostics.filter { filter.includes($0.location.path) },
+      fileCount: tree.paths.count, ignored: tree.ignored.filter { filter.includes($0.path) })
+    switch format {
+    case .text: Console.output(DiagnosticTextRenderer().render(report))
+    case .json: Console.output(DiagnosticJSONRenderer().render(report))
+    case .github: if !report.diagnostics.isEmpty { Console.output(GitHubAnnotationRenderer().render(report.diagnostics)) }
+    case .sarif: Console.output(SARIFRenderer().render(report.diagnostics))
+    }
+    if !report.isValid { throw ExitCode(ExitStatus.blocked) }
+  }
+}

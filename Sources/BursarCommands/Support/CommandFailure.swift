@@ -1,0 +1,19 @@
+import GitKit
+import Ledger
+
+/// A failure that stops a command before it can judge anything (exit code 2), in one sentence.
+public struct CommandFailure: Error, CustomStringConvertible {
+  public var description: String
+
+  public init(_ description: String) {
+    self.description = description
+  }
+
+  public init(_ error: GitError) {
+    self.description = error.description
+  }
+
+  public init(_ error: LedgerError) {
+    self.description = error.description
+  }
+}

@@ -1,0 +1,48 @@
+import CGit2
+import Foundation
+
+/// A copy of what a commit records: its tree, parents, people and message.
+public struct CommitInfo: Hashable, Sendable {
+  /// The commit's own id.
+  public let id: Oid
+  /// The id of the commit's root tree.
+  public let treeId: Oid
+  /// The parent ids in recorded order; the first one is the first parent.
+  ///
+  /// In a shallow clone a parent listed here may be absent from the object database.
+  public let parentIds: [Oid]
+  /// Who wrote the change.
+  public let author: Signature
+  /// Who recorded the commit.
+  public let committer: Signature
+  /// The full message as stored, decoded as UTF-8 with invalid bytes replaced.
+  public let message: String
+  /// The first paragraph of the message on one line, as `git log --format=%s` shows it.
+  public let summary: String
+  /// The value of the commit's `encoding` header, or nil when it has none (UTF-8).
+  public let encoding: String?
+
+  /// Copies the fields of a commit object that libgit2 lends.
+  init(_ commit: OpaquePointer) {
+    id = Oid(git_commit_id(commit))
+    treeId = Oid(git_commit_tree_id(commit))
+    parentIds = (0..<git_commit_parentcount(commit)).compactMap { index in
+      git_commit_parent_id(commit, index).map { Oid($0) }
+    }
+    author = Signature(git_commit_author(commit))
+    committer = Signature(git_commit_committer(commit))
+    let message = git_commit_message_raw(commit).map { String(cString: $0) } ?? ""
+    self.message = message
+    // libgit2 computes the summary lazily and returns NULL only when out of memory.
+    summary = git_commit_summary(commit).map { String(cString: $0) } ?? Self.summary(of: message)
+    encoding = git_commit_message_encoding(commit).map { String(cString: $0) }
+  }
+
+  /// The first paragraph of `message` joined into one line.
+  static func summary(of message: String) -> String {
+    let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+    let paragraph = lines.drop { $0.allSatisfy(\.isWhitespace) }
+      .prefix { !$0.allSatisfy(\.isWhitespace) }
+    return paragraph.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+  }
+}

@@ -1,0 +1,89 @@
+import BudgetKit
+import Foundation
+import GitKit
+
+/// Reads the files of `.budgets/` from the work tree, the index or any revision, through libgit2:
+/// nothing is checked out and nothing in the repository is written.
+public struct SnapshotReader {
+  public let repository: Repository
+  public let limits: ReadLimits
+  /// The budgets folder, relative to the repository root.
+  public let root: String
+
+  public init(repository: Repository, limits: ReadLimits = .standard, root: String = ".budgets") {
+    self.repository = repository
+    self.limits = limits
+    self.root = root
+  }
+
+  /// The snapshot at a source, or an error when there is no `.budgets/` there.
+  public func snapshot(_ source: BudgetSource) throws(LedgerError) -> BudgetSnapshot {
+    switch source {
+    case .workTree: return try workTreeSnapshot()
+    case .index: return try indexSnapshot()
+    case .revision(let revision):
+      let commit: Oid
+      do { commit = try repository.resolveCommit(revision) } catch { throw .git(error) }
+      return try snapshot(atCommit: commit, source: source)
+    }
+  }
+
+  /// The snapshot recorded in a commit.
+  public func snapshot(atCommit commit: Oid, source: BudgetSource? = nil) throws(LedgerError) -> BudgetSnapshot {
+    let entries: [TreeEntry]?
+    do { entries = try repository.files(atCommit: commit, under: root) } catch { throw .git(error) }
+    guard let entries else { throw .noBudgetsFolder(source: source ?? .revision(commit.hex)) }
+    if entries.count == 1, entries[0].kind == .notADirectory {
+      return BudgetSnapshot(files: [], diagnostics: [notADirectory()])
+    }
+    return BudgetSnapshot(files: entries.map(sourceFile))
+  }
+
+  private func indexSnapshot() throws(LedgerError) -> BudgetSnapshot {
+    let listing: IndexListing
+    do { listing = try repository.indexFiles(under: root) } catch { throw .git(error) }
+    var diagnostics: [Diagnostic] = []
+    for path in listing.conflictedPaths {
+      diagnostics.append(
+        Diagnostic(
+          .yamlSyntax, at: .start(of: "\(root)/\(path)"), "the file has unresolved merge conflicts in the index",
+          hint: "resolve the conflict and `git add` the file"))
+    }
+    if listing.entries.isEmpty && listing.conflictedPaths.isEmpty {
+      throw .noBudgetsFolder(source: .index)
+    }
+    return BudgetSnapshot(files: listing.entries.map(sourceFile), diagnostics: diagnostics)
+  }
+
+  private func sourceFile(_ entry: TreeEntry) -> BudgetSourceFile {
+    let path = "\(root)/\(entry.path)"
+    switch entry.kind {
+    case .symlink: return BudgetSourceFile(path: path, content: .symlink)
+    case .submodule: return BudgetSourceFile(path: path, content: .other("a submodule, not a file"))
+    case .notADirectory: return BudgetSourceFile(path: path, content: .other("not a file"))
+    case .file, .executable:
+      guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else {
+        return BudgetSourceFile(path: path, content: .bytes([]))
+      }
+      do {
+        let data = try repository.blob(entry.id, maxSize: limits.maxFileBytes, path: path)
+        return BudgetSourceFile(path: path, content: .bytes([UInt8](data)))
+      } catch .blobTooLarge(_, let size, _) {
+        return BudgetSourceFile(path: path, content: .tooLarge(size))
+      } catch {
+        return BudgetSourceFile(path: path, content: .unreadable(error.description))
+      }
+    }
+  }
+
+  private func workTreeSnapshot() throws(LedgerError) -> BudgetSnapshot {
+    guard let workTree = repository.workingDirectory else { throw .noWorkTree }
+    return try WorkTreeReader(workTree: workTree, root: root, limits: limits).snapshot()
+  }
+
+  func notADirectory() -> Diagnostic {
+    Diagnostic(
+      .budgetsNotDirectory, at: .start(of: root), "`\(root)` is a file, not a folder",
+      hint: "move it aside and run `bursar init`, or make \(root)/ a folder of budget files")
+  }
+}

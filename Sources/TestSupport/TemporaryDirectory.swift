@@ -1,0 +1,28 @@
+import Foundation
+
+/// A fresh, empty folder that is deleted with everything in it when released.
+public final class TemporaryDirectory {
+  /// The folder's absolute path with symbolic links resolved, so it compares equal to the
+  /// paths other tools report (on macOS /var is a link to /private/var).
+  public let path: String
+
+  /// Creates the folder under the system's temporary folder.
+  public init(prefix: String = "bursar-test") throws {
+    let template = NSTemporaryDirectory() + "/\(prefix)-XXXXXX"
+    var bytes = Array(template.utf8CString)
+    guard let created = mkdtemp(&bytes) else {
+      throw ProcessFailure(command: ["mkdtemp", template], status: nil, stderr: "errno \(errno)")
+    }
+    let raw = String(cString: created)
+    path = URL(fileURLWithPath: raw).resolvingSymlinksInPath().path
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(atPath: path)
+  }
+
+  /// The absolute path of something inside the folder.
+  public func appending(_ relative: String) -> String {
+    path + "/" + relative
+  }
+}

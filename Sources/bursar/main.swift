@@ -1,0 +1,3 @@
+import BursarCommands
+
+Entry.main()

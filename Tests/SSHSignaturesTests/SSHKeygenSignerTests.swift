@@ -1,0 +1,145 @@
+import Foundation
+import SSHSignatures
+import Testing
+
+@Suite("SSHKeygenSigner")
+struct SSHKeygenSignerTests {
+  static let message = Data("approve: api-latency budget\n".utf8)
+  static let namespace = KeyFixtures.namespace
+  /// Keeps a developer's own agent out of the tests.
+  static let noAgent = ["SSH_AUTH_SOCK": "/nonexistent/agent.sock"]
+
+  @Test("Signs with a private key file", arguments: SSHKeyAlgorithm.allCases)
+  func signsWithKeyFile(algorithm: SSHKeyAlgorithm) throws {
+    let key = try KeyFixtures.load().signer(algorithm)
+    let signer = SSHKeygenSigner(environment: Self.noAgent)
+    let text = try signer.sign(
+      message: Self.message, namespace: Self.namespace, keyFile: key.privateKeyPath)
+    let signature = try SSHSignature(armored: text)
+    #expect(signature.verify(message: Self.message, namespace: Self.namespace, by: key.publicKey))
+    let scenario = SignatureScenario(
+      name: "signer", signature: text, message: Self.message, namespace: Self.namespace,
+      trustedKey: key)
+    #expect(try scenario.expectAgreementWithSSHKeygen())
+  }
+
+  @Test("Reports a missing key file and an empty namespace")
+  func invalidArguments() throws {
+    let signer = SSHKeygenSigner(environment: Self.noAgent)
+    let key = try KeyFixtures.load().signer(.ed25519)
+    #expect(throws: SSHKeygenError.keyFileMissing(path: "/nonexistent/id_ed25519")) {
+      try signer.sign(message: Self.message, namespace: "n", keyFile: "/nonexistent/id_ed25519")
+    }
+    #expect(throws: SSHKeygenError.emptyNamespace) {
+      try signer.sign(message: Self.message, namespace: "", keyFile: key.privateKeyPath)
+    }
+  }
+
+  @Test("Reports a file that is not a key")
+  func notAKey() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = try folder.write("not a key\n", to: "id_bogus")
+    let error = try #require(throws: SSHKeygenError.self) {
+      try SSHKeygenSigner(environment: Self.noAgent).sign(
+        message: Self.message, namespace: Self.namespace, keyFile: path)
+    }
+    guard case .unreadableKeyFile(let reported, _) = error else {
+      Issue.record("unexpected error \(error)")
+      return
+    }
+    #expect(reported == path)
+  }
+
+  @Test("Reports ssh-keygen missing from PATH")
+  func missingTool() throws {
+    let key = try KeyFixtures.load().signer(.ed25519)
+    let signer = SSHKeygenSigner(environment: ["PATH": "/nonexistent"])
+    #expect(throws: SSHKeygenError.sshKeygenNotFound) {
+      try signer.sign(message: Self.message, namespace: Self.namespace, keyFile: key.privateKeyPath)
+    }
+  }
+
+  @Test("A passphrase-protected key without an agent fails at once instead of prompting")
+  func passphraseProtected() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let key = try KeyFixtures.generate(.ed25519, named: "locked", in: folder, passphrase: "s3cret")
+    let error = #expect(throws: SSHKeygenError.passphraseRequired(path: key.privateKeyPath)) {
+      try SSHKeygenSigner(environment: Self.noAgent).sign(
+        message: Self.message, namespace: Self.namespace, keyFile: key.privateKeyPath)
+    }
+    #expect(error?.description.contains("ssh-add") == true)
+  }
+
+  @Test("A public key file without a running agent names the missing agent")
+  func publicKeyWithoutAgent() throws {
+    let key = try KeyFixtures.load().signer(.ed25519)
+    #expect(throws: SSHKeygenError.agentUnavailable) {
+      try SSHKeygenSigner(environment: Self.noAgent).sign(
+        message: Self.message, namespace: Self.namespace, keyFile: key.publicKeyPath)
+    }
+  }
+
+  @Test("Signs through ssh-agent with a public key file or a locked private key")
+  func agentSigning() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let agent = try TestAgent(in: folder)
+    defer { agent.stop() }
+    let key = try KeyFixtures.generate(.ecdsaP256, named: "agent", in: folder, passphrase: "s3cret")
+    let signer = SSHKeygenSigner(environment: agent.environment)
+    #expect(throws: SSHKeygenError.keyNotInAgent(path: key.publicKeyPath)) {
+      try signer.sign(message: Self.message, namespace: Self.namespace, keyFile: key.publicKeyPath)
+    }
+    try agent.add(key, passphrase: "s3cret", folder: folder)
+    for keyFile in [key.publicKeyPath, key.privateKeyPath] {
+      let text = try signer.sign(message: Self.message, namespace: Self.namespace, keyFile: keyFile)
+      let signature = try SSHSignature(armored: text)
+      #expect(signature.verify(message: Self.message, namespace: Self.namespace, by: key.publicKey))
+    }
+  }
+}
+
+/// A private `ssh-agent` listening on a socket inside a test folder.
+struct TestAgent {
+  let process: Process
+  let socket: String
+  var environment: [String: String] { ["SSH_AUTH_SOCK": socket] }
+
+  init(in folder: TemporaryFolder) throws {
+    socket = folder.path("agent.sock")
+    process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    // -D keeps the agent in the foreground, so stopping this process ends it.
+    process.arguments = ["ssh-agent", "-D", "-a", socket]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let deadline = Date().addingTimeInterval(10)
+    while !FileManager.default.fileExists(atPath: socket) && Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    guard FileManager.default.fileExists(atPath: socket) else {
+      stop()
+      throw TestProcess.Failure(description: "ssh-agent did not create its socket")
+    }
+  }
+
+  /// Adds a key, answering its passphrase through a throwaway askpass script.
+  func add(_ key: TestKey, passphrase: String, folder: TemporaryFolder) throws {
+    let askpass = try folder.write("#!/bin/sh\necho '\(passphrase)'\n", to: "askpass.sh")
+    try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: askpass)
+    var environment = self.environment
+    environment["SSH_ASKPASS"] = askpass
+    environment["SSH_ASKPASS_REQUIRE"] = "force"
+    try TestProcess.check("ssh-add", [key.privateKeyPath], environment: environment)
+  }
+
+  func stop() {
+    if process.isRunning {
+      process.terminate()
+      process.waitUntilExit()
+    }
+  }
+}
