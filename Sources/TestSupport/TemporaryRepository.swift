@@ -113,6 +113,11 @@ public final class TemporaryRepository {
 
   /// Runs `git` and returns its output split into lines, without empty trailing lines.
   public func gitLines(_ arguments: String...) throws -> [String] {
+    try gitLines(arguments)
+  }
+
+  /// Runs `git` and returns its output split into lines, without empty trailing lines.
+  public func gitLines(_ arguments: [String]) throws -> [String] {
     let text = try git(arguments)
     return text.isEmpty ? [] : text.components(separatedBy: "\n")
   }

@@ -37,7 +37,10 @@ struct BudgetDecoder {
       else { return nil }
       let bounds = BoundDecoder(reader: reader)
       let (bound, locations) = bounds.read(mapping, keys: BoundKey.allCases, what: what)
-      bounds.checkShape(bound, written: Set(locations.keys), at: entry.keyLocation, what: what)
+      // An unknown key (a typo of `max`, say) is reported already; the shape would repeat it.
+      if mapping.entries.allSatisfy({ Self.metricKeys.contains($0.key) }) {
+        bounds.checkShape(bound, written: Set(locations.keys), at: entry.keyLocation, what: what)
+      }
       checkLimitFamilies(bound, locations: locations, what: what)
       bounds.checkOrder(bound, at: locations[.min] ?? entry.keyLocation, what: what)
       let description = mapping["description"].flatMap { reader.text($0, "`description`")?.value }
