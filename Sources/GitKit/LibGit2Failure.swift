@@ -32,6 +32,11 @@ public struct LibGit2Failure: Error, Sendable, Equatable, CustomStringConvertibl
   /// Whether the failure means that something looked up does not exist.
   var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
 
+  /// Whether libgit2's message contains `text`.
+  func mentions(_ text: String) -> Bool {
+    message?.contains(text) ?? false
+  }
+
   /// The first full object id named in the message, if any.
   ///
   /// libgit2 names a missing object only in its message ("no match for id (...)"), and that

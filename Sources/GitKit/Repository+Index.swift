@@ -30,7 +30,9 @@ extension Repository {
         .map { UInt8(bitPattern: $0) }
       guard bytes.starts(with: start) else { continue }
       let path = String(decoding: bytes.dropFirst(start.count), as: UTF8.self)
-      let stage = (UInt32(entry.flags) & UInt32(GIT_INDEX_ENTRY_STAGEMASK)) >> UInt32(GIT_INDEX_ENTRY_STAGESHIFT)
+      let stage =
+        (UInt32(entry.flags) & UInt32(GIT_INDEX_ENTRY_STAGEMASK))
+        >> UInt32(GIT_INDEX_ENTRY_STAGESHIFT)
       if stage != 0 {
         if conflicted.last != path { conflicted.append(path) }
         continue

@@ -35,17 +35,29 @@ extension Repository {
   /// In a shallow clone any absent commit may lie beyond the cut, and answering as if it did
   /// not exist would give wrong results, so those all become `shallowHistoryMissing`.
   func missingObjectError(_ failure: LibGit2Failure, id: Oid?, expected: String) -> GitError? {
-    if failure.isNotFound {
-      // libgit2 names the object it could not read, which may be a parent of `id`.
-      guard let missing = failure.mentionedOid ?? id ?? missingShallowParents().first else {
-        return nil
-      }
+    if let missing = missingObject(in: failure, id: id) {
       return isShallow ? .shallowHistoryMissing(commit: missing) : .objectNotFound(missing)
     }
     if failure.code == GIT_EINVALIDSPEC.rawValue || failure.code == GIT_EPEEL.rawValue,
       let id
     {
       return .wrongObjectType(id.hex, expected: expected)
+    }
+    return nil
+  }
+
+  /// The object a failure could not find, or nil when it is not about a missing object.
+  private func missingObject(in failure: LibGit2Failure, id: Oid?) -> Oid? {
+    if failure.isNotFound {
+      // libgit2 names the object it could not read, which may be a parent of `id`.
+      return failure.mentionedOid ?? id ?? missingShallowParents().first
+    }
+    // Some operations (merge-base in libgit2 1.5) report a missing object as a generic
+    // failure of the object database.
+    if failure.errorClass == Int32(GIT_ERROR_ODB.rawValue), let named = failure.mentionedOid,
+      !objectExists(named)
+    {
+      return named
     }
     return nil
   }

@@ -6,7 +6,8 @@ extension Repository {
   /// `main^{commit}`...) to a commit, peeling annotated tags.
   public func resolveCommit(_ revision: String) throws(GitError) -> Oid {
     var object: OpaquePointer?
-    try LibGit2.check(git_revparse_single(&object, handle, revision), "git_revparse_single") {
+    let expression = Self.expandingHeadShorthand(revision)
+    try LibGit2.check(git_revparse_single(&object, handle, expression), "git_revparse_single") {
       revisionError($0, revision: revision)
     }
     defer { git_object_free(object) }
@@ -20,7 +21,8 @@ extension Repository {
   /// A side left empty means HEAD, as for git.
   public func resolveRange(_ spec: String) throws(GitError) -> RevisionRange {
     var revspec = git_revspec()
-    try LibGit2.check(git_revparse(&revspec, handle, spec), "git_revparse") {
+    let expression = Self.expandingHeadShorthand(spec)
+    try LibGit2.check(git_revparse(&revspec, handle, expression), "git_revparse") {
       revisionError($0, revision: spec)
     }
     defer {
@@ -57,6 +59,12 @@ extension Repository {
       return nil
     }
     return Oid(base)
+  }
+
+  /// Spells out git's `@` shorthand for HEAD where libgit2 1.5 only accepts it alone:
+  /// `@~1` and `main..@^` become `HEAD~1` and `main..HEAD^`; `@{u}` and `HEAD@{1}` are kept.
+  static func expandingHeadShorthand(_ spec: String) -> String {
+    spec.replacing(/(^|\.\.\.?)@(?=$|[~^:.])/) { match in match.output.1 + "HEAD" }
   }
 
   /// libgit2 reports "no merge base" as not-found in the merge class, and a missing object

@@ -65,6 +65,9 @@ public final class Repository {
 
   private static func openError(_ failure: LibGit2Failure, path: String) -> GitError? {
     switch failure.code {
+    case GIT_ENOTFOUND.rawValue where failure.mentions("safe.directory"):
+      // libgit2 1.5 reports an untrusted owner this way when no safe.directory is set at all.
+      return .repositoryOwnedByAnotherUser(path: repositoryRoot(from: path) ?? path)
     case GIT_ENOTFOUND.rawValue:
       return .notARepository(path: path)
     case GIT_EOWNER.rawValue:
@@ -81,6 +84,21 @@ public final class Repository {
     let parts = message.split(separator: "'", omittingEmptySubsequences: false)
     guard parts.count >= 3, !parts[1].isEmpty else { return nil }
     return trimmingTrailingSlash(String(parts[1]))
+  }
+
+  /// The folder `safe.directory` must name for the repository found from `path`: the work
+  /// tree, or the git directory of a bare repository. Finding it does not check the owner.
+  private static func repositoryRoot(from path: String) -> String? {
+    var found = git_buf()
+    guard
+      (try? LibGit2.check(
+        git_repository_discover(&found, path, 0, nil), "git_repository_discover")) != nil
+    else { return nil }
+    defer { git_buf_dispose(&found) }
+    guard let pointer = found.ptr else { return nil }
+    let gitDirectory = trimmingTrailingSlash(String(cString: pointer))
+    guard gitDirectory.hasSuffix("/.git") else { return gitDirectory }
+    return String(gitDirectory.dropLast("/.git".count))
   }
 
   static func trimmingTrailingSlash(_ path: String) -> String {
@@ -112,23 +130,39 @@ public final class Repository {
   /// Whether HEAD points at a branch that has no commit yet.
   public var isHeadUnborn: Bool { git_repository_head_unborn(handle) == 1 }
 
-  /// Whether the repository has no commits and no references at all.
-  public var isEmpty: Bool { git_repository_is_empty(handle) == 1 }
+  /// Whether the repository has no commits: HEAD is unborn and no reference exists at all.
+  public var isEmpty: Bool {
+    // git_repository_is_empty also demands that HEAD names the configured default branch,
+    // which makes the answer depend on the user's init.defaultBranch.
+    guard isHeadUnborn else { return false }
+    var iterator: OpaquePointer?
+    guard
+      (try? LibGit2.check(
+        git_reference_iterator_new(&iterator, handle), "git_reference_iterator_new")) != nil
+    else { return false }
+    defer { git_reference_iterator_free(iterator) }
+    var reference: OpaquePointer?
+    let code = git_reference_next(&reference, iterator)
+    if code == 0 { git_reference_free(reference) }
+    return code == GIT_ITEROVER.rawValue
+  }
 
   /// The value of a configuration key such as `core.hooksPath`, from every level git reads
   /// (repository, global, system); nil when unset or when the configuration cannot be read.
   public func config(_ key: String) -> String? {
     var config: OpaquePointer?
     // Reading single values needs a snapshot, which libgit2 parses once for this call.
-    guard (try? LibGit2.check(
-      git_repository_config_snapshot(&config, handle), "git_repository_config_snapshot"))
-      != nil,
+    guard
+      (try? LibGit2.check(
+        git_repository_config_snapshot(&config, handle), "git_repository_config_snapshot"))
+        != nil,
       let config
     else { return nil }
     defer { git_config_free(config) }
     var value: UnsafePointer<CChar>?
-    guard (try? LibGit2.check(git_config_get_string(&value, config, key), "git_config_get_string"))
-      != nil
+    guard
+      (try? LibGit2.check(git_config_get_string(&value, config, key), "git_config_get_string"))
+        != nil
     else { return nil }
     return value.map { String(cString: $0) }
   }

@@ -34,7 +34,8 @@ public final class RevWalk {
       ? GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue : GIT_SORT_TIME.rawValue
     try LibGit2.check(git_revwalk_sorting(handle, sorting), "git_revwalk_sorting")
     if firstParentOnly {
-      try LibGit2.check(git_revwalk_simplify_first_parent(handle), "git_revwalk_simplify_first_parent")
+      try LibGit2.check(
+        git_revwalk_simplify_first_parent(handle), "git_revwalk_simplify_first_parent")
     }
     for head in heads {
       var raw = head.raw

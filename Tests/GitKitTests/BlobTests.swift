@@ -1,7 +1,7 @@
 import Foundation
 import GitKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct BlobTests {
   @Test func readsSizesAndContentsLikeCatFile() throws {

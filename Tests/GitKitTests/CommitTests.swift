@@ -1,7 +1,7 @@
 import Foundation
 import GitKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CommitTests {
   /// The fields of a commit as `git log` formats them.

@@ -1,15 +1,19 @@
 import Foundation
 import GitKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct DiscoveryTests {
   @Test func discoversFromASubfolderLikeGit() throws {
     let fixture = try makeSampleRepository()
     let repository = try open(fixture, at: ".budgets/web")
     let folder = fixture.absolutePath(".budgets/web")
-    #expect(repository.workingDirectory == (try fixture.git(["rev-parse", "--show-toplevel"], cwd: folder)))
-    #expect(repository.gitDirectory == (try fixture.git(["rev-parse", "--absolute-git-dir"], cwd: folder)))
+    #expect(
+      repository.workingDirectory
+        == (try fixture.git(["rev-parse", "--show-toplevel"], cwd: folder)))
+    #expect(
+      repository.gitDirectory
+        == (try fixture.git(["rev-parse", "--absolute-git-dir"], cwd: folder)))
     #expect(repository.isBare == false)
     #expect(repository.isShallow == false)
     #expect(repository.isHeadUnborn == false)

@@ -65,7 +65,8 @@ func makeSampleRepository() throws -> TemporaryRepository {
   try fixture.commit(message: "f2")
   try fixture.git("checkout", "-q", "main")
   try fixture.git(
-    ["merge", "-q", "--no-ff", "--no-edit", "feature"], environment: fixture.commitDateEnvironment())
+    ["merge", "-q", "--no-ff", "--no-edit", "feature"], environment: fixture.commitDateEnvironment()
+  )
   let c1 = try fixture.git("rev-parse", "v1")
   try fixture.git("update-index", "--add", "--cacheinfo", "160000,\(c1),vendor/sub")
   try fixture.commit(message: "c4 adds a submodule", stageAll: false)

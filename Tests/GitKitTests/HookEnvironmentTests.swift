@@ -1,7 +1,7 @@
 import Foundation
 import GitKit
-import Testing
 import TestSupport
+import Testing
 
 /// Real git hooks run this test binary again, filtered to `gitKitHookProbe`, so GitKit opens
 /// the repository with the environment git gives hooks. Changing this process's own
@@ -76,7 +76,8 @@ struct HookEnvironmentTests {
     try fixture.write(path: ".budgets/untracked.yaml", contents: "not committed\n")
     let staged = try lsTree(fixture, fixture.git("write-tree") + ":.budgets")
     let output = fixture.directory.appending("probe.txt")
-    try fixture.git(["commit", "-q", "-a", "-m", "all"], environment: probeEnvironment("index", output))
+    try fixture.git(
+      ["commit", "-q", "-a", "-m", "all"], environment: probeEnvironment("index", output))
     let seen = try HookProbe.read(output)
     #expect(seen == (try lsTree(fixture, "HEAD:.budgets")))
     #expect(seen != staged)

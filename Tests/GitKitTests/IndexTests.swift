@@ -1,7 +1,7 @@
 import Foundation
 import GitKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct IndexTests {
   /// What the next commit would record under `folder`: git writes the index as a tree.
@@ -13,7 +13,9 @@ import TestSupport
   @Test func listsStagedFilesUnderAFolder() throws {
     let fixture = try makeSampleRepository()
     let repository = try open(fixture)
-    #expect(describe(try repository.indexFiles(under: ".budgets").entries) == (try stagedTree(fixture, under: ".budgets")))
+    #expect(
+      describe(try repository.indexFiles(under: ".budgets").entries)
+        == (try stagedTree(fixture, under: ".budgets")))
     try fixture.write(path: ".budgets/api.yaml", contents: "p95: 100ms\n")
     try fixture.write(path: ".budgets/new/deep.yaml", contents: "deep: true\n")
     try fixture.write(path: ".budgets/unstaged.yaml", contents: "not added\n")
@@ -30,7 +32,9 @@ import TestSupport
   @Test func wholeIndexWithAnEmptyPrefix() throws {
     let fixture = try makeSampleRepository()
     let repository = try open(fixture)
-    #expect(describe(try repository.indexFiles(under: "").entries) == (try lsTree(fixture, fixture.git("write-tree"))))
+    #expect(
+      describe(try repository.indexFiles(under: "").entries)
+        == (try lsTree(fixture, fixture.git("write-tree"))))
   }
 
   @Test func conflictedPathsAreListedApart() throws {

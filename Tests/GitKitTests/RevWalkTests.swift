@@ -1,7 +1,7 @@
 import Foundation
 import GitKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct RevWalkTests {
   private func walk(
@@ -9,7 +9,8 @@ import TestSupport
     hiding: [String] = [], firstParentOnly: Bool = false, order: RevWalk.Order = .topological
   ) throws -> [String] {
     let walk = try repository.revWalk(
-      from: heads.map { try gitCommit(fixture, $0) }, hiding: hiding.map { try gitCommit(fixture, $0) },
+      from: heads.map { try gitCommit(fixture, $0) },
+      hiding: hiding.map { try gitCommit(fixture, $0) },
       firstParentOnly: firstParentOnly, order: order)
     return try walk.collect().map(\.hex)
   }
@@ -34,16 +35,43 @@ import TestSupport
   @Test func topologicalWalkMatchesDateOrder() throws {
     let fixture = try interleavedHistory()
     let repository = try open(fixture)
-    #expect(try walk(repository, fixture, from: ["main"]) == (try fixture.gitLines("rev-list", "--date-order", "main")))
+    #expect(
+      try walk(repository, fixture, from: ["main"])
+        == (try fixture.gitLines("rev-list", "--date-order", "main")))
     #expect(
       try walk(repository, fixture, from: ["main", "side", "v1"])
         == (try fixture.gitLines("rev-list", "--date-order", "main", "side", "v1")))
   }
 
+  @Test func topologicalWalkPutsChildrenFirstDespiteClockSkew() throws {
+    let fixture = try interleavedHistory()
+    try fixture.git("checkout", "-q", "-b", "skewed", "HEAD~2")
+    try fixture.write(path: "skew.txt", contents: "from the past\n")
+    try fixture.commit(message: "dated in 2001", date: Date(timeIntervalSince1970: 1_000_000_000))
+    try fixture.write(path: "skew.txt", contents: "later\n")
+    try fixture.commit(message: "after the skew")
+    try fixture.git("checkout", "-q", "main")
+    try fixture.git(
+      ["merge", "-q", "--no-ff", "--no-edit", "skewed"],
+      environment: fixture.commitDateEnvironment())
+    let repository = try open(fixture)
+    let order = try walk(repository, fixture, from: ["main"])
+    #expect(Set(order) == Set(try fixture.gitLines("rev-list", "main")))
+    #expect(order.count == Set(order).count)
+    let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+    for id in order {
+      for parent in try repository.commit(Oid(hex: id)!).parentIds {
+        #expect(position[id]! < position[parent.hex]!, "\(id) must come before its parent")
+      }
+    }
+  }
+
   @Test func timeWalkMatchesDefaultOrder() throws {
     let fixture = try interleavedHistory()
     let repository = try open(fixture)
-    #expect(try walk(repository, fixture, from: ["main"], order: .time) == (try fixture.gitLines("rev-list", "main")))
+    #expect(
+      try walk(repository, fixture, from: ["main"], order: .time)
+        == (try fixture.gitLines("rev-list", "main")))
   }
 
   @Test func firstParentWalkMatchesGit() throws {
@@ -60,7 +88,9 @@ import TestSupport
   @Test func hiddenCommitsAreLeftOut() throws {
     let fixture = try interleavedHistory()
     let repository = try open(fixture)
-    for (heads, hidden) in [(["main"], ["feature"]), (["main"], ["side", "v2"]), (["side"], ["main"])] {
+    for (heads, hidden) in [
+      (["main"], ["feature"]), (["main"], ["side", "v2"]), (["side"], ["main"]),
+    ] {
       #expect(
         try walk(repository, fixture, from: heads, hiding: hidden)
           == (try fixture.gitLines(["rev-list", "--date-order"] + heads + hidden.map { "^" + $0 })),
@@ -73,7 +103,8 @@ import TestSupport
     let fixture = try interleavedHistory()
     let repository = try open(fixture)
     let expected = try fixture.gitLines("rev-list", "--date-order", "main")
-    let walk = try repository.revWalk(from: [gitCommit(fixture, "main")], hiding: [], firstParentOnly: false)
+    let walk = try repository.revWalk(
+      from: [gitCommit(fixture, "main")], hiding: [], firstParentOnly: false)
     let firstTwo = try walk.collect(limit: 2)
     let third = try walk.next()
     let rest = try walk.collect()

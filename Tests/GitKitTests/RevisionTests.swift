@@ -1,7 +1,7 @@
 import Foundation
 import GitKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct RevisionTests {
   @Test func resolvesWhatGitRevParseResolves() throws {
@@ -9,7 +9,7 @@ import TestSupport
     let repository = try open(fixture)
     let c1 = try fixture.git("rev-parse", "v1")
     let revisions = [
-      "HEAD", "HEAD~1", "HEAD~2", "HEAD^2", "HEAD~1^2~1", "main", "feature", "refs/heads/feature",
+      "HEAD", "HEAD~1", "HEAD~2", "HEAD~1^2", "HEAD~1^2~1", "main", "feature", "refs/heads/feature",
       "heads/feature", "v1", "v2", "v2^{commit}", "main^{commit}", "tags/v2", "v2~1", "@", "@~1",
       "feature^", String(c1.prefix(7)), String(c1.prefix(12)), c1, "HEAD@{0}", "main@{1}",
     ]
@@ -23,7 +23,8 @@ import TestSupport
   @Test func unknownRevisionIsNamed() throws {
     let fixture = try makeSampleRepository()
     let repository = try open(fixture)
-    for revision in ["no-such-branch", "HEAD~40", "v9", "0000000000000000000000000000000000000000"] {
+    for revision in ["no-such-branch", "HEAD~40", "v9", "0000000000000000000000000000000000000000"]
+    {
       #expect(throws: ProcessFailure.self) { try gitCommit(fixture, revision) }
       #expect(throws: GitError.unknownRevision(revision)) {
         try repository.resolveCommit(revision)
@@ -45,12 +46,17 @@ import TestSupport
   @Test func ambiguousAbbreviationIsReported() throws {
     let fixture = try TemporaryRepository()
     // About 1500 objects make a shared four-digit prefix all but certain, and the contents
-    // are fixed, so the outcome is the same on every run.
-    let paths = (0..<1500).map { "blobs/\($0)" }
-    for path in paths { try fixture.write(path: path, contents: "\(path)\n") }
-    let ids = try fixture.git(
-      ["hash-object", "-w", "--stdin-paths"], stdin: Data(paths.joined(separator: "\n").utf8)
-    ).split(separator: "\n").map(String.init)
+    // are fixed, so the outcome is the same on every run. One fast-import writes them all.
+    var stream = ""
+    for index in 1...1500 {
+      let content = "blob \(index)\n"
+      stream += "blob\nmark :\(index)\ndata \(content.utf8.count)\n\(content)\n"
+    }
+    let marks = fixture.directory.appending("marks")
+    try fixture.git(
+      ["fast-import", "--quiet", "--export-marks=\(marks)"], stdin: Data(stream.utf8))
+    let ids = try String(contentsOfFile: marks, encoding: .utf8).split(separator: "\n")
+      .map { String($0.split(separator: " ")[1]) }
     let prefixes = Dictionary(grouping: ids) { $0.prefix(4) }
     let shared = try #require(prefixes.first { $0.value.count > 1 }?.key)
     let repository = try open(fixture)
@@ -65,7 +71,9 @@ import TestSupport
   @Test func resolvesRangesLikeGit() throws {
     let fixture = try makeSampleRepository()
     let repository = try open(fixture)
-    for (left, right) in [("v1", "main"), ("feature", "main"), ("main", "feature"), ("v2", "HEAD~1")] {
+    for (left, right) in [
+      ("v1", "main"), ("feature", "main"), ("main", "feature"), ("v2", "HEAD~1"),
+    ] {
       let range = try repository.resolveRange("\(left)..\(right)")
       #expect(range.from == (try gitCommit(fixture, left)))
       #expect(range.to == (try gitCommit(fixture, right)))
@@ -84,18 +92,21 @@ import TestSupport
     let fixture = try makeSampleRepository()
     let repository = try open(fixture)
     // git rev-parse prints the included end first and the excluded one with a caret.
-    for spec in ["v1..", "..v1"] {
+    for spec in ["v1..", "..v1", "v1..@", "@~1...feature"] {
       let lines = try fixture.gitLines("rev-parse", spec)
       let range = try repository.resolveRange(spec)
       #expect(range.to.hex == lines[0], "\(spec)")
-      #expect(range.from?.hex == String(lines[1].dropFirst()), "\(spec)")
+      // For A...B git prints B, A, then the merge base with a caret.
+      #expect(range.from?.hex == String(lines.last!.dropFirst()), "\(spec)")
     }
   }
 
   @Test func mergeBaseMatchesGit() throws {
     let fixture = try makeSampleRepository()
     let repository = try open(fixture)
-    let pairs = [("main", "feature"), ("HEAD~1^1", "feature"), ("v1", "v2"), ("feature~1", "HEAD~2")]
+    let pairs = [
+      ("main", "feature"), ("HEAD~1^1", "feature"), ("v1", "v2"), ("feature~1", "HEAD~2"),
+    ]
     for (left, right) in pairs {
       let base = try repository.mergeBase(gitCommit(fixture, left), gitCommit(fixture, right))
       #expect(base?.hex == (try fixture.git("merge-base", left, right)), "\(left) \(right)")

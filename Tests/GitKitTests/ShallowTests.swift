@@ -1,7 +1,7 @@
 import Foundation
 import GitKit
-import Testing
 import TestSupport
+import Testing
 
 /// In a shallow clone GitKit must say that history is missing, never answer as if it ended.
 @Suite struct ShallowTests {
@@ -14,13 +14,16 @@ import TestSupport
   @Test func cloneIsShallowAndItsTipIsReadable() throws {
     let (source, clone) = try shallowClone()
     let repository = try open(clone)
-    #expect(repository.isShallow == (try clone.git("rev-parse", "--is-shallow-repository") == "true"))
+    #expect(
+      repository.isShallow == (try clone.git("rev-parse", "--is-shallow-repository") == "true"))
     #expect(repository.isShallow)
     let head = try repository.resolveCommit("HEAD")
     #expect(head == (try gitCommit(source, "main")))
     let parents = try source.git("log", "-1", "--format=%P", "main").split(separator: " ")
     #expect(try repository.commit(head).parentIds.map(\.hex) == parents.map(String.init))
-    #expect(describe(try repository.files(atCommit: head, under: ".budgets") ?? []) == (try lsTree(source, "main:.budgets")))
+    #expect(
+      describe(try repository.files(atCommit: head, under: ".budgets") ?? [])
+        == (try lsTree(source, "main:.budgets")))
   }
 
   @Test func walkNamesTheMissingParent() throws {
@@ -37,7 +40,9 @@ import TestSupport
     let (source, clone) = try shallowClone()
     let repository = try open(clone)
     let parent = try gitCommit(source, "main~1")
-    #expect(throws: GitError.shallowHistoryMissing(commit: parent)) { try repository.commit(parent) }
+    #expect(throws: GitError.shallowHistoryMissing(commit: parent)) {
+      try repository.commit(parent)
+    }
     #expect(throws: GitError.shallowHistoryMissing(commit: parent)) {
       try repository.resolveCommit("HEAD~1")
     }

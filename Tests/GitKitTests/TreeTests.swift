@@ -1,7 +1,7 @@
 import Foundation
 import GitKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct TreeTests {
   @Test func listsTreesRecursivelyLikeLsTree() throws {
@@ -22,7 +22,8 @@ import TestSupport
       #expect(try repository.treeId(of: head, at: path)?.hex == expected, "\(path)")
       #expect(try repository.treeId(of: head, at: "./\(path)/")?.hex == expected, "\(path)")
     }
-    #expect(try repository.treeId(of: head, at: "")?.hex == (try fixture.git("rev-parse", "HEAD^{tree}")))
+    #expect(
+      try repository.treeId(of: head, at: "")?.hex == (try fixture.git("rev-parse", "HEAD^{tree}")))
     for path in ["absent", ".budgets/absent", "README", "README/below", "link", "vendor/sub"] {
       #expect(try repository.treeId(of: head, at: path) == nil, "\(path)")
     }
@@ -63,7 +64,10 @@ import TestSupport
     let entries = try #require(try repository.files(atCommit: commit, under: ".budgets"))
     let blob = try fixture.git("rev-parse", "HEAD:.budgets")
     #expect(try fixture.git("cat-file", "-t", blob) == "blob")
-    #expect(entries == [TreeEntry(path: ".budgets", id: Oid(hex: blob)!, kind: .notADirectory, mode: 0o100644)])
+    #expect(
+      entries == [
+        TreeEntry(path: ".budgets", id: Oid(hex: blob)!, kind: .notADirectory, mode: 0o100644)
+      ])
     #expect(try repository.treeId(of: commit, at: ".budgets") == nil)
   }
 }
