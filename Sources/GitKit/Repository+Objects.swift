@@ -38,28 +38,31 @@ extension Repository {
     if let missing = missingObject(in: failure, id: id) {
       return isShallow ? .shallowHistoryMissing(commit: missing) : .objectNotFound(missing)
     }
-    if failure.code == GIT_EINVALIDSPEC.rawValue || failure.code == GIT_EPEEL.rawValue,
-      let id
-    {
+    let typeMismatch = [GIT_ENOTFOUND, GIT_EINVALIDSPEC, GIT_EPEEL].map(\.rawValue)
+    if typeMismatch.contains(failure.code), let id, objectExists(id) {
       return .wrongObjectType(id.hex, expected: expected)
     }
     return nil
   }
 
   /// The object a failure could not find, or nil when it is not about a missing object.
+  ///
+  /// libgit2 also says "not found" for an object of another type than asked for, so the
+  /// candidate is checked against the object database.
   private func missingObject(in failure: LibGit2Failure, id: Oid?) -> Oid? {
+    let candidate: Oid?
     if failure.isNotFound {
       // libgit2 names the object it could not read, which may be a parent of `id`.
-      return failure.mentionedOid ?? id ?? missingShallowParents().first
+      candidate = failure.mentionedOid ?? id ?? missingShallowParents().first
+    } else if failure.errorClass == Int32(GIT_ERROR_ODB.rawValue) {
+      // Some operations (merge-base in libgit2 1.5) report a missing object as a generic
+      // failure of the object database.
+      candidate = failure.mentionedOid
+    } else {
+      candidate = nil
     }
-    // Some operations (merge-base in libgit2 1.5) report a missing object as a generic
-    // failure of the object database.
-    if failure.errorClass == Int32(GIT_ERROR_ODB.rawValue), let named = failure.mentionedOid,
-      !objectExists(named)
-    {
-      return named
-    }
-    return nil
+    guard let candidate, !objectExists(candidate) else { return nil }
+    return candidate
   }
 
   /// Whether the object database holds an object with this id.

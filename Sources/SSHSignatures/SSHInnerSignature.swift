@@ -16,7 +16,9 @@ struct SSHInnerSignature: Sendable, Hashable {
 
   /// Splits the signature field of an SSHSIG blob into name and bytes.
   init(blob: [UInt8]) throws(SSHSignatureError) {
-    let (name, bytes) = try SSHWireReader.parse(blob, mapError: { _ in SSHSignatureError.malformedSignatureBlob }) {
+    let (name, bytes) = try SSHWireReader.parse(
+      blob, mapError: { _ in SSHSignatureError.malformedSignatureBlob }
+    ) {
       reader throws(SSHWireError) in (try reader.readText(), try reader.readString())
     }
     self.algorithmName = name
@@ -47,8 +49,11 @@ struct SSHInnerSignature: Sendable, Hashable {
 
   /// Converts the SSH `mpint r, mpint s` pair into CryptoKit's fixed-width form.
   private func p256Signature() throws(SSHVerificationError) -> P256.Signing.ECDSASignature {
-    let (r, s) = try SSHWireReader.parse(bytes, mapError: { _ in SSHVerificationError.malformedSignature }) {
-      reader throws(SSHWireError) in (try reader.readPositiveMPInt(), try reader.readPositiveMPInt())
+    let (r, s) = try SSHWireReader.parse(
+      bytes, mapError: { _ in SSHVerificationError.malformedSignature }
+    ) {
+      reader throws(SSHWireError) in
+      (try reader.readPositiveMPInt(), try reader.readPositiveMPInt())
     }
     let width = Self.p256ScalarLength
     guard !r.isEmpty, !s.isEmpty, r.count <= width, s.count <= width else {

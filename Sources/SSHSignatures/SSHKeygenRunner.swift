@@ -55,7 +55,7 @@ struct SSHKeygenRunner {
     process.waitUntilExit()
     return Output(
       exitCode: process.terminationStatus,
-      standardOutput: try String(contentsOf: outputURL, encoding: .utf8),
+      standardOutput: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
       standardError: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
   }
 }

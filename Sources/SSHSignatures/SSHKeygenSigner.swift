@@ -14,6 +14,7 @@ public struct SSHKeygenSigner: Sendable {
   /// ``SSHKeygenError/passphraseRequired(path:)`` instead of waiting for input.
   public var allowsPassphrasePrompt: Bool
 
+  /// Creates a signer that adds `environment` to what `ssh-keygen` inherits.
   public init(environment: [String: String] = [:], allowsPassphrasePrompt: Bool = false) {
     self.environment = environment
     self.allowsPassphrasePrompt = allowsPassphrasePrompt
@@ -63,7 +64,7 @@ public struct SSHKeygenSigner: Sendable {
     if output.exitCode == 127, stderr.contains("ssh-keygen") {
       return .sshKeygenNotFound
     }
-    if stderr.contains("incorrect passphrase") || stderr.contains("passphrase is too short") {
+    if stderr.contains("incorrect passphrase") {
       return .passphraseRequired(path: keyFile)
     }
     if stderr.contains("Couldn't get agent socket") {

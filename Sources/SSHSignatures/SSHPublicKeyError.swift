@@ -88,6 +88,7 @@ extension SSHPublicKeyError {
   /// Shortens a name taken from untrusted input before it goes into a message.
   static func displayName(_ raw: some Collection<UInt8>) -> String {
     let text = String(decoding: raw.prefix(64), as: UTF8.self)
-    return String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+    return String(
+      text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
   }
 }

@@ -90,6 +90,12 @@ import Testing
     let fixture = try makeSampleRepository()
     let repository = try open(fixture)
     let tree = try Oid(hex: fixture.git("rev-parse", "HEAD^{tree}"))!
-    #expect(throws: GitError.self) { try repository.commit(tree) }
+    #expect(throws: GitError.wrongObjectType(tree.hex, expected: "commit")) {
+      try repository.commit(tree)
+    }
+    let blob = try Oid(hex: fixture.git("rev-parse", "HEAD:README"))!
+    #expect(throws: GitError.wrongObjectType(blob.hex, expected: "tree")) {
+      try repository.files(inTree: blob)
+    }
   }
 }

@@ -38,7 +38,8 @@ struct RSASignatureAlgorithmTests {
     try? FileManager.default.removeItem(atPath: pemKey)
     try FileManager.default.copyItem(atPath: key.privateKeyPath, toPath: pemKey)
     // Rewrites the copy in the traditional PEM form that openssl reads.
-    try TestProcess.check("ssh-keygen", ["-p", "-q", "-P", "", "-N", "", "-m", "PEM", "-f", pemKey])
+    try TestProcess.check(
+      "ssh-keygen", ["-p", "-q", "-P", "", "-N", "", "-m", "PEM", "-f", pemKey])
     let signedData =
       Array("SSHSIG".utf8) + TestWire.string(namespace) + TestWire.string([])
       + TestWire.string("sha512") + TestWire.string(Array(SHA512.hash(data: message)))

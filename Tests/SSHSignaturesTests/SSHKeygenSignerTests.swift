@@ -111,7 +111,7 @@ struct TestAgent {
     socket = folder.path("agent.sock")
     process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    // -D keeps the agent in the foreground, so stopping this process ends it.
+    // -D keeps the agent in the foreground; env execs it, so this process is the agent.
     process.arguments = ["ssh-agent", "-D", "-a", socket]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
@@ -136,9 +136,13 @@ struct TestAgent {
     try TestProcess.check("ssh-add", [key.privateKeyPath], environment: environment)
   }
 
+  /// Ends the agent with SIGKILL.
+  ///
+  /// The test runner's worker threads block SIGTERM and spawned children
+  /// inherit that mask, so `terminate()` would leave the agent running.
   func stop() {
     if process.isRunning {
-      process.terminate()
+      kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
     }
   }

@@ -4,7 +4,8 @@ import Testing
 
 @Suite("SSHPublicKey parsing")
 struct SSHPublicKeyTests {
-  @Test("Keys from ssh-keygen parse with its fingerprint and size", arguments: SSHKeyAlgorithm.allCases)
+  @Test(
+    "Keys from ssh-keygen parse with its fingerprint and size", arguments: SSHKeyAlgorithm.allCases)
   func parsesGeneratedKeys(algorithm: SSHKeyAlgorithm) throws {
     let key = try KeyFixtures.load().signer(algorithm)
     let listing = try TestProcess.check("ssh-keygen", ["-l", "-f", key.publicKeyPath])
@@ -69,7 +70,8 @@ struct SSHPublicKeyTests {
 
   @Test("Ed25519 keys must be exactly 32 bytes", arguments: [0, 31, 33, 64])
   func ed25519Length(length: Int) {
-    let blob = TestWire.string("ssh-ed25519") + TestWire.string([UInt8](repeating: 7, count: length))
+    let blob =
+      TestWire.string("ssh-ed25519") + TestWire.string([UInt8](repeating: 7, count: length))
     #expect(
       throws: SSHPublicKeyError.wrongKeyLength(algorithm: .ed25519, expected: 32, actual: length)
     ) { try SSHPublicKey(parsing: TestWire.keyLine("ssh-ed25519", blob)) }

@@ -19,7 +19,8 @@ struct SSHSignatureMutationTests {
       trustedKey: key)
   }
 
-  @Test("Bit flips anywhere in the blob fail, as in ssh-keygen", arguments: SSHKeyAlgorithm.allCases)
+  @Test(
+    "Bit flips anywhere in the blob fail, as in ssh-keygen", arguments: SSHKeyAlgorithm.allCases)
   func bitFlips(algorithm: SSHKeyAlgorithm) throws {
     let (key, blob) = try Self.signedBlob(algorithm)
     // Every position for short blobs, an even spread for long RSA ones.
@@ -80,7 +81,9 @@ struct SSHSignatureMutationTests {
     let cases: [(String, SSHSignatureError)] = [
       ("", .missingBeginMarker),
       ("hello", .missingBeginMarker),
-      ("-----BEGIN PGP SIGNATURE-----\n\(body)\n-----END PGP SIGNATURE-----\n", .missingBeginMarker),
+      (
+        "-----BEGIN PGP SIGNATURE-----\n\(body)\n-----END PGP SIGNATURE-----\n", .missingBeginMarker
+      ),
       ("-----BEGIN SSH SIGNATURE-----\n\(body)\n", .missingEndMarker),
       ("-----BEGIN SSH SIGNATURE-----\n#\(body)\n-----END SSH SIGNATURE-----\n", .notBase64),
       ("-----BEGIN SSH SIGNATURE-----\nU1NIU0lH\n-----END SSH SIGNATURE-----\n", .truncated),
@@ -120,7 +123,8 @@ struct SSHSignatureMutationTests {
       copy[replace] = value
       return Array(blob[0..<10]) + copy.flatMap { TestWire.string($0) }
     }
-    let shortKey = TestWire.string("ssh-ed25519") + TestWire.string([UInt8](repeating: 1, count: 31))
+    let shortKey =
+      TestWire.string("ssh-ed25519") + TestWire.string([UInt8](repeating: 1, count: 31))
     #expect(
       throws: SSHSignatureError.invalidSignerKey(
         .wrongKeyLength(algorithm: .ed25519, expected: 32, actual: 31))

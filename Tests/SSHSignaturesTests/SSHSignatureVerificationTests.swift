@@ -7,7 +7,9 @@ struct SSHSignatureVerificationTests {
   static let message = Data("budget: p95 latency 120ms -> 130ms\napproved-by: alice\n".utf8)
   static let namespace = KeyFixtures.namespace
 
-  @Test("Signatures from ssh-keygen verify and expose their fields", arguments: SSHKeyAlgorithm.allCases)
+  @Test(
+    "Signatures from ssh-keygen verify and expose their fields", arguments: SSHKeyAlgorithm.allCases
+  )
   func validSignature(algorithm: SSHKeyAlgorithm) throws {
     let key = try KeyFixtures.load().signer(algorithm)
     let text = try SSHKeygenOracle.sign(
@@ -20,7 +22,8 @@ struct SSHSignatureVerificationTests {
     #expect(signature.signatureAlgorithm == expectedInner)
     #expect(signature.armored == text)
     #expect(signature.verify(message: Self.message, namespace: Self.namespace, by: key.publicKey))
-    #expect(signature.verify(message: Array(Self.message), namespace: Self.namespace, by: key.publicKey))
+    #expect(
+      signature.verify(message: Array(Self.message), namespace: Self.namespace, by: key.publicKey))
     let scenario = SignatureScenario(
       name: "valid", signature: text, message: Self.message, namespace: Self.namespace,
       trustedKey: key)
@@ -53,7 +56,8 @@ struct SSHSignatureVerificationTests {
     }
   }
 
-  @Test("Wrong message, namespace or key fail, as in ssh-keygen", arguments: SSHKeyAlgorithm.allCases)
+  @Test(
+    "Wrong message, namespace or key fail, as in ssh-keygen", arguments: SSHKeyAlgorithm.allCases)
   func rejections(algorithm: SSHKeyAlgorithm) throws {
     let fixtures = try KeyFixtures.load()
     let key = fixtures.signer(algorithm)
@@ -114,12 +118,15 @@ struct SSHSignatureVerificationTests {
     #expect(
       throws: SSHVerificationError.keyMismatch(
         expected: other.publicKey.fingerprint, actual: key.publicKey.fingerprint)
-    ) { try signature.validate(message: Self.message, namespace: Self.namespace, by: other.publicKey) }
+    ) {
+      try signature.validate(message: Self.message, namespace: Self.namespace, by: other.publicKey)
+    }
     #expect(
       throws: SSHVerificationError.namespaceMismatch(expected: "git", actual: Self.namespace)
     ) { try signature.validate(message: Self.message, namespace: "git", by: key.publicKey) }
     #expect(throws: SSHVerificationError.invalidSignature) {
-      try signature.validate(message: Data("other".utf8), namespace: Self.namespace, by: key.publicKey)
+      try signature.validate(
+        message: Data("other".utf8), namespace: Self.namespace, by: key.publicKey)
     }
     let reason = SSHVerificationError.namespaceMismatch(expected: "git", actual: Self.namespace)
     #expect(reason.description.contains("\"bursar-approval\""))

@@ -36,7 +36,8 @@ struct SignatureScenario: CustomStringConvertible {
     let oracleNovalidate = try SSHKeygenOracle.checkNovalidate(
       signature: signature, message: message, namespace: namespace)
     let verdict = self.verdict
-    #expect(verdict == oracleVerify, "\(name): ssh-keygen -Y verify", sourceLocation: sourceLocation)
+    #expect(
+      verdict == oracleVerify, "\(name): ssh-keygen -Y verify", sourceLocation: sourceLocation)
     #expect(
       embeddedKeyVerdict == oracleNovalidate, "\(name): ssh-keygen -Y check-novalidate",
       sourceLocation: sourceLocation)
