@@ -99,9 +99,9 @@ struct OwnersDecoder {
       reader.collector.report(.emptyValue, at: owners.location, "\(what) lists no owner team")
       return nil
     }
-    for team in teams.map(\.value) where teams.filter({ $0.value == team }).count > 1 {
-      reader.collector.report(.duplicateName, at: mapping.location, "\(what) lists team `\(team)` twice")
-      break
+    var seen: Set<TeamName> = []
+    if let repeated = teams.first(where: { !seen.insert($0.value).inserted }) {
+      reader.collector.report(.duplicateName, at: repeated.location, "\(what) lists team `\(repeated.value)` twice")
     }
     let require = mapping["require"].flatMap { decodeRequirement($0, teams: teams.count, what: what) } ?? .any
     let locations = Dictionary(teams.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first })
