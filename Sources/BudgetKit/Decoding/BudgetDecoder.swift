@@ -50,6 +50,7 @@ struct BudgetDecoder {
 
   private func decodeEnvironments(_ value: YAMLValue, metrics: [Metric]) -> [EnvironmentOverride] {
     let byName = Dictionary(metrics.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+    let names = metrics.map(\.name.value.rawValue)
     return reader.entries(value, "`environments`").compactMap { entry in
       guard let name = reader.name(entry.key, at: entry.keyLocation, EnvironmentKind.self) else { return nil }
       guard name.value != .production else {
@@ -59,20 +60,20 @@ struct BudgetDecoder {
         return nil
       }
       let overrides = reader.entries(entry.value, "environment `\(entry.key)`").compactMap { metricEntry in
-        decodeOverride(metricEntry, environment: entry.key, metrics: byName)
+        decodeOverride(metricEntry, environment: entry.key, metrics: byName, names: names)
       }
       return EnvironmentOverride(name: name, metrics: overrides)
     }
   }
 
   private func decodeOverride(
-    _ entry: YAMLMapping.Entry, environment: String, metrics: [MetricName: Metric]
+    _ entry: YAMLMapping.Entry, environment: String, metrics: [MetricName: Metric], names: [String]
   ) -> MetricOverride? {
     guard let name = reader.name(entry.key, at: entry.keyLocation, MetricKind.self) else { return nil }
     guard let base = metrics[name.value] else {
       reader.collector.report(
         .unknownMetric, at: entry.keyLocation, "environment `\(environment)` overrides `\(entry.key)`, which is not a metric of this budget",
-        hint: Suggestion.hint(for: entry.key, among: metrics.keys.map(\.rawValue).sorted()))
+        hint: Suggestion.hint(for: entry.key, among: names))
       return nil
     }
     let what = "`\(entry.key)` in environment `\(environment)`"

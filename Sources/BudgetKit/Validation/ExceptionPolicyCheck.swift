@@ -4,6 +4,15 @@ struct ExceptionPolicyCheck {
   let budgets: [BudgetName: Budget]
   let rules: Rules
   let collector: DiagnosticCollector
+  /// Budget names for hints, sorted once rather than once per exception.
+  let budgetNames: [String]
+
+  init(budgets: [BudgetName: Budget], rules: Rules, collector: DiagnosticCollector) {
+    self.budgets = budgets
+    self.rules = rules
+    self.collector = collector
+    self.budgetNames = budgets.keys.map(\.rawValue).sorted()
+  }
 
   func check(_ exception: BudgetException) {
     if exception.lengthInDays > rules.maxExceptionDays {
@@ -15,7 +24,7 @@ struct ExceptionPolicyCheck {
     guard let budget = budgets[exception.budget.value] else {
       collector.report(
         .unknownBudget, at: exception.budget.location, "budget `\(exception.budget.value)` does not exist",
-        hint: Suggestion.hint(for: exception.budget.value.rawValue, among: budgets.keys.map(\.rawValue).sorted()))
+        hint: Suggestion.hint(for: exception.budget.value.rawValue, among: budgetNames))
       return
     }
     let environment = exception.environment
@@ -35,7 +44,7 @@ struct ExceptionPolicyCheck {
     guard let bound = budget.effectiveBound(of: metric.name.value, in: environment) else {
       collector.report(
         .unknownMetric, at: metric.name.location, "budget `\(budget.name.value)` has no metric `\(metric.name.value)`",
-        hint: Suggestion.hint(for: metric.name.value.rawValue, among: budget.metricOrder.map(\.rawValue)))
+        hint: Suggestion.hint(for: metric.name.value.rawValue, among: budget.metricOrder.lazy.map(\.rawValue)))
       return
     }
     let what = "metric `\(metric.name.value)` of exception `\(exception.id.value)`"
