@@ -87,4 +87,20 @@ struct HostileInputEndToEndTests {
       #expect(result.stdoutText.contains("deep.yaml:1:"))
     }
   }
+
+  @Test(.timeLimit(.minutes(1)))
+  func thousandsOfUnknownNamesAgainstThousandsOfKnownOnesDoNotHang() throws {
+    let repository = try TemporaryRepository.withExamples()
+    let metrics = (0..<5000).map { "  m\($0): { dimension: latency, max: 1s }" }.joined(separator: "\n")
+    try repository.write(path: ".budgets/models/wide.yaml", contents: "version: 1\nkind: Budget\nname: wide\nowner: sre\nmetrics:\n\(metrics)\n")
+    let unknown = (0..<5000).map { "  x\($0): { max: 2s }" }.joined(separator: "\n")
+    try repository.write(
+      path: ".budgets/exceptions/wide.yaml",
+      contents: "version: 1\nkind: Exception\nid: W\nbudget: wide\nreason: r\nstarts: 2026-01-01\nexpires: 2026-01-02\nmetrics:\n\(unknown)\n")
+    let result = try BursarCLI.run("validate", "--format", "json", in: repository.path)
+    #expect(result.status == 1)
+    let object = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+    let errors = try #require(object["errors"] as? [[String: Any]])
+    #expect(errors.filter { $0["rule"] as? String == "unknown-metric" }.count == 5000)
+  }
 }
