@@ -21,6 +21,12 @@ deps:
 	fi
 	@command -v ssh-keygen >/dev/null 2>&1 || { \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openssh-client >/dev/null; }
+# The schema tests check schemas/ with a standard validator: python3's jsonschema and PyYAML.
+	@python3 -c "import jsonschema, yaml" 2>/dev/null || { \
+	  echo "Installing jsonschema and PyYAML (the schema tests validate with them)..."; \
+	  python3 -m pip install --quiet jsonschema PyYAML 2>/dev/null || { \
+	    $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-jsonschema python3-yaml >/dev/null; }; }
 
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)

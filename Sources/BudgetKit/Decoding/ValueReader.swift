@@ -47,7 +47,7 @@ struct ValueReader {
       collector.report(.wrongType, at: value.location, "\(what) must be text, found \(value.kindDescription)")
       return nil
     }
-    if !allowEmpty && scalar.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if !allowEmpty && Self.isBlank(scalar.text) {
       collector.report(.emptyValue, at: scalar.location, "\(what) must not be empty")
       return nil
     }
@@ -132,6 +132,14 @@ struct ValueReader {
       return nil
     }
     return choice
+  }
+
+  private static let blanks = CharacterSet.whitespacesAndNewlines
+
+  /// Whether text is only whitespace and newlines (or nothing): what trimming them would empty,
+  /// found without building the trimmed copy.
+  static func isBlank(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { blanks.contains($0) }
   }
 
   /// At most 60 characters of a value, for messages.

@@ -22,7 +22,18 @@ public enum MeaningDigest {
   public static func digest(of value: YAMLValue) -> String {
     let canonical = canonicalForm(of: value)
     let hash = SHA256.hash(data: Data((domain + canonical).utf8))
-    return prefix + hash.map { String(format: "%02x", $0) }.joined()
+    return prefix + hex(hash)
+  }
+
+  /// Lowercase hex digits of some bytes; `String(format:)` per byte costs more than the hash.
+  static func hex(_ bytes: some Sequence<UInt8>) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    for byte in bytes {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// The canonical JSON text the digest hashes.
@@ -45,8 +56,8 @@ public enum MeaningDigest {
     case .scalar(let scalar):
       if scalar.isNull {
         output += "null"
-      } else if let key, quantityKeys.contains(key), case .success(let quantity) = QuantityParser.parse(scalar.text) {
-        output += jsonString(quantity.canonicalText)
+      } else if let key, quantityKeys.contains(key), let canonical = canonicalQuantity(scalar.text) {
+        output += canonical
       } else {
         output += jsonString(scalar.text)
       }
@@ -59,7 +70,7 @@ public enum MeaningDigest {
       output += "]"
     case .mapping(let mapping):
       let entries = mapping.entries.filter { !isDescription($0) }
-        .sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+        .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
       output += "{"
       for (index, entry) in entries.enumerated() {
         if index > 0 { output += "," }
@@ -70,6 +81,20 @@ public enum MeaningDigest {
     }
   }
 
+  /// The canonical JSON string of a quantity's text, or nil when the text is not a quantity.
+  ///
+  /// The same few values (`30d`, `99.9%`, `100ms`) recur across a tree, and normalising one
+  /// costs decimal arithmetic, so results are remembered, up to a bound.
+  static func canonicalQuantity(_ text: String) -> String? {
+    if let known = canonicalCache[text] { return known }
+    guard case .success(let quantity) = QuantityParser.parse(text) else { return nil }
+    let canonical = jsonString(quantity.canonicalText)
+    canonicalCache[text] = canonical
+    return canonical
+  }
+
+  private static let canonicalCache = CanonicalCache()
+
   /// Descriptions are text fields; a metric or team that happens to be named `description` has a
   /// mapping as its value and stays governed.
   private static func isDescription(_ entry: YAMLMapping.Entry) -> Bool {
@@ -79,6 +104,10 @@ public enum MeaningDigest {
 
   /// A JSON string literal with the minimal escapes of RFC 8259.
   static func jsonString(_ text: String) -> String {
+    // Most text needs no escape at all: copy it whole rather than scalar by scalar.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      return "\"" + text + "\""
+    }
     var output = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
@@ -92,5 +121,22 @@ public enum MeaningDigest {
       }
     }
     return output + "\""
+  }
+}
+
+/// Canonical quantity texts by written text, shared by the threads that parse files; it stops
+/// growing at a fixed size, so a hostile tree of all-different values cannot fill memory.
+private final class CanonicalCache: @unchecked Sendable {
+  private var entries: [String: String] = [:]
+  private let lock = NSLock()
+  private let limit = 4096
+
+  subscript(text: String) -> String? {
+    get { lock.withLock { entries[text] } }
+    set {
+      lock.withLock {
+        if entries.count < limit { entries[text] = newValue }
+      }
+    }
   }
 }

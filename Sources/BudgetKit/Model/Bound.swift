@@ -2,10 +2,35 @@
 ///
 /// Also used, partially filled, for environment overrides and exceptions.
 public struct Bound: Sendable, Hashable {
-  public var max: Quantity?
-  public var min: Quantity?
-  public var slo: Quantity?
-  public var window: Quantity?
+  /// The fields that are set, in `BoundKey` order. A metric sets one or two of the four, and a
+  /// tree holds tens of thousands of bounds: keeping only what is set, out of line, keeps each
+  /// metric small.
+  private var storage: [Field] = []
+
+  private struct Field: Sendable, Hashable {
+    var key: BoundKey
+    var value: Quantity
+  }
+
+  public var max: Quantity? {
+    get { self[.max] }
+    set { self[.max] = newValue }
+  }
+
+  public var min: Quantity? {
+    get { self[.min] }
+    set { self[.min] = newValue }
+  }
+
+  public var slo: Quantity? {
+    get { self[.slo] }
+    set { self[.slo] = newValue }
+  }
+
+  public var window: Quantity? {
+    get { self[.window] }
+    set { self[.window] = newValue }
+  }
 
   public init(max: Quantity? = nil, min: Quantity? = nil, slo: Quantity? = nil, window: Quantity? = nil) {
     self.max = max
@@ -23,25 +48,33 @@ public struct Bound: Sendable, Hashable {
 
   /// The fields that are set, by key, in a fixed order.
   public var fields: [(key: BoundKey, value: Quantity)] {
-    BoundKey.allCases.compactMap { key in self[key].map { (key, $0) } }
+    storage.map { ($0.key, $0.value) }
   }
 
   public subscript(key: BoundKey) -> Quantity? {
-    get {
-      switch key {
-      case .max: max
-      case .min: min
-      case .slo: slo
-      case .window: window
+    get { storage.first { $0.key == key }?.value }
+    set {
+      let index = storage.firstIndex { $0.key == key }
+      switch (index, newValue) {
+      case (let index?, let value?): storage[index].value = value
+      case (let index?, nil): storage.remove(at: index)
+      case (nil, let value?):
+        let order = BoundKey.allCases.firstIndex(of: key)!
+        let position = storage.firstIndex { BoundKey.allCases.firstIndex(of: $0.key)! > order } ?? storage.endIndex
+        storage.insert(Field(key: key, value: value), at: position)
+      case (nil, nil): break
       }
     }
-    set {
-      switch key {
-      case .max: max = newValue
-      case .min: min = newValue
-      case .slo: slo = newValue
-      case .window: window = newValue
-      }
+  }
+
+  public static func == (lhs: Bound, rhs: Bound) -> Bool {
+    lhs.storage == rhs.storage
+  }
+
+  /// Hashes the four fields in order, nil or not, as a struct of four optionals would.
+  public func hash(into hasher: inout Hasher) {
+    for key in BoundKey.allCases {
+      hasher.combine(self[key])
     }
   }
 }

@@ -13,24 +13,26 @@ public enum QuantityParser {
   }
 
   public static func parse(_ text: String) -> Result<Quantity, Failure> {
-    let scalars = Array(text.unicodeScalars)
-    var index = 0
-    func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
-    while index < scalars.count, isDigit(scalars[index]) { index += 1 }
-    guard index > 0 else { return .failure(.notANumber) }
-    if index < scalars.count, scalars[index] == "." {
-      let fractionStart = index + 1
+    // The number, its dot and the space are ASCII, so UTF-8 offsets there are scalar boundaries,
+    // and slicing the bytes is much cheaper than building strings scalar by scalar.
+    let bytes = text.utf8
+    var index = bytes.startIndex
+    func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    while index < bytes.endIndex, isDigit(bytes[index]) { bytes.formIndex(after: &index) }
+    guard index > bytes.startIndex else { return .failure(.notANumber) }
+    if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
+      let fractionStart = bytes.index(after: index)
       index = fractionStart
-      while index < scalars.count, isDigit(scalars[index]) { index += 1 }
+      while index < bytes.endIndex, isDigit(bytes[index]) { bytes.formIndex(after: &index) }
       guard index > fractionStart else { return .failure(.notANumber) }
     }
-    let numberText = String(String.UnicodeScalarView(scalars[..<index]))
-    guard numberText.count <= 30, let magnitude = Decimal(string: numberText, locale: nil) else {
+    let numberText = String(decoding: bytes[..<index], as: UTF8.self)
+    guard numberText.utf8.count <= 30, let magnitude = Decimal(string: numberText, locale: nil) else {
       return .failure(.notANumber)
     }
     var unitStart = index
-    if unitStart < scalars.count, scalars[unitStart] == " " { unitStart += 1 }
-    let symbol = String(String.UnicodeScalarView(scalars[unitStart...]))
+    if unitStart < bytes.endIndex, bytes[unitStart] == UInt8(ascii: " ") { bytes.formIndex(after: &unitStart) }
+    let symbol = String(decoding: bytes[unitStart...], as: UTF8.self)
     if symbol.isEmpty {
       guard unitStart == index else { return .failure(.unknownUnit(" ")) }
       return .success(Quantity(magnitude: magnitude, unit: .plain, text: text))

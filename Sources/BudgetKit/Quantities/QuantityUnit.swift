@@ -5,14 +5,50 @@ import Foundation
 /// Base units: seconds, fraction (1 = 100%), bytes, the currency's unit, events per second,
 /// joules, and 1 for plain numbers.
 public struct QuantityUnit: Hashable, Sendable {
-  public var symbol: String
-  public var family: UnitFamily
-  public var factor: Decimal
+  /// The unit's fields, shared: every `150ms` of a tree refers to the one `ms`, so a quantity
+  /// carries a reference rather than a copy of the symbol, family and factor.
+  private var storage: Storage
+
+  public var symbol: String {
+    get { storage.symbol }
+    set { storage = Storage(symbol: newValue, family: family, factor: factor) }
+  }
+
+  public var family: UnitFamily {
+    get { storage.family }
+    set { storage = Storage(symbol: symbol, family: newValue, factor: factor) }
+  }
+
+  public var factor: Decimal {
+    get { storage.factor }
+    set { storage = Storage(symbol: symbol, family: family, factor: newValue) }
+  }
 
   public init(symbol: String, family: UnitFamily, factor: Decimal) {
-    self.symbol = symbol
-    self.family = family
-    self.factor = factor
+    storage = Storage(symbol: symbol, family: family, factor: factor)
+  }
+
+  public static func == (lhs: QuantityUnit, rhs: QuantityUnit) -> Bool {
+    lhs.storage === rhs.storage
+      || (lhs.symbol == rhs.symbol && lhs.family == rhs.family && lhs.factor == rhs.factor)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(symbol)
+    hasher.combine(family)
+    hasher.combine(factor)
+  }
+
+  private final class Storage: Sendable {
+    let symbol: String
+    let family: UnitFamily
+    let factor: Decimal
+
+    init(symbol: String, family: UnitFamily, factor: Decimal) {
+      self.symbol = symbol
+      self.family = family
+      self.factor = factor
+    }
   }
 
   static let plain = QuantityUnit(symbol: "", family: .number, factor: 1)
