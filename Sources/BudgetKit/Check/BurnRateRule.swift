@@ -70,13 +70,13 @@ public struct BurnRateRule: Sendable, Hashable, CustomStringConvertible {
     }
     guard case .success(let factor) = QuantityParser.parse(String(parts[1])),
       factor.family == .number,
-      factor.doubleValue > 0
+      ExactValue.double(factor) > 0
     else { return failure("the factor is a positive number such as 14.4") }
     guard let alert = BurnAlert(rawValue: String(parts[2])), alert != .ok else {
       return failure("the alert is `warn` or `page`")
     }
     return .success(
-      BurnRateRule(long: long, short: short, factor: factor.doubleValue, alert: alert))
+      BurnRateRule(long: long, short: short, factor: ExactValue.double(factor), alert: alert))
   }
 
   private static func duration(_ text: Substring) -> Quantity? {

@@ -37,7 +37,7 @@ struct CSVFigure {
       let set = SampleSet(baseValues: samples, unit: sampleUnit ?? .plain, location: location)
       return MeasuredEntry(name: metric, value: .samples(set))
     case .series?:
-      let width = bucketWidth?.doubleValue ?? 0
+      let width = bucketWidth.map(ExactValue.double) ?? 0
       return MeasuredEntry(
         name: metric, value: .series(try Self.series(bucket: width, buckets: buckets, at: location))
       )

@@ -53,7 +53,7 @@ public struct ErrorBudget: Sendable {
       spent: Self.burnRate(overWindow, allowance: allowance))
     events = overWindow
     burnRates = policy.windows.map { window in
-      let events = series.events(overLast: window.doubleValue)
+      let events = series.events(overLast: ExactValue.double(window))
       return BurnRateReading(
         window: window, rate: Self.burnRate(events, allowance: allowance), events: events)
     }
@@ -95,7 +95,7 @@ public struct ErrorBudget: Sendable {
   }
 
   private static func double(_ value: Decimal) -> Double {
-    NSDecimalNumber(decimal: value).doubleValue
+    ExactValue.double(value)
   }
 }
 

@@ -75,7 +75,7 @@ struct FigureResolver {
         reason: "an SLI series (good and total events) measures an `slo` metric only",
         at: series.location)
     }
-    let events = series.events(overLast: window.doubleValue)
+    let events = series.events(overLast: ExactValue.double(window))
     guard let ratio = events.ratio else { return nil }
     return MeasuredFigure(
       value: ratio, unit: QuantityUnit.named("%") ?? .plain,

@@ -46,7 +46,7 @@ extension MeasurementValueReader {
         )
         return nil
       }
-      values.append(quantity.doubleValue)
+      values.append(ExactValue.double(quantity))
     }
     return SampleSet(baseValues: values, unit: shownUnit ?? .plain, location: location)
   }
@@ -60,7 +60,7 @@ extension MeasurementValueReader {
       return nil
     }
     guard let bucket = quantity(bucketNode, "`bucket` of \(what)") else { return nil }
-    guard bucket.family == .duration, bucket.doubleValue > 0 else {
+    guard bucket.family == .duration, ExactValue.double(bucket) > 0 else {
       problems.add(
         bucketNode.location, "`bucket` of \(what) must be a positive duration such as `5m`")
       return nil
@@ -84,7 +84,8 @@ extension MeasurementValueReader {
       )
       return nil
     }
-    return SLISeries(bucket: bucket.doubleValue, good: good, total: total, location: node.location)
+    return SLISeries(
+      bucket: ExactValue.double(bucket), good: good, total: total, location: node.location)
   }
 
   /// A list of event counts.
@@ -102,7 +103,7 @@ extension MeasurementValueReader {
             "item \(index + 1) of \(what) is `\(count.text)`; event counts have no unit")
           return nil
         }
-        values.append(count.doubleValue)
+        values.append(ExactValue.double(count))
       }
       return values
     default:

@@ -16,7 +16,7 @@ public struct MetricEvaluation: Sendable {
   public init(_ figure: MeasuredFigure, against bound: Bound, policy: BurnRatePolicy) {
     self.bound = bound
     if let objective = bound.slo {
-      let window = bound.window?.doubleValue ?? 0
+      let window = bound.window.map(ExactValue.double) ?? 0
       let budget = Self.errorBudget(figure, objective: objective, window: window, policy: policy)
       errorBudget = budget
       breached = Self.belowObjective(figure, objective: objective, budget: budget)
@@ -69,7 +69,7 @@ public struct MetricEvaluation: Sendable {
     var absolute: Double
     if let exact = figure.exact {
       let difference = ExactValue.base(limit) - ExactValue.base(exact)
-      absolute = NSDecimalNumber(decimal: key == .max ? difference : -difference).doubleValue
+      absolute = ExactValue.double(key == .max ? difference : -difference)
     } else {
       absolute = key == .max ? limitValue - figure.value : figure.value - limitValue
       // A statistic that lands on its limit up to rounding has no room either way.

@@ -13,11 +13,11 @@ struct UnitScale: Sendable {
   init(_ unit: QuantityUnit) {
     let factor = unit.factor
     let inverse = factor == 0 ? Decimal(0) : 1 / factor
-    self.factor = NSDecimalNumber(decimal: factor).doubleValue
+    self.factor = ExactValue.double(factor)
     multiplier = Self.isWhole(factor) ? self.factor : nil
     divisor =
       multiplier == nil && Self.isWhole(inverse)
-      ? NSDecimalNumber(decimal: inverse).doubleValue : nil
+      ? ExactValue.double(inverse) : nil
   }
 
   func toBase(_ value: Double) -> Double {
