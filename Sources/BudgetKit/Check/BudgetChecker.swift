@@ -15,8 +15,10 @@ public struct BudgetChecker: Sendable {
     let at = options.at ?? measurements.at?.value ?? options.now
     let day = CalendarDay(date: at)
     var results: [MetricCheck] = []
+    let budgets = Dictionary(
+      tree.budgets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
     for measured in measurements.budgets {
-      guard let budget = tree.budget(named: measured.name.value) else {
+      guard let budget = budgets[measured.name.value] else {
         throw .unknownBudget(
           measured.name,
           hint: Suggestion.hint(

@@ -11,6 +11,21 @@ struct CSVMeasurementsReader {
 
   enum Column: String, CaseIterable {
     case budget, metric, value, unit, sample, bucket, start, good, total
+
+    /// The column's place in `allCases`, without building that array on every row.
+    var ordinal: Int {
+      switch self {
+      case .budget: 0
+      case .metric: 1
+      case .value: 2
+      case .unit: 3
+      case .sample: 4
+      case .bucket: 5
+      case .start: 6
+      case .good: 7
+      case .total: 8
+      }
+    }
   }
 
   func read(_ bytes: [UInt8]) throws(MeasurementsError) -> Measurements {

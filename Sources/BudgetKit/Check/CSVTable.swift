@@ -10,7 +10,9 @@ struct CSVTable {
 
   let path: String
   private(set) var scanner: CSVScanner
-  private let columns: [Column: Int]
+  /// The position of each column in a row, by `Column` ordinal; looked up on every row, so an
+  /// array rather than a dictionary.
+  private let positions: [Int?]
   private let width: Int
   private var figures: [CSVFigure] = []
   private var slots: [BudgetName: [MetricName: Int]] = [:]
@@ -55,7 +57,7 @@ struct CSVTable {
         SourceLocation(path: path, line: self.scanner.line, column: 1),
         "the header needs a `\(needed.rawValue)` column")
     }
-    self.columns = columns
+    self.positions = Column.allCases.map { columns[$0] }
     self.width = header.count
   }
 
@@ -97,8 +99,8 @@ struct CSVTable {
 
   /// The figure the row's budget and metric name, created on first sight.
   private mutating func figureSlot() throws(MeasurementsError) -> Int {
-    let budgetField = fields[columns[.budget]!]
-    let metricField = fields[columns[.metric]!]
+    let budgetField = fields[position(.budget)!]
+    let metricField = fields[position(.metric)!]
     if let previous, scanner.same(previous.budget, budgetField),
       scanner.same(previous.metric, metricField)
     {
@@ -119,19 +121,20 @@ struct CSVTable {
   }
 
   private mutating func apply(toSlot slot: Int) throws(MeasurementsError) {
-    let filled = [Column.value, .sample, .good, .total].filter { column in
-      columns[column].map { fields[$0].end > fields[$0].start } ?? false
-    }
-    switch Set(filled) {
-    case [.value]: try addSummary(slot)
-    case [.sample]: try addSample(slot)
-    case [.good, .total]: try addBucket(slot)
+    let (value, sample) = (field(.value) != nil, field(.sample) != nil)
+    let (good, total) = (field(.good) != nil, field(.total) != nil)
+    switch (value, sample, good, total) {
+    case (true, false, false, false): try addSummary(slot)
+    case (false, true, false, false): try addSample(slot)
+    case (false, false, true, true): try addBucket(slot)
     default:
+      let filled = [(value, "value"), (sample, "sample"), (good, "good"), (total, "total")].filter(
+        \.0)
       throw MeasurementsError(
         location(column: 1), "a row gives exactly one of `value`, `sample`, or `good` with `total`",
         hint: filled.isEmpty
           ? "this row gives none"
-          : "this row gives \(filled.map { "`\($0.rawValue)`" }.joined(separator: " and "))")
+          : "this row gives \(filled.map { "`\($0.1)`" }.joined(separator: " and "))")
     }
   }
 
@@ -287,8 +290,15 @@ struct CSVTable {
     return (unit, UnitScale(unit))
   }
 
+  /// The row's field in a column, nil when the column is absent or the field empty.
   private func field(_ column: Column) -> CSVScanner.Field? {
-    columns[column].map { fields[$0] }.flatMap { $0.end > $0.start ? $0 : nil }
+    guard let position = position(column) else { return nil }
+    let field = fields[position]
+    return field.end > field.start ? field : nil
+  }
+
+  private func position(_ column: Column) -> Int? {
+    positions[column.ordinal]
   }
 
   func location(column: Int) -> SourceLocation {

@@ -10,14 +10,34 @@ struct UnitScale: Sendable {
   private let divisor: Double?
   private let factor: Double
 
+  /// The scale of a unit; those of the named units are worked out once, as reports format
+  /// thousands of figures.
   init(_ unit: QuantityUnit) {
-    let factor = unit.factor
+    if unit.factor == 1 {
+      self.init(multiplier: 1, divisor: nil, factor: 1)
+    } else if let known = Self.named[unit.symbol], unit == QuantityUnit.table[unit.symbol] {
+      self = known
+    } else {
+      self.init(computing: unit.factor)
+    }
+  }
+
+  private init(multiplier: Double?, divisor: Double?, factor: Double) {
+    self.multiplier = multiplier
+    self.divisor = divisor
+    self.factor = factor
+  }
+
+  private init(computing factor: Decimal) {
     let inverse = factor == 0 ? Decimal(0) : 1 / factor
-    self.factor = ExactValue.double(factor)
-    multiplier = Self.isWhole(factor) ? self.factor : nil
-    divisor =
-      multiplier == nil && Self.isWhole(inverse)
-      ? ExactValue.double(inverse) : nil
+    let double = ExactValue.double(factor)
+    let multiplier = Self.isWhole(factor) ? double : nil
+    let divisor = multiplier == nil && Self.isWhole(inverse) ? ExactValue.double(inverse) : nil
+    self.init(multiplier: multiplier, divisor: divisor, factor: double)
+  }
+
+  private static let named: [String: UnitScale] = QuantityUnit.table.mapValues {
+    UnitScale(computing: $0.factor)
   }
 
   func toBase(_ value: Double) -> Double {

@@ -6,10 +6,6 @@ import Foundation
 /// deviation in its `system-out`.
 struct CheckJUnitRenderer {
   func render(_ report: CheckReport) -> String {
-    var budgets: [BudgetName] = []
-    for result in report.results where !budgets.contains(result.budget) {
-      budgets.append(result.budget)
-    }
     let failures = report.results.count(where: \.blocks)
     let skipped = report.results.count { $0.verdict == .missing && !$0.blocks }
     var lines = [
@@ -17,10 +13,8 @@ struct CheckJUnitRenderer {
       "<testsuites name=\"bursar check\" tests=\"\(report.results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">",
     ]
     let timestamp = ISO8601DateFormatter().string(from: report.at)
-    for budget in budgets {
-      lines += suite(
-        budget, results: report.results.filter { $0.budget == budget }, report: report,
-        timestamp: timestamp)
+    for (budget, results) in CheckPresentation.byBudget(report.results) {
+      lines += suite(budget, results: results, report: report, timestamp: timestamp)
     }
     lines.append("</testsuites>")
     return lines.joined(separator: "\n")

@@ -2,6 +2,17 @@ import BudgetKit
 
 /// The words every `check` renderer shares, so that text, Markdown and JUnit say the same thing.
 enum CheckPresentation {
+  /// The results grouped by budget, budgets in the order first measured.
+  static func byBudget(_ results: [MetricCheck]) -> [(budget: BudgetName, results: [MetricCheck])] {
+    var order: [BudgetName] = []
+    var groups: [BudgetName: [MetricCheck]] = [:]
+    for result in results {
+      if groups[result.budget] == nil { order.append(result.budget) }
+      groups[result.budget, default: []].append(result)
+    }
+    return order.map { ($0, groups[$0] ?? []) }
+  }
+
   /// `max 100ms`, `min 0.95`, `min 1% max 3%`, `slo 99.9% over 30d`.
   static func limit(_ bound: Bound) -> String {
     if let slo = bound.slo {

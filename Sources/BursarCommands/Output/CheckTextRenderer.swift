@@ -10,13 +10,9 @@ struct CheckTextRenderer {
 
   func render(_ report: CheckReport) -> String {
     var lines = [heading(report), ""]
-    var budgets: [BudgetName] = []
-    for result in report.results where !budgets.contains(result.budget) {
-      budgets.append(result.budget)
-    }
-    for budget in budgets {
+    for (budget, results) in CheckPresentation.byBudget(report.results) {
       lines.append(style.bold(budget.rawValue))
-      lines += table(report.results.filter { $0.budget == budget }, day: report.day)
+      lines += table(results, day: report.day)
       lines.append("")
     }
     let summary = CheckPresentation.summary(report)
@@ -53,7 +49,7 @@ struct CheckTextRenderer {
   /// Cells padded to their column's width, two spaces apart.
   private func line(_ cells: some Collection<String>, widths: [Int]) -> String {
     zip(cells, widths).map { cell, width in
-      cell.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+      cell + String(repeating: " ", count: max(width - cell.count, 0) + 2)
     }.joined()
       .trimmingTrailingSpaces(if: cells.count == widths.count)
   }
