@@ -36,14 +36,15 @@ measure() {
   else
     local start=$(date +%s%N)
     "$bursar" check -C "$work" "$@" >/dev/null 2>"$work/stderr" || status=$?
-    echo "$(( ($(date +%s%N) - start) / 1000000 ))e-3 0" >"$work/time"
+    awk -v ms="$(( ($(date +%s%N) - start) / 1000000 ))" 'BEGIN { printf "%.2f 0\n", ms / 1000 }' >"$work/time"
   fi
   if [ "$status" -gt 1 ]; then
     echo "bursar check failed (exit $status):" >&2
     cat "$work/stderr" >&2
     exit 1
   fi
-  cat "$work/time"
+  # GNU time writes "Command exited with non-zero status 1" first when the check blocks.
+  tail -n 1 "$work/time"
 }
 
 best() {
