@@ -80,7 +80,7 @@ import Testing
     #expect(strict.results.count == 6)
     #expect(try strict.result("memory").verdict == .missing)
     #expect(try strict.result("memory").blocks)
-    #expect(strict.count("missing") == 5)
+    #expect(strict.count(.missing) == 5)
     #expect(strict.blocks)
     let lenient = try CheckFixtures.check(text, allowMissing: true)
     #expect(try lenient.result("memory").verdict == .missing)

@@ -91,7 +91,8 @@ public struct BudgetChecker: Sendable {
         figure, against: bound.overridden(by: override.bound), policy: options.burnRatePolicy)
       if !relaxed.fails {
         (result.verdict, result.blocks, result.coveredBy) = (
-          .excepted(exception.id.value), false, (exception, relaxed)
+          .excepted(exception.id.value), false,
+          ExceptionCover(exception: exception, evaluation: relaxed)
         )
         return result
       }

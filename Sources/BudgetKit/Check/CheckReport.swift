@@ -33,9 +33,9 @@ public struct CheckReport: Sendable {
   /// Whether anything blocks: a breach no exception covers, or a missing figure unless allowed.
   public var blocks: Bool { results.contains(where: \.blocks) }
 
-  /// How many results have each verdict kind (`within`, `breached`, `excepted`, `missing`).
-  public func count(_ name: String) -> Int {
-    results.count { $0.verdict.name == name }
+  /// How many results have a kind of verdict.
+  public func count(_ kind: CheckVerdict.Kind) -> Int {
+    results.count { $0.verdict.kind == kind }
   }
 }
 
@@ -52,7 +52,7 @@ public struct MetricCheck: Sendable {
   /// The figure against the effective bound; nil when missing.
   public var evaluation: MetricEvaluation?
   /// The exception in force that covers a breach, and the figure judged against its bound.
-  public var coveredBy: (exception: BudgetException, evaluation: MetricEvaluation)?
+  public var coveredBy: ExceptionCover?
   /// Exceptions for this metric and environment that are not in force on the day checked.
   public var inactiveExceptions: [BudgetException]
   /// The teams that own the metric's dimension.
@@ -66,7 +66,7 @@ public struct MetricCheck: Sendable {
     budget: BudgetName, metric: MetricName, dimension: DimensionName, bound: Bound,
     figure: MeasuredFigure?,
     verdict: CheckVerdict, evaluation: MetricEvaluation?,
-    coveredBy: (exception: BudgetException, evaluation: MetricEvaluation)? = nil,
+    coveredBy: ExceptionCover? = nil,
     inactiveExceptions: [BudgetException] = [], owners: [TeamName] = [], runbook: String? = nil,
     blocks: Bool
   ) {
@@ -82,5 +82,17 @@ public struct MetricCheck: Sendable {
     self.owners = owners
     self.runbook = runbook
     self.blocks = blocks
+  }
+}
+
+/// An exception in force that covers a breach: a recorded deviation.
+public struct ExceptionCover: Sendable {
+  public var exception: BudgetException
+  /// The figure judged against the effective bound with the exception's limits applied.
+  public var evaluation: MetricEvaluation
+
+  public init(exception: BudgetException, evaluation: MetricEvaluation) {
+    self.exception = exception
+    self.evaluation = evaluation
   }
 }

@@ -10,13 +10,20 @@ public enum CheckVerdict: Sendable, Hashable {
   /// The budget is measured but this metric has no figure.
   case missing
 
-  /// `within`, `breached`, `excepted` or `missing`, as the JSON output writes it.
-  public var name: String {
+  /// The four kinds of verdict, without the exception's id.
+  public enum Kind: String, Sendable, CaseIterable {
+    case within, breached, excepted, missing
+  }
+
+  public var kind: Kind {
     switch self {
-    case .within: "within"
-    case .breached: "breached"
-    case .excepted: "excepted"
-    case .missing: "missing"
+    case .within: .within
+    case .breached: .breached
+    case .excepted: .excepted
+    case .missing: .missing
     }
   }
+
+  /// `within`, `breached`, `excepted` or `missing`, as the JSON output writes it.
+  public var name: String { kind.rawValue }
 }

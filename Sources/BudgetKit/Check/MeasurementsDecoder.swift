@@ -30,24 +30,20 @@ struct MeasurementsDecoder {
     return Measurements(path: path, environment: environment, at: at, budgets: budgets)
   }
 
+  /// `version: 1` (unquoted in YAML, a number in JSON) and `kind: Measurements`.
   private func checkHeader(
     _ root: MeasurementNode, entries: [MeasurementEntry], _ problems: ProblemList
   ) {
-    if let version = root["version"] {
-      if case .scalar(let scalar) = version, scalar.text == "1", !scalar.isQuoted {
-      } else {
-        problems.add(version.location, "unsupported version; this bursar reads `version: 1`")
-      }
-    } else {
-      problems.add(root.location, "a measurements file needs `version: 1`")
+    switch root["version"] {
+    case nil: problems.add(root.location, "a measurements file needs `version: 1`")
+    case .scalar(let scalar)? where scalar.text == "1" && !scalar.isQuoted: break
+    case let version?:
+      problems.add(version.location, "unsupported version; this bursar reads `version: 1`")
     }
-    if let kind = root["kind"] {
-      if case .scalar(let scalar) = kind, scalar.text == "Measurements" {
-      } else {
-        problems.add(kind.location, "the kind of a measurements file is `Measurements`")
-      }
-    } else {
-      problems.add(root.location, "a measurements file needs `kind: Measurements`")
+    switch root["kind"] {
+    case nil: problems.add(root.location, "a measurements file needs `kind: Measurements`")
+    case .scalar(let scalar)? where scalar.text == "Measurements": break
+    case let kind?: problems.add(kind.location, "the kind of a measurements file is `Measurements`")
     }
   }
 

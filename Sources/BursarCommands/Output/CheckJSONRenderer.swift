@@ -114,9 +114,7 @@ struct CheckJSONRenderer {
 
   func render(_ report: CheckReport) -> String {
     let summary = Dictionary(
-      uniqueKeysWithValues: ["within", "breached", "excepted", "missing"].map {
-        ($0, report.count($0))
-      })
+      uniqueKeysWithValues: CheckVerdict.Kind.allCases.map { ($0.rawValue, report.count($0)) })
     return Self.encode(
       Document(
         verdict: report.blocks ? "fail" : "pass", environment: report.environment.rawValue,

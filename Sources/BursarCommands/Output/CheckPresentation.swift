@@ -118,7 +118,8 @@ enum CheckPresentation {
     {
       notes.append(reason)
     }
-    if let (exception, evaluation) = result.coveredBy {
+    if let cover = result.coveredBy {
+      let (exception, evaluation) = (cover.exception, cover.evaluation)
       let left = headroom(evaluation)
       notes.append(
         "covered by \(exception.id.value) (\(limit(evaluation.bound))\(left.isEmpty ? "" : ", \(left) to spare"), until \(exception.expires.value)): \(exception.reason)"
@@ -150,12 +151,13 @@ enum CheckPresentation {
 
   /// `pass: 8 within, 1 excepted` or `fail: 1 breached, 2 missing, …`.
   static func summary(_ report: CheckReport) -> String {
-    let parts = ["breached", "missing", "excepted", "within"].compactMap { name -> String? in
-      let count = report.count(name)
-      return count == 0 ? nil : "\(count) \(name)"
+    let kinds: [CheckVerdict.Kind] = [.breached, .missing, .excepted, .within]
+    let parts = kinds.compactMap { kind -> String? in
+      let count = report.count(kind)
+      return count == 0 ? nil : "\(count) \(kind.rawValue)"
     }
     let counts = parts.isEmpty ? "no metrics measured" : parts.joined(separator: ", ")
-    let allowed = report.allowMissing && report.count("missing") > 0 ? " (missing allowed)" : ""
+    let allowed = report.allowMissing && report.count(.missing) > 0 ? " (missing allowed)" : ""
     return "\(report.blocks ? "fail" : "pass"): \(counts)\(allowed)"
   }
 
