@@ -1,6 +1,6 @@
 # bursar: performance budgets as code, governed in git.
 #   make demo     build, then run the main job on a demo repository it creates
-#   make test     build and run every test
+#   make test     build and run every test, then check bursar's own figures against .budgets/
 #   make install  install the binary (PREFIX=/usr/local)
 
 PREFIX ?= /usr/local
@@ -41,6 +41,7 @@ test: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 	BURSAR_BIN="$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/bursar" $(SWIFT) test $(BUILD_FLAGS)
 	@"$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/bursar" validate
+	scripts/self-check.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/bursar"
 
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests

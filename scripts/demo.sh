@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The demo: a fresh repository with budgets, validated, then a mistake caught.
+# The demo: a fresh repository with budgets, validated, a mistake caught, then figures checked.
 set -euo pipefail
 bursar="${1:?usage: demo.sh PATH-TO-BURSAR}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -29,9 +29,36 @@ git add .budgets
 run "$bursar" validate --staged --format github
 
 step "The meaning-digest an approval binds to ignores comments and formatting"
-git checkout -q -- .budgets 2>/dev/null || git reset -q --hard
+git reset -q --hard HEAD
 run "$bursar" digest models/fraud-detector.yaml
 printf '# a comment changes nothing\n' >> .budgets/models/fraud-detector.yaml
 run "$bursar" digest models/fraud-detector.yaml
+
+step "Measured figures against the budgets: raw latency samples, an SLO, summary values"
+cat > measurements.yaml <<'YAML'
+version: 1
+kind: Measurements
+environment: production
+at: 2026-11-25T10:00:00Z
+values:
+  fraud-detector:
+    latency:                # raw samples: latency_p95 and latency_p99 take their percentiles
+      unit: ms
+      samples: [41, 44, 47, 52, 55, 58, 61, 63, 66, 70, 72, 75, 79, 83, 88, 94, 99, 104, 110, 150]
+    availability: 99.98%    # the SLI over the 30-day window
+    memory: 1.5GiB
+    cost_per_1k: 0.31 USD
+    precision: 0.961
+    recall: 0.93
+    false_positive_rate: 1.2%
+    feature_completeness: 99.8%
+    stale_features: 0.4%
+    fpr_gap_merchant_type: 2.1%
+YAML
+run cat measurements.yaml
+step "bursar check: p95 breaches 100ms but the peak-season exception covers it; availability breaches"
+run "$bursar" check --measurements measurements.yaml
+step "After the exception expires it covers nothing (as a pull-request comment)"
+run "$bursar" check --measurements measurements.yaml --at 2026-12-09 --format markdown
 
 printf '\nThe demo repository is %s\n' "$demo"

@@ -1,0 +1,150 @@
+import ArgumentParser
+import BudgetKit
+import Foundation
+import Ledger
+
+/// `bursar check`: measured figures against the effective budgets of an environment, with the
+/// exceptions in force applied.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Check measured figures against the budgets of an environment.",
+    discussion: """
+      Reads measurements (JSON, YAML or CSV; see docs/check.md): summary values, raw samples \
+      from which metrics named like latency_p95 take their percentile, and SLI series of good \
+      and total events for slo metrics. Each metric of a measured budget is within, breached, \
+      excepted (breached but covered by an exception in force at --at) or missing. Exit 1 on \
+      a breach no exception covers, a page-level burn rate, or a missing figure (unless \
+      --allow-missing); exit 2 when the measurements, the environment or the budgets are invalid.
+      """)
+
+  @OptionGroup var repository: RepositoryOptions
+  @OptionGroup var sourceOptions: SourceOptions
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The environment to judge (default: the file's, else production).", valueName: "env"))
+  var env: String?
+
+  @Option(
+    name: [.customShort("m"), .long],
+    help: ArgumentHelp(
+      "The measurements file: .json, .yaml or .csv, or - for standard input.", valueName: "file"))
+  var measurements: String
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The day or instant that decides which exceptions are in force (default: the file's `at`, else now).",
+      valueName: "date"))
+  var at: String?
+
+  @Flag(name: .long, help: "Report metrics without a figure without failing.")
+  var allowMissing = false
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "How percentiles are read from raw samples: linear (NumPy's default) or nearest-rank.",
+      valueName: "method"))
+  var percentileMethod = PercentileMethod.linear.rawValue
+
+  @Option(
+    name: .customLong("burn-rule"),
+    help: ArgumentHelp(
+      "A burn-rate alert LONG/SHORT:FACTOR:warn|page, repeatable; replaces the default 1h/5m:14.4:page, 6h/30m:6:page and 3d/6h:1:warn.",
+      valueName: "rule"))
+  var burnRules: [String] = []
+
+  @Option(
+    name: .long, help: "Output format: text, json, markdown (a pull-request comment) or junit.")
+  var format: CheckFormat = .text
+
+  func validate() throws {
+    if let env, !EnvironmentKind.isValid(env) {
+      throw ValidationError("`\(env)` is not a valid environment name")
+    }
+    if let at, Timestamp.parse(at) == nil {
+      throw ValidationError(
+        "--at takes a day (2026-11-25) or a timestamp with its offset (2026-11-25T10:00:00Z), not `\(at)`"
+      )
+    }
+    if PercentileMethod(rawValue: percentileMethod) == nil {
+      throw ValidationError(
+        "--percentile-method is linear or nearest-rank, not `\(percentileMethod)`")
+    }
+    _ = try burnRatePolicy()
+  }
+
+  func run() throws {
+    let parsed = try readMeasurements()
+    let repo = try repository.open()
+    let tree: BudgetTree
+    do {
+      tree = try SnapshotReader(repository: repo).snapshot(sourceOptions.source).load()
+    } catch {
+      throw CommandFailure(error)
+    }
+    guard tree.isValid else { try refuse(tree) }
+    let options = CheckOptions(
+      environment: env.map { EnvironmentName($0) }, at: at.flatMap(Timestamp.parse),
+      allowMissing: allowMissing,
+      percentileMethod: PercentileMethod(rawValue: percentileMethod) ?? .linear,
+      burnRatePolicy: try burnRatePolicy())
+    let report: CheckReport
+    do throws(CheckError) {
+      report = try BudgetChecker(tree: tree, options: options).check(parsed)
+    } catch {
+      throw CommandFailure(error.description)
+    }
+    Console.output(render(report))
+    if report.blocks { throw ExitCode(ExitStatus.blocked) }
+  }
+
+  private func render(_ report: CheckReport) -> String {
+    let source = sourceOptions.source.description
+    switch format {
+    case .text: return CheckTextRenderer(source: source).render(report)
+    case .json: return CheckJSONRenderer(source: source).render(report)
+    case .markdown: return CheckMarkdownRenderer(source: source).render(report)
+    case .junit: return CheckJUnitRenderer().render(report)
+    }
+  }
+
+  /// The measurements, or every problem in them on standard error and exit 2.
+  private func readMeasurements() throws -> Measurements {
+    let bytes = try MeasurementsInput(path: measurements).read()
+    do throws(MeasurementsError) {
+      return try MeasurementsParser().parse(
+        bytes, path: measurements == "-" ? "<stdin>" : measurements)
+    } catch {
+      for problem in error.problems { Console.error(problem.description) }
+      let count = error.problems.count
+      throw CommandFailure(
+        "cannot check: \(count) problem\(count == 1 ? "" : "s") in \(measurements)")
+    }
+  }
+
+  /// An invalid budgets tree cannot judge anything: its errors on standard error, and exit 2.
+  private func refuse(_ tree: BudgetTree) throws -> Never {
+    for diagnostic in tree.diagnostics where diagnostic.severity == .error {
+      Console.error(diagnostic.description)
+    }
+    throw CommandFailure(
+      "the budgets in \(sourceOptions.source) are invalid (see `bursar validate`); nothing was checked"
+    )
+  }
+
+  private func burnRatePolicy() throws -> BurnRatePolicy {
+    guard !burnRules.isEmpty else { return .sreWorkbook }
+    var rules: [BurnRateRule] = []
+    for text in burnRules {
+      switch BurnRateRule.parse(text) {
+      case .success(let rule): rules.append(rule)
+      case .failure(let error): throw ValidationError(error.description)
+      }
+    }
+    return BurnRatePolicy(rules: rules)
+  }
+}

@@ -1,0 +1,214 @@
+import BudgetKit
+import Foundation
+
+/// The `check --format json` document, documented in `docs/check.md`.
+///
+/// Keys are snake_case; a key whose value does not apply (no figure, no exception) is left out.
+/// Numbers in base units (`value`, `absoluteBase`) are seconds, bytes, fractions, events per
+/// second, joules or currency units; non-finite numbers are left out.
+struct CheckJSONRenderer {
+  var source: String
+
+  struct Document: Encodable {
+    var verdict: String
+    var environment: String
+    var at: String
+    var day: String
+    var measurements: String
+    var source: String
+    var percentileMethod: String
+    var allowMissing: Bool
+    var burnRateRules: [String]
+    var summary: [String: Int]
+    var results: [Result]
+  }
+
+  struct Result: Encodable {
+    var budget: String
+    var metric: String
+    var dimension: String
+    var verdict: String
+    var blocks: Bool
+    var limit: Limit
+    var measured: Measured?
+    var headroom: HeadroomItem?
+    var errorBudget: ErrorBudgetItem?
+    var reason: String?
+    var exception: ExceptionItem?
+    var inactiveExceptions: [InactiveException]
+    var owners: [String]
+    var runbook: String?
+  }
+
+  struct Limit: Encodable {
+    var max: String?
+    var min: String?
+    var slo: String?
+    var window: String?
+
+    init(_ bound: Bound) {
+      (max, min, slo, window) = (
+        bound.max?.text, bound.min?.text, bound.slo?.text, bound.window?.text
+      )
+    }
+  }
+
+  struct Measured: Encodable {
+    var text: String
+    var value: Double?
+    var unit: String
+    var source: String
+    var path: String
+    var line: Int
+    var column: Int
+    var samplesName: String?
+    var statistic: String?
+    var method: String?
+    var samples: Int?
+    var good: Double?
+    var total: Double?
+    var coveredSeconds: Double?
+  }
+
+  struct HeadroomItem: Encodable {
+    var against: String
+    var absolute: String
+    var absoluteBase: Double?
+    var relative: Double?
+  }
+
+  struct ErrorBudgetItem: Encodable {
+    var objective: Double
+    var windowSeconds: Double
+    var sli: Double
+    var spent: Double?
+    var remaining: Double?
+    var alert: String?
+    var burnRates: [BurnRate]
+    var firing: [String]
+  }
+
+  struct BurnRate: Encodable {
+    var window: String
+    var rate: Double?
+    var good: Double
+    var total: Double
+  }
+
+  struct ExceptionItem: Encodable {
+    var id: String
+    var path: String
+    var starts: String
+    var expires: String
+    var ticket: String?
+    var reason: String
+    var limit: Limit
+    var headroom: HeadroomItem?
+  }
+
+  struct InactiveException: Encodable {
+    var id: String
+    var starts: String
+    var expires: String
+  }
+
+  func render(_ report: CheckReport) -> String {
+    let summary = Dictionary(
+      uniqueKeysWithValues: CheckVerdict.Kind.allCases.map { ($0.rawValue, report.count($0)) })
+    return Self.encode(
+      Document(
+        verdict: report.blocks ? "fail" : "pass", environment: report.environment.rawValue,
+        at: ISO8601DateFormatter().string(from: report.at), day: report.day.description,
+        measurements: report.measurementsPath,
+        source: source, percentileMethod: report.percentileMethod.rawValue,
+        allowMissing: report.allowMissing,
+        burnRateRules: report.burnRatePolicy.rules.map(\.description), summary: summary,
+        results: report.results.map(result)))
+  }
+
+  private func result(_ result: MetricCheck) -> Result {
+    Result(
+      budget: result.budget.rawValue, metric: result.metric.rawValue,
+      dimension: result.dimension.rawValue,
+      verdict: result.verdict.name, blocks: result.blocks, limit: Limit(result.bound),
+      measured: result.figure.map(measured),
+      headroom: result.evaluation?.headroom.map(headroom),
+      errorBudget: result.evaluation?.errorBudget.map(errorBudget),
+      reason: zip(result.figure, result.evaluation).flatMap(CheckPresentation.reason),
+      exception: result.coveredBy.map { exception($0.exception, $0.evaluation) },
+      inactiveExceptions: result.inactiveExceptions.map {
+        InactiveException(
+          id: $0.id.value.rawValue, starts: $0.starts.value.description,
+          expires: $0.expires.value.description)
+      },
+      owners: result.owners.map(\.rawValue), runbook: result.runbook)
+  }
+
+  private func measured(_ figure: MeasuredFigure) -> Measured {
+    var item = Measured(
+      text: figure.text, value: finite(figure.value), unit: figure.unit.symbol, source: "summary",
+      path: figure.location.path, line: figure.location.line, column: figure.location.column)
+    switch figure.source {
+    case .summary: break
+    case .samples(let name, let statistic, let method, let count):
+      (item.source, item.samplesName, item.statistic, item.method, item.samples) =
+        ("samples", name.rawValue, statistic.description, method.rawValue, count)
+    case .series(_, let events):
+      (item.source, item.good, item.total, item.coveredSeconds) = (
+        "series", events.good, events.total, events.covered
+      )
+    }
+    return item
+  }
+
+  private func headroom(_ headroom: Headroom) -> HeadroomItem {
+    HeadroomItem(
+      against: headroom.key.rawValue, absolute: headroom.absoluteText,
+      absoluteBase: finite(headroom.absolute),
+      relative: headroom.relative.flatMap(finite))
+  }
+
+  private func errorBudget(_ budget: ErrorBudget) -> ErrorBudgetItem {
+    ErrorBudgetItem(
+      objective: budget.objective, windowSeconds: budget.window, sli: budget.sli,
+      spent: finite(budget.spent),
+      remaining: finite(budget.remaining), alert: budget.alert?.rawValue,
+      burnRates: budget.burnRates.map {
+        BurnRate(
+          window: $0.window.text, rate: finite($0.rate), good: $0.events.good,
+          total: $0.events.total)
+      },
+      firing: budget.firing.map(\.description))
+  }
+
+  private func exception(_ exception: BudgetException, _ evaluation: MetricEvaluation)
+    -> ExceptionItem
+  {
+    ExceptionItem(
+      id: exception.id.value.rawValue, path: exception.path,
+      starts: exception.starts.value.description,
+      expires: exception.expires.value.description, ticket: exception.ticket,
+      reason: exception.reason,
+      limit: Limit(evaluation.bound), headroom: evaluation.headroom.map(headroom))
+  }
+
+  /// Sorted, pretty JSON as `JSONOutput` writes it, with snake_case keys like the YAML files'.
+  static func encode(_ document: Document) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    guard let data = try? encoder.encode(document) else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// JSON has no infinity: such a number is left out.
+  private func finite(_ value: Double) -> Double? {
+    value.isFinite ? value : nil
+  }
+}
+
+/// Both values, when both are there.
+private func zip<A, B>(_ first: A?, _ second: B?) -> (A, B)? {
+  guard let first, let second else { return nil }
+  return (first, second)
+}

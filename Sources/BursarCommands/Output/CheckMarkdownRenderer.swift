@@ -1,0 +1,56 @@
+import BudgetKit
+import Foundation
+
+/// A pull-request comment: a verdict heading, one table of every metric, and the notes of the
+/// results that need them (breaches with owners and runbooks, deviations, missing figures).
+struct CheckMarkdownRenderer {
+  var source: String
+
+  func render(_ report: CheckReport) -> String {
+    let mark = report.blocks ? "❌" : "✅"
+    var lines = [
+      "### \(mark) bursar check: \(CheckPresentation.summary(report))", "",
+      "Environment `\(report.environment)` on \(report.day); figures from `\(cell(report.measurementsPath))`, budgets from \(source).",
+      "", "| Budget | Metric | Measured | Limit | Headroom | Verdict |",
+      "|---|---|---|---|---:|---|",
+    ]
+    for result in report.results {
+      let cells = [
+        result.budget.rawValue, result.metric.rawValue, CheckPresentation.measured(result),
+        CheckPresentation.limit(result.bound),
+        CheckPresentation.headroom(result.evaluation),
+        "\(icon(result)) \(CheckPresentation.verdict(result))",
+      ]
+      lines.append("| " + cells.map(cell).joined(separator: " | ") + " |")
+    }
+    let noted = report.results.filter { $0.verdict != .within }
+    if !noted.isEmpty {
+      lines += ["", "#### Notes", ""]
+      for result in noted {
+        lines.append(
+          "- **\(result.budget) / \(result.metric)** (\(CheckPresentation.verdict(result)))")
+        lines += CheckPresentation.notes(result, day: report.day).map { "  - \(inline($0))" }
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  private func icon(_ result: MetricCheck) -> String {
+    switch result.verdict {
+    case .within: "✅"
+    case .excepted: "⚠️"
+    case .breached: "❌"
+    case .missing: result.blocks ? "❌" : "➖"
+    }
+  }
+
+  /// A table cell: pipes escaped, no line breaks.
+  private func cell(_ text: String) -> String {
+    inline(text).replacingOccurrences(of: "|", with: "\\|")
+  }
+
+  /// Text that stays on one line and cannot open HTML.
+  private func inline(_ text: String) -> String {
+    text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "<", with: "&lt;")
+  }
+}

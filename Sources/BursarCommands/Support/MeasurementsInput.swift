@@ -1,0 +1,39 @@
+import Foundation
+
+/// The bytes of a measurements file, or of standard input for `-`, read within a size limit.
+struct MeasurementsInput {
+  var path: String
+  /// Larger files are refused before they are read whole.
+  var maxBytes = 256 << 20
+
+  func read() throws -> [UInt8] {
+    let handle: FileHandle
+    if path == "-" {
+      handle = FileHandle.standardInput
+    } else {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw CommandFailure("cannot read \(path): no such file")
+      }
+      guard !isDirectory.boolValue else {
+        throw CommandFailure("cannot read \(path): it is a folder")
+      }
+      guard let opened = FileHandle(forReadingAtPath: path) else {
+        throw CommandFailure("cannot read \(path): permission denied")
+      }
+      handle = opened
+    }
+    defer { if path != "-" { try? handle.close() } }
+    do {
+      let data = try handle.read(upToCount: maxBytes + 1) ?? Data()
+      guard data.count <= maxBytes else {
+        throw CommandFailure("cannot read \(path): it is larger than \(maxBytes >> 20) MiB")
+      }
+      return [UInt8](data)
+    } catch let failure as CommandFailure {
+      throw failure
+    } catch {
+      throw CommandFailure("cannot read \(path): \(error.localizedDescription)")
+    }
+  }
+}
