@@ -20,13 +20,14 @@ let package = Package(
       pkgConfig: "libgit2",
       providers: [.apt(["libgit2-dev"])]
     ),
-    .target(name: "GitKit", dependencies: ["CGit2"]),
+    .target(name: "GitKit", dependencies: ["CGit2"], exclude: ["README.md"]),
     .target(
       name: "SSHSignatures",
       dependencies: [
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
-      ]
+      ],
+      exclude: ["README.md"]
     ),
     .target(
       name: "BudgetKit",
@@ -34,18 +35,20 @@ let package = Package(
         "SSHSignatures",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
-      ]
+      ],
+      exclude: ["README.md"]
     ),
-    .target(name: "Ledger", dependencies: ["GitKit", "BudgetKit"]),
+    .target(name: "Ledger", dependencies: ["GitKit", "BudgetKit"], exclude: ["README.md"]),
     .target(
       name: "BursarCommands",
       dependencies: [
         "Ledger", "BudgetKit", "GitKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      exclude: ["README.md"]
     ),
     .executableTarget(name: "bursar", dependencies: ["BursarCommands"]),
-    .target(name: "TestSupport", dependencies: []),
+    .target(name: "TestSupport", dependencies: [], exclude: ["README.md"]),
     .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
     .testTarget(name: "SSHSignaturesTests", dependencies: ["SSHSignatures", "TestSupport"]),
     .testTarget(name: "BudgetKitTests", dependencies: ["BudgetKit", "TestSupport"]),
