@@ -17,37 +17,55 @@ public struct BudgetTreeLoader: Sendable {
 
   /// Parses and validates the files; `files` paths are relative to the repository root.
   public func load(_ files: [BudgetSourceFile]) -> BudgetTree {
-    var ignored: [IgnoredFile] = []
-    var diagnostics: [Diagnostic] = []
-    var yamlFiles: [(path: String, bytes: [UInt8])] = []
+    let sorted = classify(files)
+    return assemble(parse(sorted.yaml), ignored: sorted.ignored, diagnostics: sorted.diagnostics)
+  }
+
+  /// Files sorted into YAML to parse, files ignored, and problems with the files themselves.
+  public func classify(_ files: [BudgetSourceFile]) -> ClassifiedFiles {
+    var sorted = ClassifiedFiles()
     for file in files.sorted(by: { $0.path < $1.path }) {
       switch file.content {
-      case .bytes(let bytes) where file.isYAML: yamlFiles.append((file.path, bytes))
-      case .bytes: ignored.append(IgnoredFile(path: file.path, reason: "not a .yaml or .yml file"))
+      case .bytes(let bytes) where file.isYAML: sorted.yaml.append((file.path, bytes))
+      case .bytes:
+        sorted.ignored.append(IgnoredFile(path: file.path, reason: "not a .yaml or .yml file"))
       case .symlink where file.isYAML:
-        diagnostics.append(
+        sorted.diagnostics.append(
           Diagnostic(
             .fileNotRegular, at: .start(of: file.path), "budget files may not be symbolic links",
             hint: "a link can point outside the repository; copy the file instead"))
-      case .symlink: ignored.append(IgnoredFile(path: file.path, reason: "a symbolic link, not followed"))
-      case .other(let what): ignored.append(IgnoredFile(path: file.path, reason: what))
+      case .symlink:
+        sorted.ignored.append(IgnoredFile(path: file.path, reason: "a symbolic link, not followed"))
+      case .other(let what): sorted.ignored.append(IgnoredFile(path: file.path, reason: what))
       case .tooLarge(let size) where file.isYAML:
-        diagnostics.append(
+        sorted.diagnostics.append(
           Diagnostic(
             .fileTooLarge, at: .start(of: file.path),
-            "the file is \(size) bytes; budget files may be at most \(limits.maxFileBytes) bytes", hint: "split it into several files"))
-      case .tooLarge: ignored.append(IgnoredFile(path: file.path, reason: "not a .yaml or .yml file"))
+            "the file is \(size) bytes; budget files may be at most \(limits.maxFileBytes) bytes",
+            hint: "split it into several files"))
+      case .tooLarge:
+        sorted.ignored.append(IgnoredFile(path: file.path, reason: "not a .yaml or .yml file"))
       case .unreadable(let reason):
-        diagnostics.append(Diagnostic(.fileEncoding, at: .start(of: file.path), "cannot read the file: \(reason)"))
+        sorted.diagnostics.append(
+          Diagnostic(.fileEncoding, at: .start(of: file.path), "cannot read the file: \(reason)"))
       }
     }
-    if yamlFiles.count > limits.maxFiles {
-      diagnostics.append(
+    if sorted.yaml.count > limits.maxFiles {
+      sorted.diagnostics.append(
         Diagnostic(
-          .tooManyFiles, at: .start(of: root), "\(yamlFiles.count) budget files; at most \(limits.maxFiles) are read"))
-      yamlFiles = Array(yamlFiles.prefix(limits.maxFiles))
+          .tooManyFiles, at: .start(of: root),
+          "\(sorted.yaml.count) budget files; at most \(limits.maxFiles) are read"))
+      sorted.yaml = Array(sorted.yaml.prefix(limits.maxFiles))
     }
-    let parsed = parseAll(yamlFiles)
+    return sorted
+  }
+
+  /// Builds the tree from files parsed one by one (perhaps earlier, and cached), and runs the
+  /// checks across files.
+  public func assemble(
+    _ parsed: [ParsedFile], ignored: [IgnoredFile] = [], diagnostics: [Diagnostic] = []
+  ) -> BudgetTree {
+    let parsed = parsed.sorted { $0.path < $1.path }
     var tree = BudgetTree(ignored: ignored, diagnostics: diagnostics)
     for file in parsed {
       tree.paths.append(file.path)
@@ -62,7 +80,8 @@ public struct BudgetTreeLoader: Sendable {
       case nil: break
       }
     }
-    tree.diagnostics += TreeValidator(root: root).validate(parsed.compactMap(\.document), kinds: parsed.compactMap(\.kind))
+    tree.diagnostics += TreeValidator(root: root).validate(
+      parsed.compactMap(\.document), kinds: parsed.compactMap(\.kind))
     tree.diagnostics = tree.diagnostics.sortedByLocation()
     return tree
   }
@@ -71,7 +90,8 @@ public struct BudgetTreeLoader: Sendable {
   public func parse(path: String, bytes: [UInt8]) -> ParsedFile {
     switch StrictYAMLReader(limits: limits).read(bytes, path: path) {
     case .failure(let failure):
-      return ParsedFile(path: path, document: nil, kind: nil, digest: nil, diagnostics: failure.diagnostics)
+      return ParsedFile(
+        path: path, document: nil, kind: nil, digest: nil, diagnostics: failure.diagnostics)
     case .success(let value):
       let (document, diagnostics) = DocumentDecoder().decode(value, path: path)
       let kind = document.map { (kind: $0.kind, location: value.location) }
@@ -81,7 +101,8 @@ public struct BudgetTreeLoader: Sendable {
     }
   }
 
-  private func parseAll(_ files: [(path: String, bytes: [UInt8])]) -> [ParsedFile] {
+  /// Parses files on all cores, each on its own; the results keep the order of `files`.
+  public func parse(_ files: [(path: String, bytes: [UInt8])]) -> [ParsedFile] {
     let slots = ResultSlots<ParsedFile>(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
       slots[index] = parse(path: files[index].path, bytes: files[index].bytes)
@@ -97,6 +118,19 @@ public struct ParsedFile: Sendable {
   public var kind: Located<DocumentKind>?
   public var digest: String?
   public var diagnostics: [Diagnostic]
+
+  /// Whether the file has an error of its own (warnings allowed), so its meaning is unknown.
+  public var isBroken: Bool { document == nil || diagnostics.hasErrors }
+}
+
+/// Files sorted by what the loader does with them.
+public struct ClassifiedFiles: Sendable {
+  /// YAML files to parse, by path relative to the repository root, sorted by path.
+  public var yaml: [(path: String, bytes: [UInt8])] = []
+  public var ignored: [IgnoredFile] = []
+  public var diagnostics: [Diagnostic] = []
+
+  public init() {}
 }
 
 /// Fixed slots written by index from concurrent iterations; each index is written once.
