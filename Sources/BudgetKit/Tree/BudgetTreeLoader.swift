@@ -119,6 +119,17 @@ public struct ParsedFile: Sendable {
   public var digest: String?
   public var diagnostics: [Diagnostic]
 
+  public init(
+    path: String, document: BudgetDocument?, kind: Located<DocumentKind>?, digest: String?,
+    diagnostics: [Diagnostic]
+  ) {
+    self.path = path
+    self.document = document
+    self.kind = kind
+    self.digest = digest
+    self.diagnostics = diagnostics
+  }
+
   /// Whether the file has an error of its own (warnings allowed), so its meaning is unknown.
   public var isBroken: Bool { document == nil || diagnostics.hasErrors }
 }
