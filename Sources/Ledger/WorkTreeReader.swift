@@ -26,19 +26,15 @@ struct WorkTreeReader {
     return BudgetSnapshot(files: files)
   }
 
-  private func walk(
-    folder: String, relative: String, depth: Int, into files: inout [BudgetSourceFile]
-  ) {
-    guard depth < 32, let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
-    else { return }
+  private func walk(folder: String, relative: String, depth: Int, into files: inout [BudgetSourceFile]) {
+    guard depth < 32, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
     for name in names.sorted() {
       guard files.count <= limits.maxFiles else { return }
       let path = "\(folder)/\(name)"
       let shown = "\(relative)/\(name)"
       switch Self.fileType(path) {
       case .typeDirectory?: walk(folder: path, relative: shown, depth: depth + 1, into: &files)
-      case .typeRegular?:
-        files.append(BudgetSourceFile(path: shown, content: read(path, shown: shown)))
+      case .typeRegular?: files.append(BudgetSourceFile(path: shown, content: read(path, shown: shown)))
       case .typeSymbolicLink?: files.append(BudgetSourceFile(path: shown, content: .symlink))
       default: files.append(BudgetSourceFile(path: shown, content: .other("not a regular file")))
       }
@@ -49,9 +45,7 @@ struct WorkTreeReader {
     guard shown.hasSuffix(".yaml") || shown.hasSuffix(".yml") else { return .bytes([]) }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     guard size <= limits.maxFileBytes else { return .tooLarge(size) }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      return .unreadable("permission denied")
-    }
+    guard let handle = FileHandle(forReadingAtPath: path) else { return .unreadable("permission denied") }
     defer { try? handle.close() }
     // Read one byte past the limit, so a file that grew since it was measured is still caught.
     guard let data = try? handle.read(upToCount: limits.maxFileBytes + 1) else { return .bytes([]) }

@@ -87,7 +87,8 @@ import Testing
         of: "latency: { owners: [sre] }", with: "latency: { owners: [sre, ml-eng], require: all }"
       )
       .replacingOccurrences(
-        of: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJYyFTGeXks6gWVRRyWF3hGhSIPW2HMaNPS4hbmBohRf alice@laptop",
+        of:
+          "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJYyFTGeXks6gWVRRyWF3hGhSIPW2HMaNPS4hbmBohRf alice@laptop",
         with: F.secondKey)
     let before = F.tree(budget: F.fraud)
     let after = F.tree(["owners.yaml": new, "models/fraud.yaml": F.fraud])

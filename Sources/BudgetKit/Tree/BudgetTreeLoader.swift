@@ -23,41 +23,37 @@ public struct BudgetTreeLoader: Sendable {
 
   /// Files sorted into YAML to parse, files ignored, and problems with the files themselves.
   public func classify(_ files: [BudgetSourceFile]) -> ClassifiedFiles {
-    var sorted = ClassifiedFiles()
+    var ignored: [IgnoredFile] = []
+    var diagnostics: [Diagnostic] = []
+    var yamlFiles: [(path: String, bytes: [UInt8])] = []
     for file in files.sorted(by: { $0.path < $1.path }) {
       switch file.content {
-      case .bytes(let bytes) where file.isYAML: sorted.yaml.append((file.path, bytes))
-      case .bytes:
-        sorted.ignored.append(IgnoredFile(path: file.path, reason: "not a .yaml or .yml file"))
+      case .bytes(let bytes) where file.isYAML: yamlFiles.append((file.path, bytes))
+      case .bytes: ignored.append(IgnoredFile(path: file.path, reason: "not a .yaml or .yml file"))
       case .symlink where file.isYAML:
-        sorted.diagnostics.append(
+        diagnostics.append(
           Diagnostic(
             .fileNotRegular, at: .start(of: file.path), "budget files may not be symbolic links",
             hint: "a link can point outside the repository; copy the file instead"))
-      case .symlink:
-        sorted.ignored.append(IgnoredFile(path: file.path, reason: "a symbolic link, not followed"))
-      case .other(let what): sorted.ignored.append(IgnoredFile(path: file.path, reason: what))
+      case .symlink: ignored.append(IgnoredFile(path: file.path, reason: "a symbolic link, not followed"))
+      case .other(let what): ignored.append(IgnoredFile(path: file.path, reason: what))
       case .tooLarge(let size) where file.isYAML:
-        sorted.diagnostics.append(
+        diagnostics.append(
           Diagnostic(
             .fileTooLarge, at: .start(of: file.path),
-            "the file is \(size) bytes; budget files may be at most \(limits.maxFileBytes) bytes",
-            hint: "split it into several files"))
-      case .tooLarge:
-        sorted.ignored.append(IgnoredFile(path: file.path, reason: "not a .yaml or .yml file"))
+            "the file is \(size) bytes; budget files may be at most \(limits.maxFileBytes) bytes", hint: "split it into several files"))
+      case .tooLarge: ignored.append(IgnoredFile(path: file.path, reason: "not a .yaml or .yml file"))
       case .unreadable(let reason):
-        sorted.diagnostics.append(
-          Diagnostic(.fileEncoding, at: .start(of: file.path), "cannot read the file: \(reason)"))
+        diagnostics.append(Diagnostic(.fileEncoding, at: .start(of: file.path), "cannot read the file: \(reason)"))
       }
     }
-    if sorted.yaml.count > limits.maxFiles {
-      sorted.diagnostics.append(
+    if yamlFiles.count > limits.maxFiles {
+      diagnostics.append(
         Diagnostic(
-          .tooManyFiles, at: .start(of: root),
-          "\(sorted.yaml.count) budget files; at most \(limits.maxFiles) are read"))
-      sorted.yaml = Array(sorted.yaml.prefix(limits.maxFiles))
+          .tooManyFiles, at: .start(of: root), "\(yamlFiles.count) budget files; at most \(limits.maxFiles) are read"))
+      yamlFiles = Array(yamlFiles.prefix(limits.maxFiles))
     }
-    return sorted
+    return ClassifiedFiles(yaml: yamlFiles, ignored: ignored, diagnostics: diagnostics)
   }
 
   /// Builds the tree from files parsed one by one (perhaps earlier, and cached), and runs the
@@ -80,8 +76,7 @@ public struct BudgetTreeLoader: Sendable {
       case nil: break
       }
     }
-    tree.diagnostics += TreeValidator(root: root).validate(
-      parsed.compactMap(\.document), kinds: parsed.compactMap(\.kind))
+    tree.diagnostics += TreeValidator(root: root).validate(parsed.compactMap(\.document), kinds: parsed.compactMap(\.kind))
     tree.diagnostics = tree.diagnostics.sortedByLocation()
     return tree
   }
@@ -90,8 +85,7 @@ public struct BudgetTreeLoader: Sendable {
   public func parse(path: String, bytes: [UInt8]) -> ParsedFile {
     switch StrictYAMLReader(limits: limits).read(bytes, path: path) {
     case .failure(let failure):
-      return ParsedFile(
-        path: path, document: nil, kind: nil, digest: nil, diagnostics: failure.diagnostics)
+      return ParsedFile(path: path, document: nil, kind: nil, digest: nil, diagnostics: failure.diagnostics)
     case .success(let value):
       let (document, diagnostics) = DocumentDecoder().decode(value, path: path)
       let kind = document.map { (kind: $0.kind, location: value.location) }
@@ -141,7 +135,13 @@ public struct ClassifiedFiles: Sendable {
   public var ignored: [IgnoredFile] = []
   public var diagnostics: [Diagnostic] = []
 
-  public init() {}
+  public init(
+    yaml: [(path: String, bytes: [UInt8])] = [], ignored: [IgnoredFile] = [], diagnostics: [Diagnostic] = []
+  ) {
+    self.yaml = yaml
+    self.ignored = ignored
+    self.diagnostics = diagnostics
+  }
 }
 
 /// Fixed slots written by index from concurrent iterations; each index is written once.
