@@ -3,6 +3,8 @@ import BudgetKit
 /// One change as the JSON contract writes it: every key present, null where there is no value.
 struct ChangeJSON: Encodable {
   var change: BudgetChange
+  /// Written as category `file` and kind `invalid`: a file the commit left invalid (log only).
+  var invalid = false
 
   private enum Keys: String, CodingKey {
     case category, kind, budget, environment, metric, field, old, new, path, exception, action, note
@@ -11,8 +13,8 @@ struct ChangeJSON: Encodable {
 
   func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(change.category.rawValue, forKey: .category)
-    try container.encode(change.kind.rawValue, forKey: .kind)
+    try container.encode(invalid ? "file" : change.category.rawValue, forKey: .category)
+    try container.encode(invalid ? "invalid" : change.kind.rawValue, forKey: .kind)
     try container.encode(change.budget?.rawValue, forKey: .budget)
     try container.encode(change.environment?.rawValue, forKey: .environment)
     try container.encode(change.metric?.rawValue, forKey: .metric)
@@ -42,6 +44,6 @@ struct DiffJSON: Encodable {
   init(_ report: DiffReport) {
     from = report.from
     to = report.to
-    changes = report.changes.map(ChangeJSON.init)
+    changes = report.changes.map { ChangeJSON(change: $0) }
   }
 }

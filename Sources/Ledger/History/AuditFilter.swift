@@ -10,6 +10,8 @@ public struct AuditFilter: Sendable {
   public var kinds: Set<ChangeKind> = []
   /// Also keep entries that report invalid files (on by default; off when kinds are given).
   public var includeProblems = true
+  /// Keep only the entries that report invalid files.
+  public var onlyProblems = false
   public var categories: Set<ChangeCategory> = []
   /// Committed at or after this moment.
   public var since: Date?
@@ -25,6 +27,7 @@ public struct AuditFilter: Sendable {
     if let since, time < since { return false }
     if let until, time > until { return false }
     if let author, !matchesAuthor(entry, author) { return false }
+    if onlyProblems { return entry.change == nil }
     guard let change = entry.change else {
       // A file left invalid: kept unless the reader asked for particular changes.
       guard includeProblems, budget == nil, metric == nil, environment == nil else { return false }
