@@ -11,10 +11,15 @@ public final class AuditTrail {
   public let files: CommitTreeLoader
   private let walker: HistoryWalker
 
-  public init(repository: Repository, scope: HistoryScope, cache: ParseCache = ParseCache())
-    throws(LedgerError)
-  {
-    files = CommitTreeLoader(repository: repository, cache: cache)
+  /// - Parameter relevance: when set, files not parsed before are parsed only if their bytes
+  ///   pass it (see `CommitTreeLoader.relevance`); entries about other files are then missing.
+  public init(
+    repository: Repository, scope: HistoryScope, cache: ParseCache = ParseCache(),
+    relevance: (@Sendable ([UInt8]) -> Bool)? = nil
+  ) throws(LedgerError) {
+    var files = CommitTreeLoader(repository: repository, cache: cache)
+    files.relevance = relevance
+    self.files = files
     do {
       walker = try HistoryWalker(repository: repository, root: files.root, scope: scope)
     } catch {
@@ -54,6 +59,30 @@ public final class AuditTrail {
         AuditEntry(commit: info, change: change, rationale: rationale, approvals: approvers))
     }
     return AuditCommit(commit: info, entries: entries)
+  }
+
+  /// Every approval in the commit's tree for exactly the content the file has there: those
+  /// the commit added and those added earlier for the same meaning.
+  public func approvers(ofFile path: String, at commit: CommitInfo) throws(GitError) -> [MemberName]
+  {
+    guard let budgets = try files.repository.treeId(inTree: commit.treeId, at: files.root) else {
+      return []
+    }
+    let entries = try files.repository.files(inTree: budgets)
+    // Approval files need not mention the budget, so they are read whatever the relevance test.
+    var everything = files
+    everything.relevance = nil
+    let parsed = everything.parsedFiles(entries)
+    guard let digest = parsed.first(where: { $0.path == path })?.digest else { return [] }
+    let relative = String(path.dropFirst(files.root.count + 1))
+    let names = parsed.compactMap { file -> MemberName? in
+      guard case .approval(let approval)? = file.document,
+        approval.approves.contains(where: { $0.path.value == relative && $0.digest.value == digest }
+        )
+      else { return nil }
+      return approval.by.value
+    }
+    return Array(Set(names)).sorted()
   }
 
   /// Approvals the commit added for exactly the new content of the changed file.

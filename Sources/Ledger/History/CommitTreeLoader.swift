@@ -7,6 +7,10 @@ public struct CommitTreeLoader {
   public let repository: Repository
   public let cache: ParseCache
   public let loader: BudgetTreeLoader
+  /// When set, a blob not yet parsed is parsed only if its bytes pass this test; others are left
+  /// out of `parsedFiles`, as if absent. A reader interested in one budget uses it to skip
+  /// files that cannot mention that budget.
+  public var relevance: (@Sendable ([UInt8]) -> Bool)?
   /// The budgets folder, relative to the repository root.
   public var root: String { loader.root }
 
@@ -54,12 +58,18 @@ public struct CommitTreeLoader {
     let missing = result.indices.filter { result[$0] == nil }
     guard !missing.isEmpty else { return result.compactMap { $0 } }
     let reader = SnapshotReader(repository: repository, limits: loader.limits, root: root)
-    let sorted = loader.classify(missing.map { reader.sourceFile(yaml[$0]) })
+    var sorted = loader.classify(missing.map { reader.sourceFile(yaml[$0]) })
+    var skipped = Set<String>()
+    if let relevance {
+      skipped = Set(sorted.yaml.filter { !relevance($0.bytes) }.map(\.path))
+      sorted.yaml.removeAll { skipped.contains($0.path) }
+    }
     let parsed = loader.parse(sorted.yaml)
     remember(parsed, from: missing.map { yaml[$0] })
     let byPath = Dictionary(parsed.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
     for index in missing {
       let path = "\(root)/\(yaml[index].path)"
+      if skipped.contains(path) { continue }
       // A file that could not be read becomes a broken file carrying the reason.
       result[index] =
         byPath[path]
