@@ -16,7 +16,7 @@ public struct Bursar: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      ValidateCommand.self, InitCommand.self, DigestCommand.self, DiffCommand.self, ShowCommand.self, LogCommand.self, BlameCommand.self,
+      ValidateCommand.self, InitCommand.self, DigestCommand.self, DiffCommand.self, ShowCommand.self, LogCommand.self, BlameCommand.self, ExceptionsCommand.self,
     ]
   )
 
