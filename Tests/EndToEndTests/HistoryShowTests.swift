@@ -34,7 +34,8 @@ import Testing
   ) throws -> String? {
     let result = try HistoryCLI.run(["show", "--format", "json"] + arguments, in: repository)
     let object = try #require(
-      try? JSONSerialization.jsonObject(with: result.stdout) as? [String: Any], "\(arguments): \(result.stderrText)")
+      try? JSONSerialization.jsonObject(with: result.stdout) as? [String: Any],
+      "\(arguments): \(result.stderrText)")
     let budgets = try #require(object["budgets"] as? [[String: Any]])
     let metrics = try #require(budgets.first?["metrics"] as? [[String: Any]])
     return metrics.first {

@@ -9,6 +9,11 @@ struct DiffEndpoints {
   /// The old and new points; a nil old point is the empty tree of a repository with no commits.
   func resolve(_ revisions: [String]) throws -> (TreePoint?, TreePoint) {
     let current: TreePoint = staged ? .index : .workTree
+    if repository.isBare && revisions.count < 2 && !(revisions.first?.contains("..") ?? false) {
+      throw CommandFailure(
+        "this is a bare repository, with no work tree or index to compare; give two revisions (bursar diff A B) or a range (A..B)"
+      )
+    }
     switch revisions.count {
     case 0:
       // Before the first commit everything in the work tree or index is new.

@@ -10,11 +10,13 @@ struct PointInTime {
   /// What the reader asked for, for headings: `HEAD (1a2b3c4)`, `2026-11-20 (1a2b3c4)`.
   var label: String
 
-  /// The work tree now when `text` is nil; else a revision, or a date meaning the newest
+  /// The work tree now when `text` is nil (HEAD in a bare repository); else a revision, or a date meaning the newest
   /// first-parent commit of HEAD at or before it.
   static func resolve(_ text: String?, in repository: Repository, now: Date = Date()) throws
     -> PointInTime
   {
+    // A bare repository has no work tree; what it holds is HEAD.
+    let text = text ?? (repository.isBare ? "HEAD" : nil)
     guard let text else {
       return PointInTime(point: .workTree, moment: now, label: "the work tree")
     }

@@ -24,4 +24,8 @@ public struct HistoryStep: Sendable, Equatable {
   /// The budgets folder's tree on each side; nil where the commit has none.
   public var oldTree: Oid?
   public var newTree: Oid?
+  /// In a walk of all parents, the budgets folders of a merge's other parents: only what the
+  /// merge itself decided (a file that matches no parent) is its change, the rest is shown
+  /// on the branches that made it.
+  public var otherParentTrees: [Oid?] = []
 }

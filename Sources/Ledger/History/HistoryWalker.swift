@@ -93,7 +93,9 @@ public final class HistoryWalker {
       )
     }
     if parents.contains(where: { $0.1 == budgets }) { return (nil, true) }
-    return (HistoryStep(commit: links, parent: first.0, oldTree: first.1, newTree: budgets), true)
+    var step = HistoryStep(commit: links, parent: first.0, oldTree: first.1, newTree: budgets)
+    step.otherParentTrees = parents.dropFirst().map(\.1)
+    return (step, true)
   }
 
   /// The budgets folder of a commit; consecutive commits often share a root tree.

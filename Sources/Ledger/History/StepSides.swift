@@ -19,8 +19,10 @@ struct StepSides {
     let root = files.root
     old = DiffSide(root: root)
     new = DiffSide(root: root)
-    let changes = try TreeComparison(repository: repository).changes(
-      from: step.oldTree, to: step.newTree)
+    let changes = try Self.ownChanges(
+      of: step,
+      TreeComparison(repository: repository).changes(from: step.oldTree, to: step.newTree),
+      files: files)
     let before = Self.byPath(files.parsedFiles(changes.compactMap(\.old)))
     let after = Self.byPath(files.parsedFiles(changes.compactMap(\.new)))
     var oldDocuments: [BudgetDocument] = []
@@ -45,6 +47,28 @@ struct StepSides {
     new = DiffSide(documents: newDocuments, root: root)
     try Self.nameApprovedBudgets(&old, tree: step.parent?.treeId, files: files)
     try Self.nameApprovedBudgets(&new, tree: step.commit.treeId, files: files)
+  }
+
+  /// For a merge in a walk of all parents, the changed files whose new version matches no
+  /// other parent either; for any other commit, all of them.
+  private static func ownChanges(
+    of step: HistoryStep, _ changes: [FileChange], files: CommitTreeLoader
+  )
+    throws(GitError) -> [FileChange]
+  {
+    guard !step.otherParentTrees.isEmpty else { return changes }
+    var own: [FileChange] = []
+    for change in changes {
+      var fromAParent = false
+      for tree in step.otherParentTrees {
+        let there = try tree.flatMap { id throws(GitError) in
+          try files.repository.entry(inTree: id, at: change.path)
+        }
+        if there?.id == change.new?.id && there?.mode == change.new?.mode { fromAParent = true }
+      }
+      if !fromAParent { own.append(change) }
+    }
+    return own
   }
 
   private static func byPath(_ files: [ParsedFile]) -> [String: ParsedFile] {
