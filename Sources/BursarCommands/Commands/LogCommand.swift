@@ -43,8 +43,10 @@ struct LogCommand: ParsableCommand {
       do {
         let trail = try AuditTrail(repository: repo, scope: scope)
         while let commit = try trail.next() {
+          guard let first = commit.entries.first else { continue }
+          let texts = CommitTexts(first)
           for entry in commit.entries where filter.includes(entry) {
-            output.line(renderer.row(entry, index: count))
+            output.line(renderer.row(entry, commit: texts, index: count))
             count += 1
           }
           output.flush()

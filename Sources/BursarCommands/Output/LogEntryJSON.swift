@@ -2,39 +2,58 @@ import BudgetKit
 import Ledger
 
 /// One audit entry as `log --format json|jsonl` writes it: every key present, null where there
-/// is no value. The change's keys are the same as in `diff --format json`.
-struct LogEntryJSON: Encodable {
-  var entry: AuditEntry
-
-  private enum Keys: String, CodingKey {
-    case commit, date, author, committer, subject, rationale, approvals, problem
-    case authorEmail = "author_email"
-    case authorDate = "author_date"
-    case committerEmail = "committer_email"
+/// is no value, keys sorted. The change's keys are the same as in `diff --format json`.
+enum LogEntryJSON {
+  /// The compact JSON object of an entry; `commit` holds the commit's texts, worked out once
+  /// for all the entries of one commit.
+  static func text(_ entry: AuditEntry, commit: CommitTexts) -> String {
+    let change = Self.change(of: entry)
+    let invalid = entry.change == nil
+    var writer = JSONObjectWriter()
+    writer.string("action", change.action?.rawValue)
+    writer.strings("approvals", entry.approvals.map(\.rawValue))
+    writer.string("author", entry.commit.author.name)
+    writer.string("author_date", commit.authorDate)
+    writer.string("author_email", entry.commit.author.email)
+    writer.string("budget", change.budget?.rawValue)
+    writer.string("category", invalid ? "file" : change.category.rawValue)
+    writer.string("commit", entry.commit.id.hex)
+    writer.string("committer", entry.commit.committer.name)
+    writer.string("committer_email", entry.commit.committer.email)
+    writer.string("date", commit.date)
+    writer.string("environment", change.environment?.rawValue)
+    writer.string("exception", change.exception?.rawValue)
+    writer.string("field", change.field)
+    writer.string("kind", invalid ? "invalid" : change.kind.rawValue)
+    writer.string("metric", change.metric?.rawValue)
+    writer.string("new", change.new)
+    writer.string("note", change.note)
+    writer.string("old", change.old)
+    writer.string("path", change.path)
+    writer.string("problem", entry.problem?.description)
+    writer.string("rationale", entry.rationale)
+    writer.number("relative_change", change.relativeChange.map(ChangeJSON.rounded))
+    writer.string("subject", entry.commit.summary)
+    return writer.finish()
   }
 
-  func encode(to encoder: Encoder) throws {
-    let commit = entry.commit
-    var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(commit.id.hex, forKey: .commit)
-    try container.encode(TimeText.iso(commit.committer), forKey: .date)
-    try container.encode(commit.author.name, forKey: .author)
-    try container.encode(commit.author.email, forKey: .authorEmail)
-    try container.encode(TimeText.iso(commit.author), forKey: .authorDate)
-    try container.encode(commit.committer.name, forKey: .committer)
-    try container.encode(commit.committer.email, forKey: .committerEmail)
-    try container.encode(commit.summary, forKey: .subject)
-    try container.encode(entry.rationale, forKey: .rationale)
-    try container.encode(entry.approvals.map(\.rawValue), forKey: .approvals)
-    try container.encode(entry.problem.map(\.description), forKey: .problem)
-    try ChangeJSON(change: LogEntryJSON.change(of: entry), invalid: entry.change == nil).encode(
-      to: encoder)
-  }
-
-  /// The entry's change, or for a file left invalid a stand-in of kind `invalid`.
+  /// The entry's change, or for a file left invalid a stand-in carrying its path and problem.
   static func change(of entry: AuditEntry) -> BudgetChange {
     if let change = entry.change { return change }
     let path = entry.problem?.location.path ?? ""
     return BudgetChange(category: .budget, kind: .changed, path: path, note: entry.problem?.message)
+  }
+}
+
+/// The texts of one commit that every entry of it repeats.
+struct CommitTexts {
+  var date: String
+  var authorDate: String
+  var day: String
+
+  init(_ entry: AuditEntry) {
+    date = TimeText.iso(entry.commit.committer)
+    authorDate = TimeText.iso(entry.commit.author)
+    day = String(date.prefix(10))
   }
 }

@@ -6,8 +6,8 @@ import Ledger
 /// stays flat: a header, one piece per entry, and a footer.
 protocol LogRenderer {
   func header() -> String?
-  /// One entry; `index` counts the entries written before it.
-  func row(_ entry: AuditEntry, index: Int) -> String
+  /// One entry; `texts` are its commit's, `index` counts the entries written before it.
+  func row(_ entry: AuditEntry, commit texts: CommitTexts, index: Int) -> String
   /// The closing text; `error` is set when the walk stopped early, so formats that must be
   /// well-formed (JSON) can say so and still parse.
   func footer(count: Int, error: String?) -> String?
@@ -19,10 +19,10 @@ struct LogTableRenderer: LogRenderer {
 
   func header() -> String? { nil }
 
-  func row(_ entry: AuditEntry, index: Int) -> String {
+  func row(_ entry: AuditEntry, commit texts: CommitTexts, index: Int) -> String {
     let commit = entry.commit
     let start = [
-      TimeText.day(commit.committer), commit.id.abbreviated, pad(commit.author.name, 14),
+      texts.day, commit.id.abbreviated, pad(commit.author.name, 14),
     ].joined(separator: "  ")
     guard let change = entry.change else {
       let text = entry.problem.map(\.description) ?? "invalid file"
@@ -56,8 +56,8 @@ struct LogTableRenderer: LogRenderer {
 /// `jsonl`: one JSON object per line.
 struct LogJSONLinesRenderer: LogRenderer {
   func header() -> String? { nil }
-  func row(_ entry: AuditEntry, index: Int) -> String {
-    JSONOutput.encode(LogEntryJSON(entry: entry), pretty: false)
+  func row(_ entry: AuditEntry, commit texts: CommitTexts, index: Int) -> String {
+    LogEntryJSON.text(entry, commit: texts)
   }
   func footer(count: Int, error: String?) -> String? { nil }
 }
@@ -66,8 +66,8 @@ struct LogJSONLinesRenderer: LogRenderer {
 struct LogJSONRenderer: LogRenderer {
   func header() -> String? { "{\"entries\":[" }
 
-  func row(_ entry: AuditEntry, index: Int) -> String {
-    (index == 0 ? "" : ",") + JSONOutput.encode(LogEntryJSON(entry: entry), pretty: false)
+  func row(_ entry: AuditEntry, commit texts: CommitTexts, index: Int) -> String {
+    (index == 0 ? "" : ",") + LogEntryJSON.text(entry, commit: texts)
   }
 
   func footer(count: Int, error: String?) -> String? {

@@ -12,11 +12,11 @@ struct LogCSVRenderer: LogRenderer {
 
   func header() -> String? { Self.columns.joined(separator: ",") }
 
-  func row(_ entry: AuditEntry, index: Int) -> String {
+  func row(_ entry: AuditEntry, commit texts: CommitTexts, index: Int) -> String {
     let change = LogEntryJSON.change(of: entry)
     let invalid = entry.change == nil
     let cells: [String?] = [
-      entry.commit.id.hex, TimeText.iso(entry.commit.committer), entry.commit.author.name,
+      entry.commit.id.hex, texts.date, entry.commit.author.name,
       entry.commit.author.email, entry.commit.committer.name,
       invalid ? "file" : change.category.rawValue, invalid ? "invalid" : change.kind.rawValue,
       change.budget?.rawValue, change.environment?.rawValue, change.metric?.rawValue, change.field,
@@ -50,9 +50,9 @@ struct LogMarkdownRenderer: LogRenderer {
       + "|---|---|---|---|---|---|---|---|---|---|---|"
   }
 
-  func row(_ entry: AuditEntry, index: Int) -> String {
+  func row(_ entry: AuditEntry, commit texts: CommitTexts, index: Int) -> String {
     let commit = entry.commit
-    let start = [TimeText.day(commit.committer), "`\(commit.id.abbreviated)`", commit.author.name]
+    let start = [texts.day, "`\(commit.id.abbreviated)`", commit.author.name]
     guard let change = entry.change else {
       return cells(
         start + ["**invalid**", "", "", "", "", "", "", entry.problem?.description ?? ""])

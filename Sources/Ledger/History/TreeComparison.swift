@@ -15,17 +15,10 @@ struct TreeComparison {
   private func compare(_ old: Oid?, _ new: Oid?, prefix: String, into changes: inout [FileChange])
     throws(GitError)
   {
-    guard old != new else { return }
-    let before = try old.map { id throws(GitError) in try repository.level(ofTree: id) } ?? []
-    let after = try new.map { id throws(GitError) in try repository.level(ofTree: id) } ?? []
-    let oldByName = Dictionary(before.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-    let newByName = Dictionary(after.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-    let names = Set(oldByName.keys).union(newByName.keys).sorted()
-    for name in names {
-      let path = prefix.isEmpty ? name : prefix + "/" + name
-      let was = oldByName[name]
-      let now = newByName[name]
-      if was?.id == now?.id && was?.mode == now?.mode { continue }
+    for change in try repository.levelChanges(from: old, to: new) {
+      let path = prefix.isEmpty ? change.name : prefix + "/" + change.name
+      let was = change.old
+      let now = change.new
       // A folder on either side is compared as a folder; a file on either side as a file.
       let oldTree = was?.isTree == true ? was?.id : nil
       let newTree = now?.isTree == true ? now?.id : nil
