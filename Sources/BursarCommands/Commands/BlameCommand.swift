@@ -34,6 +34,7 @@ struct BlameCommand: ParsableCommand {
   var metric: String
 
   func run() throws {
+    try? ObjectCacheSettings.historyWalk.apply()
     let repo = try repository.open()
     guard let scope = try HistoryRange.scope(rev, firstParentOnly: true, in: repo) else {
       throw CommandFailure("the repository has no commits yet, so the metric has no history")
@@ -64,11 +65,8 @@ struct BlameTrail {
   let environment: EnvironmentName
 
   func lines() throws -> [BlameLine] {
-    let name = Array(budget.rawValue.utf8)
     // Only a file whose bytes hold the name (or an escape that could spell it) can define it.
-    let relevance: @Sendable ([UInt8]) -> Bool = { bytes in
-      bytes.contains(UInt8(ascii: "\\")) || bytes.firstRange(of: name) != nil
-    }
+    let relevance = Relevance.containing([budget.rawValue])
     var lines: [BlameLine] = []
     do {
       let trail = try AuditTrail(repository: repository, scope: scope, relevance: relevance)

@@ -49,6 +49,7 @@ struct ExceptionsCommand: ParsableCommand {
   }
 
   func run() throws {
+    try? ObjectCacheSettings.historyWalk.apply()
     let repo = try repository.open()
     let when = try PointInTime.resolve(at, in: repo)
     let tree: BudgetTree?

@@ -32,6 +32,7 @@ struct LogCommand: ParsableCommand {
   var range: String?
 
   func run() throws {
+    try? ObjectCacheSettings.historyWalk.apply()
     let repo = try repository.open()
     let filter = try filters.filter()
     let renderer = format.renderer

@@ -10,6 +10,13 @@ import GitKit
 public final class AuditTrail {
   public let files: CommitTreeLoader
   private let walker: HistoryWalker
+  /// Steps read ahead, with their changed files, whose new blobs were parsed as one batch.
+  private var pending: [(step: HistoryStep, changes: [FileChange])] = []
+  private var pendingIndex = 0
+  /// A failure met while reading ahead, raised once the steps before it are done.
+  private var deferredError: GitError?
+  /// How many steps to read ahead: parsing their files together uses every core.
+  private let batchSize = 32
 
   /// - Parameter relevance: when set, files not parsed before are parsed only if their bytes
   ///   pass it (see `CommitTreeLoader.relevance`); entries about other files are then missing.
@@ -32,20 +39,44 @@ public final class AuditTrail {
 
   /// The next commit with budget changes or invalid files, or nil at the end of history.
   public func next() throws(LedgerError) -> AuditCommit? {
-    do {
-      while let step = try walker.next() {
-        if let commit = try audit(step) { return commit }
+    do throws(GitError) {
+      while true {
+        if pendingIndex == pending.count {
+          if let error = deferredError { throw error }
+          try readAhead()
+          if pending.isEmpty { return nil }
+        }
+        let (step, changes) = pending[pendingIndex]
+        pendingIndex += 1
+        if let commit = try audit(step, changes: changes) { return commit }
       }
-      return nil
     } catch {
       throw .git(error)
     }
   }
 
+  /// Reads the next steps and parses every file they changed that is not cached yet, in one
+  /// parallel batch. A walk that stops early (a shallow clone's cut) keeps the steps before it.
+  private func readAhead() throws(GitError) {
+    pending.removeAll(keepingCapacity: true)
+    pendingIndex = 0
+    let comparison = TreeComparison(repository: files.repository)
+    do {
+      while pending.count < batchSize, let step = try walker.next() {
+        pending.append((step, try comparison.changes(from: step.oldTree, to: step.newTree)))
+      }
+    } catch {
+      guard !pending.isEmpty else { throw error }
+      deferredError = error
+    }
+    let entries = pending.flatMap { $0.changes.flatMap { [$0.old, $0.new].compactMap { $0 } } }
+    files.prefetch(entries)
+  }
+
   /// The entries of one commit that changed the budgets folder; nil when the change has no
   /// meaning (comments, formatting, other files).
-  public func audit(_ step: HistoryStep) throws(GitError) -> AuditCommit? {
-    let sides = try StepSides(step: step, files: files)
+  func audit(_ step: HistoryStep, changes changed: [FileChange]) throws(GitError) -> AuditCommit? {
+    let sides = try StepSides(step: step, changes: changed, files: files)
     let changes = BudgetDiff.changes(from: sides.old, to: sides.new)
     guard !changes.isEmpty || !sides.problems.isEmpty else { return nil }
     let info = try files.repository.commit(step.commit.id)
@@ -69,12 +100,17 @@ public final class AuditTrail {
       return []
     }
     let entries = try files.repository.files(inTree: budgets)
-    // Approval files need not mention the budget, so they are read whatever the relevance test.
-    var everything = files
-    everything.relevance = nil
-    let parsed = everything.parsedFiles(entries)
-    guard let digest = parsed.first(where: { $0.path == path })?.digest else { return [] }
+    // The file itself is read whatever the relevance test; of the others, only approvals.
+    var target = files
+    target.relevance = nil
     let relative = String(path.dropFirst(files.root.count + 1))
+    guard let digest = target.parsedFiles(entries.filter { $0.path == relative }).first?.digest
+    else {
+      return []
+    }
+    var approvals = files
+    approvals.relevance = Relevance.containing(["Approval"])
+    let parsed = approvals.parsedFiles(entries.filter { $0.path != relative })
     let names = parsed.compactMap { file -> MemberName? in
       guard case .approval(let approval)? = file.document,
         approval.approves.contains(where: { $0.path.value == relative && $0.digest.value == digest }

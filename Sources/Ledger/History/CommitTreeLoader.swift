@@ -54,9 +54,28 @@ public struct CommitTreeLoader {
   /// Parsed files for entries (YAML files only; others are left out), through the cache.
   public func parsedFiles(_ entries: [TreeEntry]) -> [ParsedFile] {
     let yaml = entries.filter { Self.isParsable($0) }
+    // Parsed files are matched to entries by path, so each round holds a path once (a batch
+    // may hold several versions of one file).
+    var rounds: [[Int]] = []
+    var seen: [String: Int] = [:]
+    for (index, entry) in yaml.enumerated() {
+      let round = seen[entry.path, default: 0]
+      seen[entry.path] = round + 1
+      if rounds.count <= round { rounds.append([]) }
+      rounds[round].append(index)
+    }
+    var result = [ParsedFile?](repeating: nil, count: yaml.count)
+    for round in rounds {
+      for (index, file) in zip(round, parseRound(round.map { yaml[$0] })) { result[index] = file }
+    }
+    return result.compactMap { $0 }
+  }
+
+  /// Parsed files for entries with distinct paths, nil for those the relevance test skips.
+  private func parseRound(_ yaml: [TreeEntry]) -> [ParsedFile?] {
     var result: [ParsedFile?] = yaml.map(cachedFile)
     let missing = result.indices.filter { result[$0] == nil }
-    guard !missing.isEmpty else { return result.compactMap { $0 } }
+    guard !missing.isEmpty else { return result }
     let reader = SnapshotReader(repository: repository, limits: loader.limits, root: root)
     var sorted = loader.classify(missing.map { reader.sourceFile(yaml[$0]) })
     var skipped = Set<String>()
@@ -77,7 +96,14 @@ public struct CommitTreeLoader {
           path: path, document: nil, kind: nil, digest: nil,
           diagnostics: sorted.diagnostics.filter { $0.location.path == path })
     }
-    return result.compactMap { $0 }
+    return result
+  }
+
+  /// Parses the entries not cached yet, all at once, so later reads of them are cache hits.
+  public func prefetch(_ entries: [TreeEntry]) {
+    var seen = Set<String>()
+    let unique = entries.filter { seen.insert("\($0.id.hex) \($0.path)").inserted }
+    _ = parsedFiles(unique)
   }
 
   /// Whether an entry is a regular YAML file, which is all a history compares.

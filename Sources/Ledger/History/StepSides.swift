@@ -14,15 +14,13 @@ struct StepSides {
   /// Meaning digests of the changed files' new versions, by path from the repository root.
   var newDigests: [String: String] = [:]
 
-  init(step: HistoryStep, files: CommitTreeLoader) throws(GitError) {
+  /// - Parameter changes: the files that differ between the step's trees.
+  init(step: HistoryStep, changes: [FileChange], files: CommitTreeLoader) throws(GitError) {
     let repository = files.repository
     let root = files.root
     old = DiffSide(root: root)
     new = DiffSide(root: root)
-    let changes = try Self.ownChanges(
-      of: step,
-      TreeComparison(repository: repository).changes(from: step.oldTree, to: step.newTree),
-      files: files)
+    let changes = try Self.ownChanges(of: step, changes, files: files)
     let before = Self.byPath(files.parsedFiles(changes.compactMap(\.old)))
     let after = Self.byPath(files.parsedFiles(changes.compactMap(\.new)))
     var oldDocuments: [BudgetDocument] = []

@@ -67,10 +67,8 @@ public struct ExceptionRegister {
   private func events() throws(LedgerError) -> [ExceptionID: [ExceptionRecord.Event]] {
     guard let scope else { return [:] }
     // Only a file whose bytes say Exception (or hold an escape that could) can be one.
-    let marker = Array("Exception".utf8)
-    let trail = try AuditTrail(repository: repository, scope: scope) { bytes in
-      bytes.contains(UInt8(ascii: "\\")) || bytes.firstRange(of: marker) != nil
-    }
+    let trail = try AuditTrail(
+      repository: repository, scope: scope, relevance: Relevance.containing(["Exception"]))
     var events: [ExceptionID: [ExceptionRecord.Event]] = [:]
     while let commit = try trail.next() {
       var seen = Set<String>()
