@@ -16,7 +16,9 @@ public struct Bursar: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      ValidateCommand.self, InitCommand.self, DigestCommand.self, CheckCommand.self,
+      ValidateCommand.self, InitCommand.self, DigestCommand.self,
+      DiffCommand.self, ShowCommand.self, LogCommand.self, BlameCommand.self, ExceptionsCommand.self,
+      CheckCommand.self,
     ]
   )
 

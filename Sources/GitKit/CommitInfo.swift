@@ -29,13 +29,19 @@ public struct CommitInfo: Hashable, Sendable {
     parentIds = (0..<git_commit_parentcount(commit)).compactMap { index in
       git_commit_parent_id(commit, index).map { Oid($0) }
     }
-    author = Signature(git_commit_author(commit))
-    committer = Signature(git_commit_committer(commit))
-    let message = git_commit_message_raw(commit).map { String(cString: $0) } ?? ""
+    encoding = git_commit_message_encoding(commit).map { String(cString: $0) }
+    // A commit written in another encoding says so in its header, which covers the people's
+    // names as well as the message; decode all of it as git shows it, in UTF-8.
+    let declared = encoding.flatMap(TextEncoding.named)
+    author = Signature(git_commit_author(commit), encoding: declared)
+    committer = Signature(git_commit_committer(commit), encoding: declared)
+    let message = git_commit_message_raw(commit).map { TextEncoding.decode($0, declared) } ?? ""
     self.message = message
     // libgit2 computes the summary lazily and returns NULL only when out of memory.
-    summary = git_commit_summary(commit).map { String(cString: $0) } ?? Self.summary(of: message)
-    encoding = git_commit_message_encoding(commit).map { String(cString: $0) }
+    summary =
+      declared == nil
+      ? git_commit_summary(commit).map { String(cString: $0) } ?? Self.summary(of: message)
+      : Self.summary(of: message)
   }
 
   /// The first paragraph of `message` joined into one line.

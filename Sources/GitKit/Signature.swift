@@ -20,12 +20,13 @@ public struct Signature: Hashable, Sendable {
     self.offsetMinutes = offsetMinutes
   }
 
-  /// Copies a signature that libgit2 lends.
-  init(_ signature: UnsafePointer<git_signature>) {
+  /// Copies a signature that libgit2 lends, decoding its text in the commit's declared
+  /// encoding (UTF-8 when nil).
+  init(_ signature: UnsafePointer<git_signature>, encoding: String.Encoding? = nil) {
     let value = signature.pointee
     self.init(
-      name: value.name.map { String(cString: $0) } ?? "",
-      email: value.email.map { String(cString: $0) } ?? "",
+      name: value.name.map { TextEncoding.decode($0, encoding) } ?? "",
+      email: value.email.map { TextEncoding.decode($0, encoding) } ?? "",
       time: Date(timeIntervalSince1970: TimeInterval(value.when.time)),
       offsetMinutes: Int(value.when.offset))
   }

@@ -55,7 +55,7 @@ public struct SnapshotReader {
     return BudgetSnapshot(files: listing.entries.map(sourceFile), diagnostics: diagnostics)
   }
 
-  private func sourceFile(_ entry: TreeEntry) -> BudgetSourceFile {
+  func sourceFile(_ entry: TreeEntry) -> BudgetSourceFile {
     let path = "\(root)/\(entry.path)"
     switch entry.kind {
     case .symlink: return BudgetSourceFile(path: path, content: .symlink)

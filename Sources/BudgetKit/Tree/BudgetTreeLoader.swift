@@ -17,6 +17,12 @@ public struct BudgetTreeLoader: Sendable {
 
   /// Parses and validates the files; `files` paths are relative to the repository root.
   public func load(_ files: [BudgetSourceFile]) -> BudgetTree {
+    let sorted = classify(files)
+    return assemble(parse(sorted.yaml), ignored: sorted.ignored, diagnostics: sorted.diagnostics)
+  }
+
+  /// Files sorted into YAML to parse, files ignored, and problems with the files themselves.
+  public func classify(_ files: [BudgetSourceFile]) -> ClassifiedFiles {
     var ignored: [IgnoredFile] = []
     var diagnostics: [Diagnostic] = []
     var yamlFiles: [(path: String, bytes: [UInt8])] = []
@@ -47,7 +53,15 @@ public struct BudgetTreeLoader: Sendable {
           .tooManyFiles, at: .start(of: root), "\(yamlFiles.count) budget files; at most \(limits.maxFiles) are read"))
       yamlFiles = Array(yamlFiles.prefix(limits.maxFiles))
     }
-    let parsed = parseAll(yamlFiles)
+    return ClassifiedFiles(yaml: yamlFiles, ignored: ignored, diagnostics: diagnostics)
+  }
+
+  /// Builds the tree from files parsed one by one (perhaps earlier, and cached), and runs the
+  /// checks across files.
+  public func assemble(
+    _ parsed: [ParsedFile], ignored: [IgnoredFile] = [], diagnostics: [Diagnostic] = []
+  ) -> BudgetTree {
+    let parsed = parsed.sorted { $0.path < $1.path }
     var tree = BudgetTree(ignored: ignored, diagnostics: diagnostics)
     for file in parsed {
       tree.paths.append(file.path)
@@ -81,7 +95,8 @@ public struct BudgetTreeLoader: Sendable {
     }
   }
 
-  private func parseAll(_ files: [(path: String, bytes: [UInt8])]) -> [ParsedFile] {
+  /// Parses files on all cores, each on its own; the results keep the order of `files`.
+  public func parse(_ files: [(path: String, bytes: [UInt8])]) -> [ParsedFile] {
     let slots = ResultSlots<ParsedFile>(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
       slots[index] = parse(path: files[index].path, bytes: files[index].bytes)
@@ -97,6 +112,36 @@ public struct ParsedFile: Sendable {
   public var kind: Located<DocumentKind>?
   public var digest: String?
   public var diagnostics: [Diagnostic]
+
+  public init(
+    path: String, document: BudgetDocument?, kind: Located<DocumentKind>?, digest: String?,
+    diagnostics: [Diagnostic]
+  ) {
+    self.path = path
+    self.document = document
+    self.kind = kind
+    self.digest = digest
+    self.diagnostics = diagnostics
+  }
+
+  /// Whether the file has an error of its own (warnings allowed), so its meaning is unknown.
+  public var isBroken: Bool { document == nil || diagnostics.hasErrors }
+}
+
+/// Files sorted by what the loader does with them.
+public struct ClassifiedFiles: Sendable {
+  /// YAML files to parse, by path relative to the repository root, sorted by path.
+  public var yaml: [(path: String, bytes: [UInt8])] = []
+  public var ignored: [IgnoredFile] = []
+  public var diagnostics: [Diagnostic] = []
+
+  public init(
+    yaml: [(path: String, bytes: [UInt8])] = [], ignored: [IgnoredFile] = [], diagnostics: [Diagnostic] = []
+  ) {
+    self.yaml = yaml
+    self.ignored = ignored
+    self.diagnostics = diagnostics
+  }
 }
 
 /// Fixed slots written by index from concurrent iterations; each index is written once.

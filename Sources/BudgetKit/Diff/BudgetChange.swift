@@ -1,0 +1,53 @@
+/// One semantic change between two budget trees: which value of what moved, and which way.
+///
+/// Values are the text as written (`100ms`, `0.13s`); environment is nil for a budget's base
+/// metrics, which are its production budget.
+public struct BudgetChange: Sendable, Hashable {
+  public var category: ChangeCategory
+  public var kind: ChangeKind
+  /// The budget concerned, when there is one (not for most Owners changes).
+  public var budget: BudgetName?
+  /// The environment whose effective value changed; nil means the base (production) metrics.
+  public var environment: EnvironmentName?
+  public var metric: MetricName?
+  /// The field that changed: `max`, `min`, `slo`, `window`, `dimension`, `owner`, `expires`,
+  /// `teams.sre.members`, `rules.loosen`, ….
+  public var field: String?
+  public var old: String?
+  public var new: String?
+  /// The change in the metric's unit as a fraction (0.3 for 30% higher), when both values are
+  /// quantities of one family and the old one is not zero.
+  public var relativeChange: Double?
+  /// The file the change is in: the new file, or the old one when the thing was removed.
+  public var path: String
+  /// The exception concerned, for exception changes.
+  public var exception: ExceptionID?
+  /// What happened to the exception, for exception changes.
+  public var action: ExceptionAction?
+  /// A short note for people, such as the approver and the file an approval covers.
+  public var note: String?
+
+  public init(
+    category: ChangeCategory, kind: ChangeKind, budget: BudgetName? = nil,
+    environment: EnvironmentName? = nil, metric: MetricName? = nil, field: String? = nil,
+    old: String? = nil, new: String? = nil, relativeChange: Double? = nil, path: String,
+    exception: ExceptionID? = nil, action: ExceptionAction? = nil, note: String? = nil
+  ) {
+    self.category = category
+    self.kind = kind
+    self.budget = budget
+    self.environment = environment
+    self.metric = metric
+    self.field = field
+    self.old = old
+    self.new = new
+    self.relativeChange = relativeChange
+    self.path = path
+    self.exception = exception
+    self.action = action
+    self.note = note
+  }
+
+  /// The environment as people name it: `production` for the base metrics.
+  public var environmentName: EnvironmentName { environment ?? .production }
+}

@@ -1,0 +1,51 @@
+/// The changes to one budget, matched by name on both sides.
+struct BudgetComparison {
+  let old: Budget?
+  let new: Budget?
+
+  func changes() -> [BudgetChange] {
+    guard let name = (new ?? old)?.name.value, let path = (new ?? old)?.path else { return [] }
+    var changes = ownChanges(name: name, path: path)
+    let environments = BudgetDiff.mergedOrder(
+      old?.environmentNames ?? [], new?.environmentNames ?? [])
+    let metrics = BudgetDiff.mergedOrder(old?.metricOrder ?? [], new?.metricOrder ?? [])
+    for environment in environments {
+      for metric in metrics {
+        let before = old?.effectiveBound(of: metric, in: environment)
+        let after = new?.effectiveBound(of: metric, in: environment)
+        for field in BoundComparison.changes(from: before, to: after) {
+          changes.append(
+            BudgetChange(
+              category: .budget, kind: field.kind, budget: name,
+              environment: environment == .production ? nil : environment, metric: metric,
+              field: field.key.rawValue, old: field.old?.text, new: field.new?.text,
+              relativeChange: field.relativeChange, path: path))
+        }
+      }
+    }
+    return changes
+  }
+
+  /// Changes to the budget's own fields and to its metrics' dimensions, which decide who
+  /// signs off; they have no direction.
+  private func ownChanges(name: BudgetName, path: String) -> [BudgetChange] {
+    guard let old, let new else { return [] }
+    var changes: [BudgetChange] = []
+    if old.owner.value != new.owner.value {
+      changes.append(
+        BudgetChange(
+          category: .budget, kind: .changed, budget: name, field: "owner",
+          old: old.owner.value.rawValue, new: new.owner.value.rawValue, path: path))
+    }
+    for metric in new.metricOrder {
+      guard let before = old.metrics[metric]?.dimension.value,
+        let after = new.metrics[metric]?.dimension.value, before != after
+      else { continue }
+      changes.append(
+        BudgetChange(
+          category: .budget, kind: .changed, budget: name, metric: metric, field: "dimension",
+          old: before.rawValue, new: after.rawValue, path: path))
+    }
+    return changes
+  }
+}

@@ -1,0 +1,39 @@
+/// The semantic diff of two budget trees: what changed in the values people govern, not in the
+/// bytes that hold them.
+///
+/// Comments, formatting, key order, descriptions and moves of budgets between files are not
+/// changes. A budget is matched by `name`, an exception by `id`, and every environment is
+/// compared by its effective values (the base metrics with its overrides applied).
+public enum BudgetDiff {
+  /// Every change from `old` to `new`: budgets (by name), then exceptions (by id), then
+  /// approvals, then the Owners file.
+  public static func changes(from old: DiffSide, to new: DiffSide) -> [BudgetChange] {
+    var changes: [BudgetChange] = []
+    let oldBudgets = byName(old.budgets)
+    let newBudgets = byName(new.budgets)
+    for name in mergedOrder(old.budgets.map(\.name.value), new.budgets.map(\.name.value)).sorted() {
+      changes += BudgetComparison(old: oldBudgets[name], new: newBudgets[name]).changes()
+    }
+    changes += ExceptionComparison.changes(from: old.exceptions, to: new.exceptions)
+    changes += ApprovalComparison.changes(from: old, to: new)
+    changes += OwnersComparison.changes(from: old.owners, to: new.owners)
+    return changes
+  }
+
+  /// The changes between two whole parsed trees.
+  public static func changes(from old: BudgetTree, to new: BudgetTree, root: String = ".budgets")
+    -> [BudgetChange]
+  {
+    changes(from: DiffSide(tree: old, root: root), to: DiffSide(tree: new, root: root))
+  }
+
+  private static func byName(_ budgets: [Budget]) -> [BudgetName: Budget] {
+    Dictionary(budgets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The names of `new` in order, then those only in `old`.
+  static func mergedOrder<Name: Hashable>(_ old: [Name], _ new: [Name]) -> [Name] {
+    var seen = Set<Name>()
+    return (new + old).filter { seen.insert($0).inserted }
+  }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import BudgetKit
+import GitKit
+import Ledger
+
+/// `bursar diff`: the semantic diff of budgets between two points, in git's forms.
+struct DiffCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "diff",
+    abstract: "Show how budgets changed: per budget, environment and metric, old → new.",
+    discussion: """
+      bursar diff                 the work tree against HEAD
+      bursar diff --staged        the index against HEAD
+      bursar diff REV             the work tree against REV (the index with --staged)
+      bursar diff REV1 REV2       REV2 against REV1
+      bursar diff A..B            B against A
+      bursar diff A...B           B against the merge base of A and B
+
+      Values are compared as parsed, so comments, formatting and moves of a budget between \
+      files are not changes. The diff is informational: exit 0 whatever changed, 1 when either \
+      side is invalid (nothing is diffed), 2 for a bad revision.
+      """)
+
+  @OptionGroup var repository: RepositoryOptions
+
+  @Flag(name: .long, help: "Compare what is staged in the index.")
+  var staged = false
+
+  @Option(name: .long, help: "Output format: text, json or markdown (a pull-request comment).")
+  var format: DiffFormat = .text
+
+  @Argument(help: "Revisions: none, REV, REV REV, A..B or A...B.")
+  var revisions: [String] = []
+
+  func validate() throws {
+    if revisions.count > 2 { throw ValidationError("give at most two revisions") }
+    if staged && (revisions.count == 2 || revisions.contains { $0.contains("..") }) {
+      throw ValidationError("--staged compares the index with one revision; give at most one")
+    }
+    if revisions.count == 2 && revisions.contains(where: { $0.contains("..") }) {
+      throw ValidationError("give a range (A..B) or two revisions, not both")
+    }
+  }
+
+  func run() throws {
+    let repo = try repository.open()
+    let (old, new) = try DiffEndpoints(repository: repo, staged: staged).resolve(revisions)
+    let reader = TreeAtPoint(repository: repo)
+    let oldTree = try load(old, reader)
+    let newTree = try load(new, reader)
+    guard oldTree != nil || newTree != nil else {
+      throw CommandFailure("no .budgets/ folder in \(label(old)) or in \(label(new))")
+    }
+    for (point, tree) in [(old, oldTree), (new, newTree)] {
+      if let tree, !tree.isValid { try refuse(point, tree) }
+    }
+    let changes = BudgetDiff.changes(
+      from: oldTree.map { DiffSide(tree: $0) } ?? DiffSide(),
+      to: newTree.map { DiffSide(tree: $0) } ?? DiffSide())
+    let report = DiffReport(from: label(old), to: label(new), changes: changes)
+    switch format {
+    case .text: Console.output(DiffTextRenderer().render(report))
+    case .json: Console.output(JSONOutput.encode(DiffJSON(report)))
+    case .markdown: Console.output(DiffMarkdownRenderer().render(report))
+    }
+  }
+
+  private func load(_ point: TreePoint?, _ reader: TreeAtPoint) throws -> BudgetTree? {
+    guard let point else { return nil }
+    do { return try reader.tree(at: point) } catch { throw CommandFailure(error) }
+  }
+
+  private func label(_ point: TreePoint?) -> String {
+    point?.description ?? "the empty tree (no commits yet)"
+  }
+
+  /// Reports an invalid side and stops with exit 1: a diff of half-parsed files would mislead.
+  private func refuse(_ point: TreePoint?, _ tree: BudgetTree) throws -> Never {
+    let errors = tree.diagnostics.filter { $0.severity == .error }
+    var lines = [
+      "bursar: the budgets in \(label(point)) are invalid (\(errors.count == 1 ? "1 error" : "\(errors.count) errors")), so they are not diffed:"
+    ]
+    lines += errors.prefix(10).map { "  \($0)" }
+    if errors.count > 10 { lines.append("  … and \(errors.count - 10) more") }
+    let flag: String
+    switch point {
+    case .commit(_, let revision)?: flag = " --rev \(revision)"
+    case .index?: flag = " --staged"
+    default: flag = ""
+    }
+    lines.append("Run `bursar validate\(flag)` for the details.")
+    Console.error(lines.joined(separator: "\n"))
+    throw ExitCode(ExitStatus.blocked)
+  }
+}
+
+/// The output formats of `diff`.
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+  case text
+  case json
+  case markdown
+}

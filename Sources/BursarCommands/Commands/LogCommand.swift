@@ -1,0 +1,86 @@
+import ArgumentParser
+import BudgetKit
+import Foundation
+import GitKit
+import Ledger
+
+/// `bursar log`: the audit trail of every budget change along history.
+struct LogCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "log",
+    abstract: "The audit trail: every budget change, exception and approval, newest first.",
+    discussion: """
+      Follows first parents by default, so a merged branch shows as one change by its merge \
+      commit; --all-parents also walks side branches (a merge that only brings a branch in is \
+      then left out, as its commits show the changes). Each entry carries the commit, dates, \
+      author, committer, what changed, and the rationale: the commit's Budget-Rationale: \
+      trailer, else its message. A commit that leaves a file invalid is reported (kind \
+      `invalid`) and the walk goes on; the file's changes count from the commit that makes it \
+      valid again. Entries are printed as they are found.
+      """)
+
+  @OptionGroup var repository: RepositoryOptions
+  @OptionGroup var filters: AuditFilterOptions
+
+  @Flag(name: .long, help: "Walk side branches too, not only first parents.")
+  var allParents = false
+
+  @Option(name: .long, help: "Output format: table, json, jsonl, csv or markdown.")
+  var format: LogFormat = .table
+
+  @Argument(help: "A revision or range: REV, A..B or A...B (default HEAD).")
+  var range: String?
+
+  func run() throws {
+    try? ObjectCacheSettings.historyWalk.apply()
+    let repo = try repository.open()
+    let filter = try filters.filter()
+    let renderer = format.renderer
+    var output = StreamedOutput()
+    if let header = renderer.header() { output.line(header) }
+    var count = 0
+    var failure: GitError?
+    if let scope = try HistoryRange.scope(range, firstParentOnly: !allParents, in: repo) {
+      do {
+        let trail = try AuditTrail(repository: repo, scope: scope)
+        while let commit = try trail.next() {
+          guard let first = commit.entries.first else { continue }
+          let texts = CommitTexts(first)
+          for entry in commit.entries where filter.includes(entry) {
+            output.line(renderer.row(entry, commit: texts, index: count))
+            count += 1
+          }
+          output.flush()
+        }
+      } catch .git(let error) {
+        failure = error
+      } catch {
+        throw CommandFailure(error)
+      }
+    }
+    if let footer = renderer.footer(count: count, error: failure?.description) {
+      output.line(footer)
+    }
+    output.flush()
+    if let failure { throw CommandFailure(failure) }
+  }
+}
+
+/// The output formats of `log`.
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+  case table
+  case json
+  case jsonl
+  case csv
+  case markdown
+
+  var renderer: any LogRenderer {
+    switch self {
+    case .table: LogTableRenderer()
+    case .json: LogJSONRenderer()
+    case .jsonl: LogJSONLinesRenderer()
+    case .csv: LogCSVRenderer()
+    case .markdown: LogMarkdownRenderer()
+    }
+  }
+}

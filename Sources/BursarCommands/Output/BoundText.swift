@@ -1,0 +1,16 @@
+import BudgetKit
+
+/// A bound as people read it: `max 100ms`, `min 0.95`, `min 1 · max 5`, `slo 99.9% over 30d`.
+enum BoundText {
+  static func describe(_ bound: Bound) -> String {
+    var parts: [String] = []
+    if let min = bound.min { parts.append("min \(min.text)") }
+    if let max = bound.max { parts.append("max \(max.text)") }
+    if let slo = bound.slo {
+      parts.append("slo \(slo.text)" + (bound.window.map { " over \($0.text)" } ?? ""))
+    } else if let window = bound.window {
+      parts.append("window \(window.text)")
+    }
+    return parts.joined(separator: " · ")
+  }
+}

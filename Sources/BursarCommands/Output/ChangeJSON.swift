@@ -1,0 +1,49 @@
+import BudgetKit
+
+/// One change as the JSON contract writes it: every key present, null where there is no value.
+struct ChangeJSON: Encodable {
+  var change: BudgetChange
+  /// Written as category `file` and kind `invalid`: a file the commit left invalid (log only).
+  var invalid = false
+
+  private enum Keys: String, CodingKey {
+    case category, kind, budget, environment, metric, field, old, new, path, exception, action, note
+    case relativeChange = "relative_change"
+  }
+
+  func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: Keys.self)
+    try container.encode(invalid ? "file" : change.category.rawValue, forKey: .category)
+    try container.encode(invalid ? "invalid" : change.kind.rawValue, forKey: .kind)
+    try container.encode(change.budget?.rawValue, forKey: .budget)
+    try container.encode(change.environment?.rawValue, forKey: .environment)
+    try container.encode(change.metric?.rawValue, forKey: .metric)
+    try container.encode(change.field, forKey: .field)
+    try container.encode(change.old, forKey: .old)
+    try container.encode(change.new, forKey: .new)
+    try container.encode(change.path, forKey: .path)
+    try container.encode(change.relativeChange.map(Self.rounded), forKey: .relativeChange)
+    try container.encode(change.exception?.rawValue, forKey: .exception)
+    try container.encode(change.action?.rawValue, forKey: .action)
+    try container.encode(change.note, forKey: .note)
+  }
+
+  /// Twelve significant decimals: enough for any budget, and free of binary noise such as
+  /// 0.30000000000000004.
+  static func rounded(_ value: Double) -> Double {
+    (value * 1e12).rounded() / 1e12
+  }
+}
+
+/// The document `diff --format json` prints.
+struct DiffJSON: Encodable {
+  var from: String
+  var to: String
+  var changes: [ChangeJSON]
+
+  init(_ report: DiffReport) {
+    from = report.from
+    to = report.to
+    changes = report.changes.map { ChangeJSON(change: $0) }
+  }
+}

@@ -1,0 +1,141 @@
+import BudgetKit
+import Foundation
+import Ledger
+
+/// What `exceptions` prints.
+struct ExceptionsReport {
+  var label: String
+  var day: CalendarDay
+  var records: [ExceptionRecord]
+}
+
+/// The register for people: one block per exception.
+struct ExceptionsTextRenderer {
+  var style = Style()
+
+  func render(_ report: ExceptionsReport) -> String {
+    var lines = ["Exceptions in \(report.label), judged on \(report.day)"]
+    if report.records.isEmpty { lines.append("No exceptions.") }
+    for record in report.records {
+      let exception = record.exception
+      lines += [
+        "",
+        style.bold(exception.id.value.rawValue) + "  " + status(record) + "  "
+          + "\(exception.budget.value) in \(exception.environment.value)  "
+          + "\(exception.starts.value) → \(exception.expires.value)",
+      ]
+      var table = TextTable()
+      table.indent = "    "
+      for metric in exception.metrics {
+        let budget = record.budgetBounds[metric.name.value].map(BoundText.describe) ?? "unknown"
+        table.append(
+          metric.name.value.rawValue, "grants " + BoundText.describe(metric.bound),
+          "budget " + budget)
+      }
+      lines += table.lines()
+      lines.append(
+        "    reason: \(exception.reason)" + (exception.ticket.map { "  ticket: \($0)" } ?? ""))
+      lines.append("    " + style.dim(exception.path))
+      for event in record.history {
+        lines.append("    " + describe(event))
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  private func status(_ record: ExceptionRecord) -> String {
+    switch record.status {
+    case .active:
+      style.yellow(
+        "active, " + (record.daysLeft == 0 ? "last day today" : "ends in \(days(record.daysLeft))"))
+    case .upcoming: style.cyan("upcoming")
+    case .expired: style.red("expired \(days(-record.daysLeft)) ago")
+    case .withdrawn: style.dim("withdrawn")
+    }
+  }
+
+  private func days(_ count: Int) -> String {
+    count == 1 ? "1 day" : "\(count) days"
+  }
+
+  private func describe(_ event: ExceptionRecord.Event) -> String {
+    let change = event.change
+    var text =
+      "\(event.action.rawValue) \(TimeText.day(event.commit.committer)) by \(event.commit.author.name) (\(event.commit.id.abbreviated))"
+    if event.action != .created && event.action != .withdrawn, let field = change.field {
+      text += ": \(field) \(ChangeText.values(change))"
+    }
+    return text
+  }
+}
+
+/// `exceptions --format json`.
+struct ExceptionsJSON: Encodable {
+  struct Record: Encodable {
+    var id: String
+    var budget: String
+    var environment: String
+    var status: String
+    var daysLeft: Int
+    var starts: String
+    var expires: String
+    var reason: String
+    var ticket: String?
+    var path: String
+    var metrics: [Metric]
+    var history: [Event]
+
+    enum CodingKeys: String, CodingKey {
+      case id, budget, environment, status, starts, expires, reason, ticket, path, metrics, history
+      case daysLeft = "days_left"
+    }
+  }
+
+  struct Metric: Encodable {
+    var metric: String
+    var granted: String
+    var budget: String?
+  }
+
+  struct Event: Encodable {
+    var action: String
+    var commit: String
+    var date: String
+    var author: String
+    var field: String?
+    var old: String?
+    var new: String?
+    var rationale: String
+  }
+
+  var at: String
+  var day: String
+  var exceptions: [Record]
+
+  init(_ report: ExceptionsReport) {
+    at = report.label
+    day = report.day.description
+    exceptions = report.records.map { record in
+      let exception = record.exception
+      return Record(
+        id: exception.id.value.rawValue, budget: exception.budget.value.rawValue,
+        environment: exception.environment.value.rawValue, status: record.status.rawValue,
+        daysLeft: record.daysLeft, starts: exception.starts.value.description,
+        expires: exception.expires.value.description, reason: exception.reason,
+        ticket: exception.ticket,
+        path: exception.path,
+        metrics: exception.metrics.map { metric in
+          Metric(
+            metric: metric.name.value.rawValue, granted: BoundText.describe(metric.bound),
+            budget: record.budgetBounds[metric.name.value].map(BoundText.describe))
+        },
+        history: record.history.map { event in
+          Event(
+            action: event.action.rawValue, commit: event.commit.id.hex,
+            date: TimeText.iso(event.commit.committer),
+            author: event.commit.author.name, field: event.change.field, old: event.change.old,
+            new: event.change.new, rationale: event.rationale)
+        })
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import BudgetKit
+import Ledger
+
+/// One audit entry as `log --format json|jsonl` writes it: every key present, null where there
+/// is no value, keys sorted. The change's keys are the same as in `diff --format json`.
+enum LogEntryJSON {
+  /// The compact JSON object of an entry; `commit` holds the commit's texts, worked out once
+  /// for all the entries of one commit.
+  static func text(_ entry: AuditEntry, commit: CommitTexts) -> String {
+    let change = Self.change(of: entry)
+    let invalid = entry.change == nil
+    var writer = JSONObjectWriter()
+    writer.string("action", change.action?.rawValue)
+    writer.strings("approvals", entry.approvals.map(\.rawValue))
+    writer.string("author", entry.commit.author.name)
+    writer.string("author_date", commit.authorDate)
+    writer.string("author_email", entry.commit.author.email)
+    writer.string("budget", change.budget?.rawValue)
+    writer.string("category", invalid ? "file" : change.category.rawValue)
+    writer.string("commit", entry.commit.id.hex)
+    writer.string("committer", entry.commit.committer.name)
+    writer.string("committer_email", entry.commit.committer.email)
+    writer.string("date", commit.date)
+    writer.string("environment", change.environment?.rawValue)
+    writer.string("exception", change.exception?.rawValue)
+    writer.string("field", change.field)
+    writer.string("kind", invalid ? "invalid" : change.kind.rawValue)
+    writer.string("metric", change.metric?.rawValue)
+    writer.string("new", change.new)
+    writer.string("note", change.note)
+    writer.string("old", change.old)
+    writer.string("path", change.path)
+    writer.string("problem", entry.problem?.description)
+    writer.string("rationale", entry.rationale)
+    writer.number("relative_change", change.relativeChange.map(ChangeJSON.rounded))
+    writer.string("subject", entry.commit.summary)
+    return writer.finish()
+  }
+
+  /// The entry's change, or for a file left invalid a stand-in carrying its path and problem.
+  static func change(of entry: AuditEntry) -> BudgetChange {
+    if let change = entry.change { return change }
+    let path = entry.problem?.location.path ?? ""
+    return BudgetChange(category: .budget, kind: .changed, path: path, note: entry.problem?.message)
+  }
+}
+
+/// The texts of one commit that every entry of it repeats.
+struct CommitTexts {
+  var date: String
+  var authorDate: String
+  var day: String
+
+  init(_ entry: AuditEntry) {
+    date = TimeText.iso(entry.commit.committer)
+    authorDate = TimeText.iso(entry.commit.author)
+    day = String(date.prefix(10))
+  }
+}

@@ -1,0 +1,82 @@
+import BudgetKit
+import Ledger
+
+/// `csv`: RFC 4180, one row per entry, for auditors' spreadsheets.
+struct LogCSVRenderer: LogRenderer {
+  static let columns = [
+    "commit", "date", "author", "author_email", "committer", "category", "kind", "budget",
+    "environment", "metric", "field", "old", "new", "relative_change", "path", "exception",
+    "action",
+    "approvals", "rationale",
+  ]
+
+  func header() -> String? { Self.columns.joined(separator: ",") }
+
+  func row(_ entry: AuditEntry, commit texts: CommitTexts, index: Int) -> String {
+    let change = LogEntryJSON.change(of: entry)
+    let invalid = entry.change == nil
+    let cells: [String?] = [
+      entry.commit.id.hex, texts.date, entry.commit.author.name,
+      entry.commit.author.email, entry.commit.committer.name,
+      invalid ? "file" : change.category.rawValue, invalid ? "invalid" : change.kind.rawValue,
+      change.budget?.rawValue, change.environment?.rawValue, change.metric?.rawValue, change.field,
+      change.old, change.new, change.relativeChange.map { "\(ChangeJSON.rounded($0))" },
+      change.path,
+      change.exception?.rawValue, change.action?.rawValue,
+      entry.approvals.map(\.rawValue).joined(separator: " "),
+      invalid ? entry.problem?.description : entry.rationale,
+    ]
+    return cells.map { Self.quote($0 ?? "") }.joined(separator: ",")
+  }
+
+  func footer(count: Int, error: String?) -> String? { nil }
+
+  /// Quotes a field when it holds a comma, a quote or a line break; a leading `=`, `+`, `-`
+  /// or `@` is kept as text so spreadsheets do not run it as a formula.
+  static func quote(_ text: String) -> String {
+    var text = text
+    if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return text
+    }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}
+
+/// `markdown`: one table row per entry.
+struct LogMarkdownRenderer: LogRenderer {
+  func header() -> String? {
+    "| date | commit | author | change | budget | environment | metric | field | old | new | rationale |\n"
+      + "|---|---|---|---|---|---|---|---|---|---|---|"
+  }
+
+  func row(_ entry: AuditEntry, commit texts: CommitTexts, index: Int) -> String {
+    let commit = entry.commit
+    let start = [texts.day, "`\(commit.id.abbreviated)`", commit.author.name]
+    guard let change = entry.change else {
+      return cells(
+        start + ["**invalid**", "", "", "", "", "", "", entry.problem?.description ?? ""])
+    }
+    let word = change.kind.isLoosening ? "**\(ChangeText.word(change))**" : ChangeText.word(change)
+    let summary = entry.rationale.split(separator: "\n").first.map(String.init) ?? ""
+    return cells(
+      start + [
+        word, change.budget?.rawValue ?? "—",
+        change.budget == nil ? "—" : change.environmentName.rawValue,
+        change.metric?.rawValue ?? "—",
+        change.field ?? "", change.old ?? "—", change.new ?? "—", summary,
+      ])
+  }
+
+  func footer(count: Int, error: String?) -> String? {
+    count == 0 ? "\n_No budget changes in this history._" : nil
+  }
+
+  private func cells(_ values: [String]) -> String {
+    "| "
+      + values.map {
+        $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+      }
+      .joined(separator: " | ") + " |"
+  }
+}

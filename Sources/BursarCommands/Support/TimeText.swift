@@ -1,0 +1,51 @@
+import Foundation
+import GitKit
+
+/// Dates as bursar prints them.
+enum TimeText {
+  /// `2026-11-20T10:00:00+01:00`: the signature's time in its own zone, as `git log --format=%aI`.
+  static func iso(_ signature: Signature) -> String {
+    let seconds =
+      Int(signature.time.timeIntervalSince1970.rounded(.down)) + signature.offsetMinutes * 60
+    let offset = abs(signature.offsetMinutes)
+    let zone = (signature.offsetMinutes < 0 ? "-" : "+") + two(offset / 60) + ":" + two(offset % 60)
+    return civil(seconds) + zone
+  }
+
+  /// `2026-11-20`: the day of the signature in its own zone.
+  static func day(_ signature: Signature) -> String {
+    String(iso(signature).prefix(10))
+  }
+
+  /// `2026-11-20T09:00:00Z`.
+  static func utcISO(_ date: Date) -> String {
+    civil(Int(date.timeIntervalSince1970.rounded(.down))) + "Z"
+  }
+
+  /// `YYYY-MM-DDTHH:MM:SS` for seconds since 1970 in UTC, by the days-to-civil algorithm
+  /// (proleptic Gregorian), which is exact for any year and needs no calendar object.
+  static func civil(_ seconds: Int) -> String {
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    let secondOfDay = seconds - days * 86_400
+    let shifted = days + 719_468
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    let yearText = year >= 0 ? four(year) : "-" + four(-year)
+    return yearText + "-" + two(month) + "-" + two(day) + "T" + two(secondOfDay / 3600) + ":"
+      + two(secondOfDay % 3600 / 60) + ":" + two(secondOfDay % 60)
+  }
+
+  private static func two(_ value: Int) -> String {
+    value < 10 ? "0\(value)" : "\(value)"
+  }
+
+  private static func four(_ value: Int) -> String {
+    String(repeating: "0", count: max(0, 4 - "\(value)".count)) + "\(value)"
+  }
+}

@@ -1,0 +1,136 @@
+import BudgetKit
+import GitKit
+
+/// The audit trail: every budget change along history, newest first, one commit at a time.
+///
+/// Only commits whose budgets folder differs from their parent's are looked at closely, only
+/// the files they changed are compared, and only blobs not seen before are parsed. Cross-file
+/// checks are not run on old commits (that is `bursar validate --rev`'s job); a file that does
+/// not parse is reported and the walk goes on.
+public final class AuditTrail {
+  public let files: CommitTreeLoader
+  private let walker: HistoryWalker
+  /// Steps read ahead, with their changed files, whose new blobs were parsed as one batch.
+  private var pending: [(step: HistoryStep, changes: [FileChange])] = []
+  private var pendingIndex = 0
+  /// A failure met while reading ahead, raised once the steps before it are done.
+  private var deferredError: GitError?
+  /// How many steps to read ahead: parsing their files together uses every core.
+  private let batchSize = 32
+
+  /// - Parameter relevance: when set, files not parsed before are parsed only if their bytes
+  ///   pass it (see `CommitTreeLoader.relevance`); entries about other files are then missing.
+  public init(
+    repository: Repository, scope: HistoryScope, cache: ParseCache = ParseCache(),
+    relevance: (@Sendable ([UInt8]) -> Bool)? = nil
+  ) throws(LedgerError) {
+    var files = CommitTreeLoader(repository: repository, cache: cache)
+    files.relevance = relevance
+    self.files = files
+    do {
+      walker = try HistoryWalker(repository: repository, root: files.root, scope: scope)
+    } catch {
+      throw .git(error)
+    }
+  }
+
+  /// How many commits the walk has looked at.
+  public var commitsVisited: Int { walker.visited }
+
+  /// The next commit with budget changes or invalid files, or nil at the end of history.
+  public func next() throws(LedgerError) -> AuditCommit? {
+    do throws(GitError) {
+      while true {
+        if pendingIndex == pending.count {
+          if let error = deferredError { throw error }
+          try readAhead()
+          if pending.isEmpty { return nil }
+        }
+        let (step, changes) = pending[pendingIndex]
+        pendingIndex += 1
+        if let commit = try audit(step, changes: changes) { return commit }
+      }
+    } catch {
+      throw .git(error)
+    }
+  }
+
+  /// Reads the next steps and parses every file they changed that is not cached yet, in one
+  /// parallel batch. A walk that stops early (a shallow clone's cut) keeps the steps before it.
+  private func readAhead() throws(GitError) {
+    pending.removeAll(keepingCapacity: true)
+    pendingIndex = 0
+    let comparison = TreeComparison(repository: files.repository)
+    do {
+      while pending.count < batchSize, let step = try walker.next() {
+        pending.append((step, try comparison.changes(from: step.oldTree, to: step.newTree)))
+      }
+    } catch {
+      guard !pending.isEmpty else { throw error }
+      deferredError = error
+    }
+    let entries = pending.flatMap { $0.changes.flatMap { [$0.old, $0.new].compactMap { $0 } } }
+    files.prefetch(entries)
+  }
+
+  /// The entries of one commit that changed the budgets folder; nil when the change has no
+  /// meaning (comments, formatting, other files).
+  func audit(_ step: HistoryStep, changes changed: [FileChange]) throws(GitError) -> AuditCommit? {
+    let sides = try StepSides(step: step, changes: changed, files: files)
+    let changes = BudgetDiff.changes(from: sides.old, to: sides.new)
+    guard !changes.isEmpty || !sides.problems.isEmpty else { return nil }
+    let info = try files.repository.commit(step.commit.id)
+    let rationale = Rationale.of(message: info.message)
+    var entries = sides.problems.map { problem in
+      AuditEntry(commit: info, change: nil, problem: problem, rationale: rationale)
+    }
+    for change in changes {
+      let approvers = approvers(of: change, in: sides)
+      entries.append(
+        AuditEntry(commit: info, change: change, rationale: rationale, approvals: approvers))
+    }
+    return AuditCommit(commit: info, entries: entries)
+  }
+
+  /// Every approval in the commit's tree for exactly the content the file has there: those
+  /// the commit added and those added earlier for the same meaning.
+  public func approvers(ofFile path: String, at commit: CommitInfo) throws(GitError) -> [MemberName]
+  {
+    guard let budgets = try files.repository.treeId(inTree: commit.treeId, at: files.root) else {
+      return []
+    }
+    let entries = try files.repository.files(inTree: budgets)
+    // The file itself is read whatever the relevance test; of the others, only approvals.
+    var target = files
+    target.relevance = nil
+    let relative = String(path.dropFirst(files.root.count + 1))
+    guard let digest = target.parsedFiles(entries.filter { $0.path == relative }).first?.digest
+    else {
+      return []
+    }
+    var approvals = files
+    approvals.relevance = Relevance.containing(["Approval"])
+    let parsed = approvals.parsedFiles(entries.filter { $0.path != relative })
+    let names = parsed.compactMap { file -> MemberName? in
+      guard case .approval(let approval)? = file.document,
+        approval.approves.contains(where: { $0.path.value == relative && $0.digest.value == digest }
+        )
+      else { return nil }
+      return approval.by.value
+    }
+    return Array(Set(names)).sorted()
+  }
+
+  /// Approvals the commit added for exactly the new content of the changed file.
+  private func approvers(of change: BudgetChange, in sides: StepSides) -> [MemberName] {
+    guard change.category == .budget || change.category == .exception else { return [] }
+    let prefix = files.root + "/"
+    guard change.path.hasPrefix(prefix) else { return [] }
+    let relative = String(change.path.dropFirst(prefix.count))
+    let digest = sides.newDigests[change.path] ?? MeaningDigest.deleted
+    let names = sides.new.approvals.filter { approval in
+      approval.approves.contains { $0.path.value == relative && $0.digest.value == digest }
+    }.map(\.by.value)
+    return Array(Set(names)).sorted()
+  }
+}

@@ -1,0 +1,46 @@
+import BudgetKit
+import GitKit
+
+/// A place a budget tree can be read from, resolved: the work tree, the index or one commit.
+public enum TreePoint: Sendable, Equatable, CustomStringConvertible {
+  case workTree
+  case index
+  /// A commit, with the revision as the user wrote it.
+  case commit(Oid, revision: String)
+
+  public var description: String {
+    switch self {
+    case .workTree: "the work tree"
+    case .index: "the index"
+    case .commit(let id, let revision):
+      revision == id.hex ? id.abbreviated : "\(revision) (\(id.abbreviated))"
+    }
+  }
+}
+
+/// Reads the budget tree at a point, through a parse cache shared between reads.
+public struct TreeAtPoint {
+  public let repository: Repository
+  public let commits: CommitTreeLoader
+
+  public init(repository: Repository, cache: ParseCache = ParseCache()) {
+    self.repository = repository
+    self.commits = CommitTreeLoader(repository: repository, cache: cache)
+  }
+
+  /// The parsed, validated tree; nil when there is no `.budgets/` folder there.
+  public func tree(at point: TreePoint) throws(LedgerError) -> BudgetTree? {
+    switch point {
+    case .commit(let id, _):
+      return try commits.tree(atCommit: id)
+    case .workTree, .index:
+      do {
+        return try SnapshotReader(repository: repository).snapshot(
+          point == .index ? .index : .workTree
+        ).load()
+      } catch .noBudgetsFolder {
+        return nil
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Benchmark of bursar's history commands on a generated repository (100,000 commits, 1,000
+# budgets, 2,000 budget changes by default), against `git log` on the same repository.
+#
+# usage: bench/history.sh            (COMMITS, BUDGETS, CHANGES, RUNS override the sizes)
+# Needs git, python3 and hyperfine; builds bursar in release mode unless BURSAR_BIN is set.
+# Everything it writes goes under bench/out/ (ignored by git).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+out="$here/out"
+COMMITS=${COMMITS:-100000}
+BUDGETS=${BUDGETS:-1000}
+CHANGES=${CHANGES:-2000}
+RUNS=${RUNS:-5}
+repo="$out/history-$COMMITS-$BUDGETS-$CHANGES.git"
+bin=${BURSAR_BIN:-$root/.build/release/bursar}
+mkdir -p "$out"
+
+if [ ! -x "$bin" ]; then
+  (cd "$root" && swift build -c release)
+fi
+
+if [ ! -d "$repo" ]; then
+  echo "generating $repo ..." >&2
+  git init -q --bare --initial-branch=main "$repo"
+  start=$(date +%s.%N)
+  python3 "$here/generate_history.py" "$COMMITS" "$BUDGETS" "$CHANGES" \
+    | git --git-dir="$repo" fast-import --quiet --done
+  echo "generated in $(echo "$(date +%s.%N) - $start" | bc) s" >&2
+fi
+
+export GIT_DIR="$repo"
+unset GIT_INDEX_FILE GIT_WORK_TREE
+mid=$((COMMITS / 2))
+bench() { # name command...
+  local name=$1
+  shift
+  hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$out/$name.json" "$*" >/dev/null
+  python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print(f\"{r['mean']:.3f} ± {r['stddev']:.3f} s\")" "$out/$name.json"
+}
+max_rss() { # command... ; prints the peak resident set in MiB
+  /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.0f MiB", $1 / 1024 }'
+}
+
+commits_touching=$(git log --format=%H -- .budgets | wc -l)
+git_log=$(bench git-log "git log --format=%H -- .budgets > /dev/null")
+bursar_log=$(bench bursar-log "$bin log --format jsonl > /dev/null")
+entries=$("$bin" log --format jsonl | wc -l)
+blame=$(bench bursar-blame "$bin blame model-0500 latency_p95 > /dev/null")
+diff=$(bench bursar-diff "$bin diff HEAD~$mid HEAD~$((mid - 1000)) --format json > /dev/null")
+diff_changes=$("$bin" diff "HEAD~$mid" "HEAD~$((mid - 1000))" --format json | grep -c '"kind"' || true)
+tenth=$((COMMITS - COMMITS / 10))
+rss_short=$(max_rss "$bin" log --format jsonl "HEAD~$tenth")
+rss_full=$(max_rss "$bin" log --format jsonl)
+
+cat <<REPORT | tee "$out/history-results.md"
+| measurement | result |
+|---|---|
+| repository | $COMMITS commits, $BUDGETS budgets, $CHANGES budget changes ($commits_touching commits touch .budgets) |
+| \`git log --format=%H -- .budgets\` | $git_log |
+| \`bursar log --format jsonl\` ($entries entries) | $bursar_log |
+| \`bursar blame model-0500 latency_p95\` | $blame |
+| \`bursar diff\` of two revisions 1,000 commits apart ($diff_changes changes) | $diff |
+| peak memory, \`bursar log\` over the oldest $((COMMITS / 10)) commits | $rss_short |
+| peak memory, \`bursar log\` over all $COMMITS commits | $rss_full |
+REPORT
