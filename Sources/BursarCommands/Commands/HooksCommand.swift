@@ -1,0 +1,101 @@
+import ArgumentParser
+import GitKit
+
+/// `bursar hooks`: installs and removes the git hooks that keep `.budgets/` honest.
+struct HooksCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "hooks",
+    abstract: "Install or remove bursar's git hooks.",
+    discussion: """
+      A clone gets pre-commit (validate what is staged, show a loosening), commit-msg (a \
+      loosening needs a Budget-Rationale: trailer) and pre-push (bursar gate for each pushed \
+      ref). A server's bare repository gets pre-receive (--server), which gates every ref \
+      update even when the pusher skipped their hooks. Hooks find bursar through BURSAR, \
+      git config bursar.path, or PATH, and do nothing where there is no .budgets/.
+      """,
+    subcommands: [Install.self, Uninstall.self, Print.self])
+}
+
+extension HooksCommand {
+  /// `bursar hooks install`: writes the hooks into the repository's hooks folder.
+  struct Install: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "install",
+      abstract: "Install the hooks (honours core.hooksPath; chains to hooks already there).",
+      discussion: """
+        A hook already in place that is not bursar's is kept as HOOK.local and run first by \
+        bursar's (pre-push and pre-receive pass it their input). --force sets it aside as \
+        HOOK.bursar-replaced instead, unused. Running install again changes nothing; \
+        bursar hooks uninstall puts back what was there.
+        """)
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Flag(name: .long, help: "Install the server's pre-receive hook (in a bare repository).")
+    var server = false
+
+    @Flag(name: .long, help: "Set aside a foreign hook instead of chaining to it.")
+    var force = false
+
+    func run() throws {
+      let repo = try repository.open()
+      if repo.isBare && !server {
+        throw CommandFailure(HookInstallError.bareNeedsServer(path: repo.gitDirectory).description)
+      }
+      let folder = HooksFolder(repository: repo)
+      let hooks = server ? HookScript.server : HookScript.client
+      do {
+        let report = try HookInstaller(folder: folder).install(hooks, force: force)
+        let origin = folder.fromConfiguration ? " (core.hooksPath)" : ""
+        Console.output("bursar hooks in \(folder.path)\(origin):")
+        for line in report { Console.output("  " + line) }
+      } catch {
+        throw CommandFailure(error.description)
+      }
+    }
+  }
+
+  /// `bursar hooks uninstall`: removes bursar's hooks and restores the ones they replaced.
+  struct Uninstall: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "uninstall",
+      abstract: "Remove bursar's hooks and put back the hooks that were there before.")
+
+    @OptionGroup var repository: RepositoryOptions
+
+    func run() throws {
+      let folder = HooksFolder(repository: try repository.open())
+      do {
+        let report = try HookInstaller(folder: folder).uninstall()
+        if report.isEmpty { Console.output("no bursar hooks in \(folder.path)") }
+        for line in report { Console.output(line) }
+      } catch {
+        throw CommandFailure(error.description)
+      }
+    }
+  }
+
+  /// `bursar hooks print HOOK`: writes one embedded hook script to standard output.
+  struct Print: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "print",
+      abstract: "Print a hook script (pre-commit, commit-msg, pre-push or pre-receive).",
+      discussion: "For installing by hand, for example on a server bursar cannot reach.")
+
+    @Argument(help: "The hook: pre-commit, commit-msg, pre-push or pre-receive.")
+    var hook: String
+
+    func validate() throws {
+      if HookScript(rawValue: hook) == nil {
+        throw ValidationError(
+          "unknown hook '\(hook)'; give one of "
+            + HookScript.allCases.map(\.name).joined(separator: ", "))
+      }
+    }
+
+    func run() throws {
+      guard let script = HookScript(rawValue: hook) else { return }
+      Console.output(script.text)
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// pre-commit and commit-msg, run by real `git commit`s.
+@Suite("Hooks: pre-commit and commit-msg")
+struct HookCommitTests {
+  @Test("an invalid staged tree is refused, with the validation errors")
+  func invalidRefused() throws {
+    let fixture = try HookFixture()
+    try fixture.breakTree()
+    let result = try fixture.git(["commit", "-q", "-a", "-m", "typo"])
+    #expect(result.status == 1)
+    #expect(result.stderrText.contains("error[unknown-key]"))
+    #expect(result.stderrText.contains("cannot be committed"))
+  }
+
+  @Test("git commit -a is judged on what it commits (GIT_INDEX_FILE), not on the old index")
+  func commitAllSeesTemporaryIndex() throws {
+    let fixture = try HookFixture()
+    try fixture.breakTree()
+    // Nothing is staged: only the temporary index of `commit -a` holds the broken file.
+    #expect(try fixture.git(["commit", "-q", "-a", "-m", "typo"]).status == 1)
+    #expect(try fixture.git(["commit", "-q", "-m", "nothing staged", "--allow-empty"]).status == 0)
+  }
+
+  @Test("a tightening commits silently")
+  func tighteningPasses() throws {
+    let fixture = try HookFixture()
+    try fixture.tighten()
+    let result = try fixture.git(["commit", "-q", "-a", "-m", "tighten"])
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(!result.stderrText.contains("loosens"))
+  }
+
+  @Test("a loosening without a Budget-Rationale: trailer is refused, and shows the diff")
+  func looseningNeedsRationale() throws {
+    let fixture = try HookFixture()
+    try fixture.loosen()
+    let result = try fixture.git(["commit", "-q", "-a", "-m", "raise latency"])
+    #expect(result.status == 1)
+    #expect(result.stderrText.contains("100ms → 120ms"))
+    #expect(result.stderrText.contains("Budget-Rationale:"))
+  }
+
+  @Test("a loosening with a trailer commits, and bursar log shows it as the rationale")
+  func rationaleReachesLog() throws {
+    let fixture = try HookFixture()
+    try fixture.loosen()
+    let message = "raise latency\n\nBudget-Rationale: the new tokenizer costs 20 ms\n"
+    let result = try fixture.git(["commit", "-q", "-a", "-m", message])
+    #expect(result.status == 0, "\(result.stderrText)")
+    let log = try fixture.bursar("log", "--format", "json")
+    #expect(log.stdoutText.contains("\"rationale\":\"the new tokenizer costs 20 ms\""))
+  }
+
+  @Test("commits that do not touch .budgets/ and repositories without it are left alone")
+  func nothingToDo() throws {
+    let fixture = try HookFixture()
+    try fixture.repository.write(path: "README.md", contents: "hello\n")
+    _ = try fixture.repository.git("add", "README.md")
+    #expect(try fixture.git(["commit", "-q", "-a", "-m", "docs"]).status == 0)
+    let plain = HookFixture(repository: try TemporaryRepository())
+    try plain.repository.write(path: "a.txt", contents: "a\n")
+    _ = try plain.repository.commit(message: "first")
+    _ = try plain.bursar("hooks", "install")
+    try plain.repository.write(path: "a.txt", contents: "b\n")
+    // No binary anywhere: a repository without budgets must not even look for it.
+    let result = try plain.git(
+      ["commit", "-q", "-a", "-m", "second"], extra: ["PATH": "/usr/bin:/bin"])
+    #expect(result.status == 0, "\(result.stderrText)")
+  }
+
+  @Test("a missing binary is named with the ways to provide it; BURSAR points to one")
+  func findsTheBinary() throws {
+    let fixture = try HookFixture()
+    try fixture.tighten()
+    let hidden = ["PATH": "/usr/bin:/bin"]
+    let missing = try fixture.git(["commit", "-q", "-a", "-m", "t"], extra: hidden)
+    #expect(missing.status == 1)
+    #expect(missing.stderrText.contains("bursar binary was not found"))
+    #expect(missing.stderrText.contains("git config bursar.path"))
+    let viaVariable = hidden.merging(["BURSAR": BursarCLI.binary]) { $1 }
+    #expect(try fixture.git(["commit", "-q", "-a", "-m", "t"], extra: viaVariable).status == 0)
+    try fixture.loosen2()
+    _ = try fixture.repository.git("config", "bursar.path", BursarCLI.binary)
+    let viaConfig = try fixture.git(["commit", "-q", "-a", "-m", "l"], extra: hidden)
+    #expect(viaConfig.status == 1)
+    #expect(viaConfig.stderrText.contains("Budget-Rationale"))
+  }
+}
+
+extension HookFixture {
+  /// Raises the p95 cap from wherever `tighten` left it.
+  func loosen2() throws {
+    try edit(Self.fraud, replacing: "max: 90ms }", with: "max: 95ms }")
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `.pre-commit-hooks.yaml`, used by the real `pre-commit` tool installed from PyPI.
+@Suite("Hooks: the pre-commit framework")
+struct HookPreCommitFrameworkTests {
+  @Test("bursar-validate blocks an invalid commit and lets a valid one through")
+  func frameworkRunsBursar() throws {
+    let tools = try TemporaryDirectory(prefix: "bursar-precommit")
+    let environment = TemporaryRepository.environment(HookFixture.environment)
+    let venv = tools.appending("venv")
+    let created = try runProcess(
+      "python3", ["-m", "venv", venv], environment: environment, cwd: tools.path)
+    let pip =
+      created.succeeded
+      ? try runProcess(
+        venv + "/bin/pip", ["install", "-q", "pre-commit"], environment: environment,
+        cwd: tools.path)
+      : created
+    guard pip.succeeded else {
+      // Recorded, not failed: the test needs PyPI, which this machine cannot reach.
+      print(
+        "SKIPPED pre-commit framework test: pip could not install pre-commit: \(pip.stderrText.prefix(300))"
+      )
+      return
+    }
+    // The hooks repository the framework clones: this package's .pre-commit-hooks.yaml, committed.
+    let hooksRepository = try TemporaryRepository()
+    let manifest = try String(
+      contentsOfFile: BursarCLI.packageRoot + "/.pre-commit-hooks.yaml", encoding: .utf8)
+    try hooksRepository.write(path: ".pre-commit-hooks.yaml", contents: manifest)
+    let revision = try hooksRepository.commit(message: "hooks")
+    let fixture = try HookFixture(install: false)
+    try fixture.repository.write(
+      path: ".pre-commit-config.yaml",
+      contents: """
+        repos:
+          - repo: \(hooksRepository.path)
+            rev: \(revision)
+            hooks: [{id: bursar-validate}, {id: bursar-diff}]
+        """)
+    _ = try fixture.repository.commit(message: "use pre-commit")
+    let extra = [
+      "PRE_COMMIT_HOME": tools.appending("cache"),
+      "PATH": venv + "/bin:" + HookFixture.environment["PATH"]!,
+    ]
+    let installed = try runProcess(
+      venv + "/bin/pre-commit", ["install"],
+      environment: TemporaryRepository.environment(HookFixture.environment.merging(extra) { $1 }),
+      cwd: fixture.repository.path)
+    #expect(installed.succeeded, "\(installed.stderrText)")
+    try fixture.breakTree()
+    let refused = try fixture.git(["commit", "-q", "-a", "-m", "typo"], extra: extra)
+    #expect(refused.status != 0)
+    #expect((refused.stdoutText + refused.stderrText).contains("error[unknown-key]"))
+    _ = try fixture.repository.git("checkout", "--", ".")
+    try fixture.tighten()
+    let passed = try fixture.git(["commit", "-q", "-a", "-m", "tighten"], extra: extra)
+    #expect(passed.status == 0, "\(passed.stdoutText)\(passed.stderrText)")
+    #expect((passed.stdoutText + passed.stderrText).contains("100ms → 90ms"))
+  }
+}
