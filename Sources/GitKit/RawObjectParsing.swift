@@ -9,7 +9,7 @@ enum CommitHeader {
     var time: Int?
     var start = 0
     while start < bytes.count {
-      let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+      let end = index(of: UInt8(ascii: "\n"), in: bytes, from: start) ?? bytes.count
       // The header ends at the first empty line; the message follows.
       if end == start { break }
       let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
@@ -38,9 +38,13 @@ enum CommitHeader {
     return UnsafeRawBufferPointer(rebasing: line[count...])
   }
 
+  /// git writes ids in lowercase, which is what `Oid` holds, so they are taken as they are.
   private static func oid(_ text: UnsafeRawBufferPointer) -> Oid? {
     guard text.count >= Oid.hexLength else { return nil }
-    return Oid(hex: String(decoding: text[0..<Oid.hexLength], as: UTF8.self))
+    let digits = UnsafeRawBufferPointer(rebasing: text[0..<Oid.hexLength])
+    let lowercase = digits.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+    let hex = String(decoding: digits, as: UTF8.self)
+    return lowercase ? Oid(lowercaseHex: hex) : Oid(hex: hex)
   }
 
   /// The seconds in `Name <email> 1700000000 +0100`: the next-to-last field.
@@ -51,13 +55,21 @@ enum CommitHeader {
   }
 }
 
+/// The position of the first `byte` at or after `start`, found with `memchr`.
+func index(of byte: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+  guard start < bytes.count, let base = bytes.baseAddress,
+    let found = memchr(base + start, Int32(byte), bytes.count - start)
+  else { return nil }
+  return base.distance(to: UnsafeRawPointer(found))
+}
+
 /// Finds a name in a raw tree: entries are `MODE SP NAME NUL` and 20 bytes of id.
 enum TreeScanner {
   static func entry(named name: [UInt8], in bytes: UnsafeRawBufferPointer) -> TreeLevelEntry? {
     var index = 0
     while index < bytes.count {
-      guard let space = bytes[index...].firstIndex(of: UInt8(ascii: " ")),
-        let nul = bytes[space...].firstIndex(of: 0), nul + 21 <= bytes.count
+      guard let space = GitKit.index(of: UInt8(ascii: " "), in: bytes, from: index),
+        let nul = GitKit.index(of: 0, in: bytes, from: space), nul + 21 <= bytes.count
       else { return nil }
       let nameBytes = bytes[(space + 1)..<nul]
       if nameBytes.elementsEqual(name) {
