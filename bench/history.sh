@@ -49,8 +49,15 @@ git_log=$(bench git-log "git log --format=%H -- .budgets > /dev/null")
 bursar_log=$(bench bursar-log "$bin log --format jsonl > /dev/null")
 entries=$("$bin" log --format jsonl | wc -l)
 blame=$(bench bursar-blame "$bin blame model-0500 latency_p95 > /dev/null")
-diff=$(bench bursar-diff "$bin diff HEAD~$mid HEAD~$((mid - 1000)) --format json > /dev/null")
-diff_changes=$("$bin" diff "HEAD~$mid" "HEAD~$((mid - 1000))" --format json | grep -c '"kind"' || true)
+# Full ids, so the figure is the diff's and not that of walking 50,000 commits to resolve HEAD~N.
+old=$(git rev-parse "HEAD~$mid")
+new=$(git rev-parse "HEAD~$((mid - 1000))")
+diff=$(bench bursar-diff "$bin diff $old $new --format json > /dev/null")
+diff_changes=$("$bin" diff "$old" "$new" --format json | grep -c '"kind"' || true)
+dvc_line="not measured: dvc did not install within 5 minutes in a venv under bench/out/"
+if [ -x "$out/venv/bin/dvc" ] || (python3 -m venv "$out/venv" && timeout 300 "$out/venv/bin/pip" install -q dvc) >/dev/null 2>&1; then
+  dvc_line=$("$here/dvc-params-diff.sh" "$repo" "$old" "$new" "$out" 2>/dev/null || echo "dvc installed, but \`dvc params diff\` failed here")
+fi
 tenth=$((COMMITS - COMMITS / 10))
 rss_short=$(max_rss "$bin" log --format jsonl "HEAD~$tenth")
 rss_full=$(max_rss "$bin" log --format jsonl)
@@ -63,6 +70,7 @@ cat <<REPORT | tee "$out/history-results.md"
 | \`bursar log --format jsonl\` ($entries entries) | $bursar_log |
 | \`bursar blame model-0500 latency_p95\` | $blame |
 | \`bursar diff\` of two revisions 1,000 commits apart ($diff_changes changes) | $diff |
+| \`dvc params diff\` of the same two revisions | $dvc_line |
 | peak memory, \`bursar log\` over the oldest $((COMMITS / 10)) commits | $rss_short |
 | peak memory, \`bursar log\` over all $COMMITS commits | $rss_full |
 REPORT

@@ -24,7 +24,7 @@ public struct ObjectCacheSettings: Sendable, Equatable {
   /// For walks over long histories: a small cache that still holds large folders, and reads
   /// as git reads.
   public static let historyWalk = ObjectCacheSettings(
-    maxBytes: 32 << 20, maxTreeBytes: 1 << 20, verifyHashes: false)
+    maxBytes: 1 << 20, maxTreeBytes: 1 << 20, verifyHashes: false)
 
   /// Applies the settings to libgit2.
   public func apply() throws(GitError) {

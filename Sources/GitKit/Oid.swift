@@ -16,6 +16,11 @@ public struct Oid: Hashable, Sendable, Comparable, CustomStringConvertible {
     self.hex = hex.lowercased()
   }
 
+  /// An id from 40 lowercase hexadecimal digits the caller has already checked.
+  init(lowercaseHex: String) {
+    hex = lowercaseHex
+  }
+
   /// Copies an id that libgit2 owns.
   init(_ raw: git_oid) {
     let digits = Array("0123456789abcdef".utf8)

@@ -23,9 +23,13 @@ public struct TreeAtPoint {
   public let repository: Repository
   public let commits: CommitTreeLoader
 
-  public init(repository: Repository, cache: ParseCache = ParseCache()) {
+  /// - Parameter digests: whether trees carry their files' meaning digests (which approvals
+  ///   need and a diff does not).
+  public init(repository: Repository, cache: ParseCache = ParseCache(), digests: Bool = true) {
     self.repository = repository
-    self.commits = CommitTreeLoader(repository: repository, cache: cache)
+    var loader = BudgetTreeLoader()
+    loader.computesDigests = digests
+    self.commits = CommitTreeLoader(repository: repository, cache: cache, loader: loader)
   }
 
   /// The parsed, validated tree; nil when there is no `.budgets/` folder there.
@@ -37,7 +41,7 @@ public struct TreeAtPoint {
       do {
         return try SnapshotReader(repository: repository).snapshot(
           point == .index ? .index : .workTree
-        ).load()
+        ).load(with: commits.loader)
       } catch .noBudgetsFolder {
         return nil
       }

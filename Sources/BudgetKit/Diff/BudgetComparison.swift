@@ -5,6 +5,7 @@ struct BudgetComparison {
 
   func changes() -> [BudgetChange] {
     guard let name = (new ?? old)?.name.value, let path = (new ?? old)?.path else { return [] }
+    if let old, let new, Self.writtenAlike(old, new) { return [] }
     var changes = ownChanges(name: name, path: path)
     let environments = BudgetDiff.mergedOrder(
       old?.environmentNames ?? [], new?.environmentNames ?? [])
@@ -47,5 +48,29 @@ struct BudgetComparison {
           old: before.rawValue, new: after.rawValue, path: path))
     }
     return changes
+  }
+
+  /// Whether two budgets hold the same values written the same way, which is the common case
+  /// in a diff of many budgets and much cheaper to tell than comparing every effective value.
+  /// False means only "compare them in full".
+  static func writtenAlike(_ old: Budget, _ new: Budget) -> Bool {
+    guard old.owner.value == new.owner.value, old.metricOrder == new.metricOrder,
+      old.environmentOrder == new.environmentOrder
+    else { return false }
+    for (name, metric) in old.metrics {
+      guard let other = new.metrics[name], other.bound == metric.bound,
+        other.dimension.value == metric.dimension.value
+      else { return false }
+    }
+    for (name, environment) in old.environments {
+      guard let other = new.environments[name], other.metricOrder == environment.metricOrder else {
+        return false
+      }
+      for (metric, override) in environment.metrics
+      where other.metrics[metric]?.bound != override.bound {
+        return false
+      }
+    }
+    return true
   }
 }

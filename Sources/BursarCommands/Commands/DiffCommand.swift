@@ -45,7 +45,7 @@ struct DiffCommand: ParsableCommand {
   func run() throws {
     let repo = try repository.open()
     let (old, new) = try DiffEndpoints(repository: repo, staged: staged).resolve(revisions)
-    let reader = TreeAtPoint(repository: repo)
+    let reader = TreeAtPoint(repository: repo, digests: false)
     let oldTree = try load(old, reader)
     let newTree = try load(new, reader)
     guard oldTree != nil || newTree != nil else {

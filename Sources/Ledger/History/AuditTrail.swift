@@ -10,13 +10,22 @@ import GitKit
 public final class AuditTrail {
   public let files: CommitTreeLoader
   private let walker: HistoryWalker
-  /// Steps read ahead, with their changed files, whose new blobs were parsed as one batch.
+  /// The steps being audited, with their changed files.
   private var pending: [(step: HistoryStep, changes: [FileChange])] = []
   private var pendingIndex = 0
-  /// A failure met while reading ahead, raised once the steps before it are done.
+  /// The next steps, already walked, whose files are being parsed in the background.
+  private var upcoming: Batch?
+  /// A failure met while walking ahead, raised once the steps before it are done.
   private var deferredError: GitError?
-  /// How many steps to read ahead: parsing their files together uses every core.
-  private let batchSize = 32
+  /// How many steps to walk ahead: their files are parsed together, on other cores, while
+  /// the walk goes on.
+  private let batchSize = 64
+
+  /// Walked steps and the parse of the files they changed.
+  private struct Batch {
+    var steps: [(step: HistoryStep, changes: [FileChange])]
+    var parse: ParseBatch
+  }
 
   /// - Parameter relevance: when set, files not parsed before are parsed only if their bytes
   ///   pass it (see `CommitTreeLoader.relevance`); entries about other files are then missing.
@@ -42,9 +51,18 @@ public final class AuditTrail {
     do throws(GitError) {
       while true {
         if pendingIndex == pending.count {
-          if let error = deferredError { throw error }
-          try readAhead()
-          if pending.isEmpty { return nil }
+          guard let current = upcoming ?? walkAhead(excluding: []) else {
+            if let error = deferredError {
+              deferredError = nil
+              throw error
+            }
+            return nil
+          }
+          // Walk the following steps while this batch's files are parsed.
+          upcoming = walkAhead(excluding: current.parse.keys)
+          current.parse.finish(into: files.cache)
+          pending = current.steps
+          pendingIndex = 0
         }
         let (step, changes) = pending[pendingIndex]
         pendingIndex += 1
@@ -55,22 +73,25 @@ public final class AuditTrail {
     }
   }
 
-  /// Reads the next steps and parses every file they changed that is not cached yet, in one
-  /// parallel batch. A walk that stops early (a shallow clone's cut) keeps the steps before it.
-  private func readAhead() throws(GitError) {
-    pending.removeAll(keepingCapacity: true)
-    pendingIndex = 0
+  /// Walks the next steps, finds the files they changed, and starts parsing those not cached;
+  /// nil at the end. A walk that stops early (a shallow clone's cut) keeps the steps before it
+  /// and raises the failure after them.
+  private func walkAhead(excluding inFlight: Set<String>) -> Batch? {
+    guard deferredError == nil else { return nil }
+    var steps: [(step: HistoryStep, changes: [FileChange])] = []
     let comparison = TreeComparison(repository: files.repository)
     do {
-      while pending.count < batchSize, let step = try walker.next() {
-        pending.append((step, try comparison.changes(from: step.oldTree, to: step.newTree)))
+      while steps.count < batchSize, let step = try walker.next() {
+        steps.append((step, try comparison.changes(from: step.oldTree, to: step.newTree)))
       }
     } catch {
-      guard !pending.isEmpty else { throw error }
       deferredError = error
     }
-    let entries = pending.flatMap { $0.changes.flatMap { [$0.old, $0.new].compactMap { $0 } } }
-    files.prefetch(entries)
+    guard !steps.isEmpty else { return nil }
+    let entries = steps.flatMap { $0.changes.flatMap { [$0.old, $0.new].compactMap { $0 } } }
+    let parse = files.parseBatch(for: entries, excluding: inFlight)
+    parse.start(with: files.loader)
+    return Batch(steps: steps, parse: parse)
   }
 
   /// The entries of one commit that changed the budgets folder; nil when the change has no

@@ -11,9 +11,10 @@ public enum CommitAtDate {
   public static func find(in repository: Repository, from head: Oid, atOrBefore moment: Date)
     throws(GitError) -> Oid?
   {
+    let reader = try repository.rawObjectReader()
     var current: Oid? = head
     while let id = current {
-      let links = try repository.links(of: id)
+      let links = try reader.links(of: id)
       if links.committerTime <= moment { return id }
       current = links.parentIds.first
     }

@@ -99,13 +99,6 @@ public struct CommitTreeLoader {
     return result
   }
 
-  /// Parses the entries not cached yet, all at once, so later reads of them are cache hits.
-  public func prefetch(_ entries: [TreeEntry]) {
-    var seen = Set<String>()
-    let unique = entries.filter { seen.insert("\($0.id.hex) \($0.path)").inserted }
-    _ = parsedFiles(unique)
-  }
-
   /// Whether an entry is a regular YAML file, which is all a history compares.
   static func isParsable(_ entry: TreeEntry) -> Bool {
     (entry.kind == .file || entry.kind == .executable)

@@ -9,6 +9,7 @@ import GitKit
 /// parents' is skipped, as its changes are shown on the branch that made them.
 public final class HistoryWalker {
   private let repository: Repository
+  private let reader: RawObjectReader
   private let root: String
   private let scope: HistoryScope
   private var revWalk: RevWalk?
@@ -23,6 +24,7 @@ public final class HistoryWalker {
     throws(GitError)
   {
     self.repository = repository
+    self.reader = try repository.rawObjectReader()
     self.root = root
     self.scope = scope
     if !isChain {
@@ -53,7 +55,7 @@ public final class HistoryWalker {
   private func nextInChain() throws(GitError) -> (HistoryStep?, Bool) {
     if !chainStarted {
       chainStarted = true
-      let head = try repository.links(of: scope.heads[0])
+      let head = try reader.links(of: scope.heads[0])
       chainNext = (head, try budgetsTree(of: head))
     }
     guard let (links, budgets) = chainNext else { return (nil, false) }
@@ -65,7 +67,7 @@ public final class HistoryWalker {
         ? nil : HistoryStep(commit: links, parent: nil, oldTree: nil, newTree: budgets)
       return (step, false)
     }
-    let parent = try repository.links(of: parentId)
+    let parent = try reader.links(of: parentId)
     let parentBudgets = try budgetsTree(of: parent)
     chainNext = (parent, parentBudgets)
     guard parentBudgets != budgets else { return (nil, true) }
@@ -78,11 +80,11 @@ public final class HistoryWalker {
   private func nextInWalk() throws(GitError) -> (HistoryStep?, Bool) {
     guard let id = try revWalk?.next() else { return (nil, false) }
     visited += 1
-    let links = try repository.links(of: id)
+    let links = try reader.links(of: id)
     let budgets = try budgetsTree(of: links)
     var parents: [(CommitLinks, Oid?)] = []
     for parentId in links.parentIds {
-      let parent = try repository.links(of: parentId)
+      let parent = try reader.links(of: parentId)
       parents.append((parent, try budgetsTree(of: parent)))
       if scope.firstParentOnly { break }
     }
@@ -101,7 +103,7 @@ public final class HistoryWalker {
   /// The budgets folder of a commit; consecutive commits often share a root tree.
   private func budgetsTree(of links: CommitLinks) throws(GitError) -> Oid? {
     if let lastRoot, lastRoot.tree == links.treeId { return lastRoot.budgets }
-    let budgets = try repository.treeId(inTree: links.treeId, at: root)
+    let budgets = try reader.treeId(inTree: links.treeId, at: root)
     lastRoot = (links.treeId, budgets)
     return budgets
   }

@@ -21,7 +21,7 @@ public final class ParseCache {
   public private(set) var misses = 0
   public private(set) var hits = 0
 
-  public init(capacity: Int = 50_000) {
+  public init(capacity: Int = 4096) {
     self.capacity = max(1, capacity)
   }
 

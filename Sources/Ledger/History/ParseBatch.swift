@@ -1,0 +1,73 @@
+import BudgetKit
+import Dispatch
+import GitKit
+
+/// Budget files read from git and parsed on other threads while the walk goes on.
+///
+/// The repository is touched only on the walking thread, where the batch is made (blobs are
+/// read) and finished (results go into the cache); parsing in between needs no git at all.
+final class ParseBatch: @unchecked Sendable {
+  struct Item: Sendable {
+    var blob: Oid
+    var path: String
+    var bytes: [UInt8]
+  }
+
+  let items: [Item]
+  /// Written by the parsing task, read after `group.wait()`, which orders the two.
+  private var results: [ParsedFile] = []
+  private let group = DispatchGroup()
+
+  init(items: [Item]) {
+    self.items = items
+  }
+
+  /// The cache keys of the items, so a following batch can leave them out.
+  var keys: Set<String> { Set(items.map { Self.key($0.blob, $0.path) }) }
+
+  static func key(_ blob: Oid, _ path: String) -> String { blob.hex + " " + path }
+
+  /// Starts parsing on a background queue (which spreads the files over the cores).
+  func start(with loader: BudgetTreeLoader) {
+    guard !items.isEmpty else { return }
+    DispatchQueue.global().async(group: group) { [self] in
+      results = loader.parse(items.map { ($0.path, $0.bytes) })
+    }
+  }
+
+  /// Waits for the parse and stores every file in the cache.
+  func finish(into cache: ParseCache) {
+    guard !items.isEmpty else { return }
+    group.wait()
+    for (item, file) in zip(items, results) { cache.store(file, blob: item.blob) }
+  }
+}
+
+extension CommitTreeLoader {
+  /// Reads the parsable entries that are neither cached nor in `excluded`, ready to parse;
+  /// files that cannot be read are stored at once as broken, and files that fail the
+  /// relevance test are left out.
+  func parseBatch(for entries: [TreeEntry], excluding excluded: Set<String>) -> ParseBatch {
+    var seen = excluded
+    var items: [ParseBatch.Item] = []
+    let reader = SnapshotReader(repository: repository, limits: loader.limits, root: root)
+    for entry in entries where Self.isParsable(entry) {
+      let path = "\(root)/\(entry.path)"
+      guard seen.insert(ParseBatch.key(entry.id, path)).inserted,
+        cache.file(blob: entry.id, path: path) == nil
+      else { continue }
+      let source = reader.sourceFile(entry)
+      guard case .bytes(let bytes) = source.content else {
+        // Too large or unreadable: the loader's classification says so, as a broken file.
+        let problems = loader.classify([source]).diagnostics
+        cache.store(
+          ParsedFile(path: path, document: nil, kind: nil, digest: nil, diagnostics: problems),
+          blob: entry.id)
+        continue
+      }
+      if let relevance, !relevance(bytes) { continue }
+      items.append(ParseBatch.Item(blob: entry.id, path: path, bytes: bytes))
+    }
+    return ParseBatch(items: items)
+  }
+}
