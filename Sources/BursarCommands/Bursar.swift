@@ -17,7 +17,8 @@ public struct Bursar: ParsableCommand {
     version: version,
     subcommands: [
       ValidateCommand.self, InitCommand.self, DigestCommand.self,
-      DiffCommand.self, ShowCommand.self, LogCommand.self, BlameCommand.self, ExceptionsCommand.self,
+      DiffCommand.self, ShowCommand.self, LogCommand.self, BlameCommand.self,
+      ExceptionsCommand.self,
       CheckCommand.self, HooksCommand.self,
     ]
   )

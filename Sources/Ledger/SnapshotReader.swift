@@ -29,7 +29,9 @@ public struct SnapshotReader {
   }
 
   /// The snapshot recorded in a commit.
-  public func snapshot(atCommit commit: Oid, source: BudgetSource? = nil) throws(LedgerError) -> BudgetSnapshot {
+  public func snapshot(atCommit commit: Oid, source: BudgetSource? = nil) throws(LedgerError)
+    -> BudgetSnapshot
+  {
     let entries: [TreeEntry]?
     do { entries = try repository.files(atCommit: commit, under: root) } catch { throw .git(error) }
     guard let entries else { throw .noBudgetsFolder(source: source ?? .revision(commit.hex)) }
@@ -46,7 +48,8 @@ public struct SnapshotReader {
     for path in listing.conflictedPaths {
       diagnostics.append(
         Diagnostic(
-          .yamlSyntax, at: .start(of: "\(root)/\(path)"), "the file has unresolved merge conflicts in the index",
+          .yamlSyntax, at: .start(of: "\(root)/\(path)"),
+          "the file has unresolved merge conflicts in the index",
           hint: "resolve the conflict and `git add` the file"))
     }
     if listing.entries.isEmpty && listing.conflictedPaths.isEmpty {

@@ -6,13 +6,15 @@ struct MeaningDigestTests {
     MeaningDigest.digest(of: try StrictYAMLReader().read(Array(yaml.utf8), path: "f.yaml").get())
   }
 
-  static let base = "version: 1\nkind: Budget\nname: a\nowner: t\ndescription: first\nmetrics:\n  p95: { dimension: latency, max: 100ms }\n"
+  static let base =
+    "version: 1\nkind: Budget\nname: a\nowner: t\ndescription: first\nmetrics:\n  p95: { dimension: latency, max: 100ms }\n"
 
   @Test(arguments: [
     "# a comment\n" + base,
     base.replacingOccurrences(of: "description: first", with: "description: another text"),
     base.replacingOccurrences(of: "100ms", with: "0.1s"),
-    base.replacingOccurrences(of: "{ dimension: latency, max: 100ms }", with: "\n    max: 100ms\n    dimension: latency"),
+    base.replacingOccurrences(
+      of: "{ dimension: latency, max: 100ms }", with: "\n    max: 100ms\n    dimension: latency"),
     base.replacingOccurrences(of: "name: a", with: "name: 'a'"),
     "owner: t\nname: a\nversion: 1\nkind: Budget\nmetrics:\n  p95: { dimension: latency, max: 100ms }\n",
   ])
@@ -40,7 +42,9 @@ struct MeaningDigestTests {
   }
 
   @Test func theCanonicalFormIsDocumentedJSON() throws {
-    let value = try StrictYAMLReader().read(Array("b: 1\na: { max: 100ms, description: x }\n".utf8), path: "f").get()
+    let value = try StrictYAMLReader().read(
+      Array("b: 1\na: { max: 100ms, description: x }\n".utf8), path: "f"
+    ).get()
     #expect(MeaningDigest.canonicalForm(of: value) == #"{"a":{"max":"duration:0.1"},"b":"1"}"#)
   }
 }

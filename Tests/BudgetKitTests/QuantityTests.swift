@@ -27,13 +27,17 @@ struct QuantityTests {
     #expect(quantity.text == text)
   }
 
-  @Test(arguments: ["no", "yes", "0o17", "1e3", "-5ms", "0x1F", "", "ms", "1.", ".5", "5 ms ", "1,5s", "5  ms"])
+  @Test(arguments: [
+    "no", "yes", "0o17", "1e3", "-5ms", "0x1F", "", "ms", "1.", ".5", "5 ms ", "1,5s", "5  ms",
+  ])
   func refusesWhatIsNotAQuantity(text: String) {
     #expect(throws: QuantityParser.Failure.self) { try QuantityParser.parse(text).get() }
   }
 
   @Test func unknownUnitsAreNamed() {
-    #expect(throws: QuantityParser.Failure.unknownUnit("parsecs")) { try QuantityParser.parse("5parsecs").get() }
+    #expect(throws: QuantityParser.Failure.unknownUnit("parsecs")) {
+      try QuantityParser.parse("5parsecs").get()
+    }
   }
 
   @Test func comparesAcrossUnitsOfOneFamily() throws {
@@ -41,7 +45,9 @@ struct QuantityTests {
     let large = try QuantityParser.parse("0.2s").get()
     #expect(small.compare(to: large) == .orderedAscending)
     #expect(large.compare(to: small) == .orderedDescending)
-    #expect(try QuantityParser.parse("1GiB").get().compare(to: QuantityParser.parse("1024MiB").get()) == .orderedSame)
+    #expect(
+      try QuantityParser.parse("1GiB").get().compare(to: QuantityParser.parse("1024MiB").get())
+        == .orderedSame)
   }
 
   @Test func neverComparesAcrossFamiliesOrCurrencies() throws {
@@ -66,7 +72,11 @@ struct QuantityTests {
   }
 
   @Test func canonicalTextIgnoresTheUnitWritten() throws {
-    #expect(try QuantityParser.parse("100ms").get().canonicalText == QuantityParser.parse("0.1s").get().canonicalText)
-    #expect(try QuantityParser.parse("100ms").get().canonicalText != QuantityParser.parse("101ms").get().canonicalText)
+    #expect(
+      try QuantityParser.parse("100ms").get().canonicalText
+        == QuantityParser.parse("0.1s").get().canonicalText)
+    #expect(
+      try QuantityParser.parse("100ms").get().canonicalText
+        != QuantityParser.parse("101ms").get().canonicalText)
   }
 }

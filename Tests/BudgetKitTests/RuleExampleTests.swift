@@ -14,7 +14,8 @@ struct RuleExampleTests {
     let matching = tree.diagnostics.filter { $0.rule == example.rule }
     let path = try #require(example.triggers.keys.sorted().first)
     #expect(
-      matching.contains { $0.location.path == path && $0.location.line == example.line } || example.rule == .ownersMissing,
+      matching.contains { $0.location.path == path && $0.location.line == example.line }
+        || example.rule == .ownersMissing,
       "expected \(example.rule.rawValue) at \(path):\(example.line), got \(tree.diagnostics)")
     #expect(!matching.isEmpty)
     #expect(!tree.isValid)
@@ -37,7 +38,8 @@ struct RuleExampleTests {
 
   @Test func symbolicLinksToBudgetFilesAreRefused() {
     let tree = BudgetTreeLoader().load([
-      BudgetSourceFile(path: ".budgets/owners.yaml", content: .bytes(Array(TreeFixture.owners.utf8))),
+      BudgetSourceFile(
+        path: ".budgets/owners.yaml", content: .bytes(Array(TreeFixture.owners.utf8))),
       BudgetSourceFile(path: ".budgets/link.yaml", content: .symlink),
       BudgetSourceFile(path: ".budgets/notes.md", content: .bytes(Array("# notes".utf8))),
     ])

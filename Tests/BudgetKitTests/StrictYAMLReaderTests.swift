@@ -14,7 +14,9 @@ struct StrictYAMLReaderTests {
 
   @Test func readsScalarsAsTextWithPlaces() throws {
     let value = try StrictYAMLReader().read(Array("a: no\nb: '0o17'\n".utf8), path: "f.yaml").get()
-    guard case .mapping(let mapping) = value, case .scalar(let a)? = mapping["a"], case .scalar(let b)? = mapping["b"] else {
+    guard case .mapping(let mapping) = value, case .scalar(let a)? = mapping["a"],
+      case .scalar(let b)? = mapping["b"]
+    else {
       Issue.record("expected a mapping of scalars")
       return
     }
@@ -57,7 +59,10 @@ struct StrictYAMLReaderTests {
 
   @Test func refusesFilesOverTheSizeLimit() {
     let limits = ReadLimits(maxFileBytes: 100)
-    #expect(problems(Array(repeating: UInt8(ascii: "#"), count: 101), limits: limits).map(\.rule) == [.fileTooLarge])
+    #expect(
+      problems(Array(repeating: UInt8(ascii: "#"), count: 101), limits: limits).map(\.rule) == [
+        .fileTooLarge
+      ])
   }
 
   @Test func refusesDeepNestingWithoutOverflowingTheStack() {
@@ -66,14 +71,17 @@ struct StrictYAMLReaderTests {
     let found = problems(text)
     #expect(!found.isEmpty)
     #expect(found.allSatisfy { $0.rule == .yamlTooDeep || $0.rule == .yamlSyntax })
-    #expect(problems("a: " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40)).map(\.rule) == [.yamlTooDeep])
+    #expect(
+      problems("a: " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40)).map(
+        \.rule) == [.yamlTooDeep])
   }
 
   @Test func anAliasBombCostsNothing() {
     var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     for index in 1..<30 {
       let previous = "*a\(index - 1)"
-      lines.append("a\(index): &a\(index) [\(Array(repeating: previous, count: 10).joined(separator: ", "))]")
+      lines.append(
+        "a\(index): &a\(index) [\(Array(repeating: previous, count: 10).joined(separator: ", "))]")
     }
     let found = problems(lines.joined(separator: "\n"))
     #expect(found.count == 30)

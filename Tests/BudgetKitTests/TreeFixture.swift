@@ -38,14 +38,16 @@ enum TreeFixture {
 
   /// A tree of the standard owners and budget plus extra files (path → YAML).
   static func load(_ extra: [String: String] = [:], replacingBase: Bool = false) -> BudgetTree {
-    var files: [String: String] = replacingBase ? [:] : [".budgets/owners.yaml": owners, ".budgets/ranker.yaml": budget]
+    var files: [String: String] =
+      replacingBase ? [:] : [".budgets/owners.yaml": owners, ".budgets/ranker.yaml": budget]
     files.merge(extra) { _, new in new }
     return BudgetTreeLoader().load(
       files.map { BudgetSourceFile(path: $0.key, content: .bytes(Array($0.value.utf8))) })
   }
 
   /// The diagnostics of reading one YAML text on its own as a file in the standard tree.
-  static func diagnostics(of yaml: String, at path: String = ".budgets/extra.yaml") -> [Diagnostic] {
+  static func diagnostics(of yaml: String, at path: String = ".budgets/extra.yaml") -> [Diagnostic]
+  {
     load([path: yaml]).diagnostics
   }
 }

@@ -20,7 +20,8 @@ enum BursarCLI {
   static let examples = packageRoot + "/examples"
 
   static func run(
-    _ arguments: [String], in directory: String, environment extra: [String: String] = [:], stdin: Data? = nil
+    _ arguments: [String], in directory: String, environment extra: [String: String] = [:],
+    stdin: Data? = nil
   ) throws -> ProcessResult {
     var environment = TemporaryRepository.environment(extra)
     environment["NO_COLOR"] = "1"
@@ -36,7 +37,9 @@ extension TemporaryRepository {
   /// A repository holding a copy of the example `.budgets/`, committed.
   static func withExamples(commit: Bool = true) throws -> TemporaryRepository {
     let repository = try TemporaryRepository()
-    _ = try runProcess("cp", ["-R", BursarCLI.examples + "/.budgets", repository.path + "/.budgets"], cwd: repository.path)
+    _ = try runProcess(
+      "cp", ["-R", BursarCLI.examples + "/.budgets", repository.path + "/.budgets"],
+      cwd: repository.path)
     if commit { _ = try repository.commit(message: "Add budgets") }
     return repository
   }

@@ -5,7 +5,10 @@ import Testing
 struct ValidateEndToEndTests {
   @Test func theExamplesAreValidInEveryPlace() throws {
     let repository = try TemporaryRepository.withExamples()
-    for arguments in [["validate"], ["validate", "--rev", "HEAD"], ["validate", "--staged"], ["validate", "--rev", "main~0"]] {
+    for arguments in [
+      ["validate"], ["validate", "--rev", "HEAD"], ["validate", "--staged"],
+      ["validate", "--rev", "main~0"],
+    ] {
       let result = try BursarCLI.run(arguments, in: repository.path)
       #expect(result.status == 0, "\(arguments): \(result.stdoutText) \(result.stderrText)")
       #expect(result.stdoutText.contains("ok: 5 budget files"))
@@ -44,16 +47,23 @@ struct ValidateEndToEndTests {
   }
 
   static func expectedLines(_ text: String) -> [Int] {
-    guard let first = text.split(separator: "\n").first, first.hasPrefix("# expect: line") else { return [] }
+    guard let first = text.split(separator: "\n").first, first.hasPrefix("# expect: line") else {
+      return []
+    }
     return first.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
   }
 
   @Test func jsonListsErrorsWithTheirPlaces() throws {
     let repository = try TemporaryRepository.withExamples()
-    try repository.write(path: ".budgets/models/typo.yaml", contents: "version: 1\nkind: Budget\nname: t\nowner: sre\nmetrics:\n  m: { dimension: latency, mx: 1s }\n")
+    try repository.write(
+      path: ".budgets/models/typo.yaml",
+      contents:
+        "version: 1\nkind: Budget\nname: t\nowner: sre\nmetrics:\n  m: { dimension: latency, mx: 1s }\n"
+    )
     let result = try BursarCLI.run("validate", "--format", "json", in: repository.path)
     #expect(result.status == 1)
-    let object = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
     let errors = try #require(object["errors"] as? [[String: Any]])
     let unknown = try #require(errors.first { $0["rule"] as? String == "unknown-key" })
     #expect(unknown["path"] as? String == ".budgets/models/typo.yaml")
@@ -65,14 +75,19 @@ struct ValidateEndToEndTests {
 
   @Test func githubAndSarifFormatsNameTheFileAndLine() throws {
     let repository = try TemporaryRepository.withExamples()
-    try repository.write(path: ".budgets/models/bad.yaml", contents: "version: 1\nkind: Budget\nname: b\nowner: nobody\nmetrics:\n  m: { dimension: latency, max: 1s }\n")
+    try repository.write(
+      path: ".budgets/models/bad.yaml",
+      contents:
+        "version: 1\nkind: Budget\nname: b\nowner: nobody\nmetrics:\n  m: { dimension: latency, max: 1s }\n"
+    )
     let github = try BursarCLI.run("validate", "--format", "github", in: repository.path)
     #expect(github.status == 1)
     #expect(github.stdoutText.hasPrefix("::error file=.budgets/models/bad.yaml,line=4,col=8,"))
     let sarif = try BursarCLI.run("validate", "--format", "sarif", in: repository.path)
     let log = try #require(try JSONSerialization.jsonObject(with: sarif.stdout) as? [String: Any])
     #expect(log["version"] as? String == "2.1.0")
-    let results = try #require(((log["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+    let results = try #require(
+      ((log["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
     #expect(results.count == 1)
     #expect(results.first?["ruleId"] as? String == "unknown-team")
   }
@@ -80,7 +95,8 @@ struct ValidateEndToEndTests {
   @Test func pathArgumentsLimitTheReport() throws {
     let repository = try TemporaryRepository.withExamples()
     try repository.write(path: ".budgets/models/bad.yaml", contents: "version: 2\n")
-    #expect(try BursarCLI.run("validate", "models/fraud-detector.yaml", in: repository.path).status == 0)
+    #expect(
+      try BursarCLI.run("validate", "models/fraud-detector.yaml", in: repository.path).status == 0)
     #expect(try BursarCLI.run("validate", ".budgets/models", in: repository.path).status == 1)
   }
 
@@ -98,6 +114,7 @@ struct ValidateEndToEndTests {
     let repository = try TemporaryRepository.withExamples()
     let result = try BursarCLI.run("validate", in: repository.path)
     #expect(result.status == 0)
-    #expect(result.stdoutText.contains("ignored .budgets/approvals/README.md: not a .yaml or .yml file"))
+    #expect(
+      result.stdoutText.contains("ignored .budgets/approvals/README.md: not a .yaml or .yml file"))
   }
 }

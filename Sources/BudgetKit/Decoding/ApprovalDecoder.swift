@@ -10,7 +10,8 @@ struct ApprovalDecoder {
 
   func decode(_ root: YAMLMapping) -> Approval? {
     guard
-      let root = reader.mapping(.mapping(root), "an Approval", allowed: Self.keys, required: ["by", "approves"])
+      let root = reader.mapping(
+        .mapping(root), "an Approval", allowed: Self.keys, required: ["by", "approves"])
     else { return nil }
     let by = root["by"].flatMap { reader.name($0, "`by`", as: MemberKind.self) }
     let note = root["note"].flatMap { reader.text($0, "`note`")?.value }
@@ -27,7 +28,8 @@ struct ApprovalDecoder {
     }
     return items.compactMap { item in
       guard
-        let mapping = reader.mapping(item, "an approved file", allowed: Self.fileKeys, required: ["path", "digest"]),
+        let mapping = reader.mapping(
+          item, "an approved file", allowed: Self.fileKeys, required: ["path", "digest"]),
         let path = mapping["path"].flatMap({ reader.text($0, "`path`", allowEmpty: false) }),
         let digest = mapping["digest"].flatMap({ reader.text($0, "`digest`", allowEmpty: false) })
       else { return nil }
@@ -40,15 +42,18 @@ struct ApprovalDecoder {
   /// Paths are relative to `.budgets/` and stay inside it.
   private func checkPath(_ path: Located<String>) {
     let components = path.value.split(separator: "/", omittingEmptySubsequences: false)
-    let escapes = path.value.hasPrefix("/") || path.value.contains("\\")
+    let escapes =
+      path.value.hasPrefix("/") || path.value.contains("\\")
       || components.contains { $0 == ".." || $0 == "." || $0.isEmpty }
     if escapes {
       reader.collector.report(
-        .approvalPath, at: path.location, "approved path `\(ValueReader.clip(path.value))` must stay inside .budgets/",
+        .approvalPath, at: path.location,
+        "approved path `\(ValueReader.clip(path.value))` must stay inside .budgets/",
         hint: "write it relative to .budgets/, such as `models/fraud-detector.yaml`")
     } else if !(path.value.hasSuffix(".yaml") || path.value.hasSuffix(".yml")) {
       reader.collector.report(
-        .approvalPath, at: path.location, "approved path `\(ValueReader.clip(path.value))` is not a budget file (.yaml or .yml)")
+        .approvalPath, at: path.location,
+        "approved path `\(ValueReader.clip(path.value))` is not a budget file (.yaml or .yml)")
     }
   }
 
@@ -56,13 +61,16 @@ struct ApprovalDecoder {
     guard !MeaningDigest.isWellFormed(digest.value) else { return }
     reader.collector.report(
       .digestSyntax, at: digest.location, "`\(ValueReader.clip(digest.value))` is not a digest",
-      hint: "write `sha256:` and 64 lowercase hex digits as `bursar digest` prints them, or `deleted`")
+      hint:
+        "write `sha256:` and 64 lowercase hex digits as `bursar digest` prints them, or `deleted`")
   }
 
   private func decodeSignature(_ value: YAMLValue) -> Located<String>? {
     guard let text = reader.text(value, "`signature`", allowEmpty: false) else { return nil }
     let trimmed = text.value.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard trimmed.hasPrefix("-----BEGIN SSH SIGNATURE-----"), trimmed.hasSuffix("-----END SSH SIGNATURE-----") else {
+    guard trimmed.hasPrefix("-----BEGIN SSH SIGNATURE-----"),
+      trimmed.hasSuffix("-----END SSH SIGNATURE-----")
+    else {
       reader.collector.report(
         .signatureSyntax, at: text.location, "`signature` is not an armored SSH signature",
         hint: "`bursar approve` writes it; it starts with -----BEGIN SSH SIGNATURE-----")

@@ -25,15 +25,22 @@ struct BudgetDecoder {
 
   private func decodeMetrics(_ value: YAMLValue) -> [Metric] {
     let entries = reader.entries(value, "`metrics`")
-    if entries.isEmpty, case .mapping = value {
-      reader.collector.report(.emptyValue, at: value.location, "`metrics` lists no metric", hint: "a budget caps at least one metric")
+    if entries.isEmpty, value.isMappingOrNull {
+      reader.collector.report(
+        .emptyValue, at: value.location, "`metrics` lists no metric",
+        hint: "a budget caps at least one metric")
     }
     return entries.compactMap { entry in
-      guard let name = reader.name(entry.key, at: entry.keyLocation, MetricKind.self) else { return nil }
+      guard let name = reader.name(entry.key, at: entry.keyLocation, MetricKind.self) else {
+        return nil
+      }
       let what = "metric `\(entry.key)`"
       guard
-        let mapping = reader.mapping(entry.value, what, allowed: Self.metricKeys, required: ["dimension"]),
-        let dimension = mapping["dimension"].flatMap({ reader.name($0, "`dimension`", as: DimensionKind.self) })
+        let mapping = reader.mapping(
+          entry.value, what, allowed: Self.metricKeys, required: ["dimension"]),
+        let dimension = mapping["dimension"].flatMap({
+          reader.name($0, "`dimension`", as: DimensionKind.self)
+        })
       else { return nil }
       let bounds = BoundDecoder(reader: reader)
       let (bound, locations) = bounds.read(mapping, keys: BoundKey.allCases, what: what)
@@ -49,17 +56,22 @@ struct BudgetDecoder {
   }
 
   private func decodeEnvironments(_ value: YAMLValue, metrics: [Metric]) -> [EnvironmentOverride] {
-    let byName = Dictionary(metrics.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+    let byName = Dictionary(
+      metrics.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
     let names = metrics.map(\.name.value.rawValue)
     return reader.entries(value, "`environments`").compactMap { entry in
-      guard let name = reader.name(entry.key, at: entry.keyLocation, EnvironmentKind.self) else { return nil }
+      guard let name = reader.name(entry.key, at: entry.keyLocation, EnvironmentKind.self) else {
+        return nil
+      }
       guard name.value != .production else {
         reader.collector.report(
-          .unknownEnvironment, at: entry.keyLocation, "`production` is not an override: the base `metrics` are production's",
+          .unknownEnvironment, at: entry.keyLocation,
+          "`production` is not an override: the base `metrics` are production's",
           hint: "change the values under `metrics` instead")
         return nil
       }
-      let overrides = reader.entries(entry.value, "environment `\(entry.key)`").compactMap { metricEntry in
+      let overrides = reader.entries(entry.value, "environment `\(entry.key)`").compactMap {
+        metricEntry in
         decodeOverride(metricEntry, environment: entry.key, metrics: byName, names: names)
       }
       return EnvironmentOverride(name: name, metrics: overrides)
@@ -69,15 +81,20 @@ struct BudgetDecoder {
   private func decodeOverride(
     _ entry: YAMLMapping.Entry, environment: String, metrics: [MetricName: Metric], names: [String]
   ) -> MetricOverride? {
-    guard let name = reader.name(entry.key, at: entry.keyLocation, MetricKind.self) else { return nil }
+    guard let name = reader.name(entry.key, at: entry.keyLocation, MetricKind.self) else {
+      return nil
+    }
     guard let base = metrics[name.value] else {
       reader.collector.report(
-        .unknownMetric, at: entry.keyLocation, "environment `\(environment)` overrides `\(entry.key)`, which is not a metric of this budget",
+        .unknownMetric, at: entry.keyLocation,
+        "environment `\(environment)` overrides `\(entry.key)`, which is not a metric of this budget",
         hint: Suggestion.hint(for: entry.key, among: names))
       return nil
     }
     let what = "`\(entry.key)` in environment `\(environment)`"
-    guard let mapping = reader.mapping(entry.value, what, allowed: Self.overrideKeys) else { return nil }
+    guard let mapping = reader.mapping(entry.value, what, allowed: Self.overrideKeys) else {
+      return nil
+    }
     let bounds = BoundDecoder(reader: reader)
     let (bound, locations) = bounds.read(mapping, keys: BoundKey.allCases, what: what)
     if bound.fields.isEmpty && locations.isEmpty {
@@ -87,7 +104,8 @@ struct BudgetDecoder {
     let written = Set(locations.keys).union(base.bound.fields.map(\.key))
     bounds.checkShape(effective, written: written, at: entry.keyLocation, what: what)
     checkLimitFamilies(effective, locations: locations, what: what, against: base.bound)
-    bounds.checkOrder(effective, at: locations[.min] ?? locations[.max] ?? entry.keyLocation, what: what)
+    bounds.checkOrder(
+      effective, at: locations[.min] ?? locations[.max] ?? entry.keyLocation, what: what)
     return MetricOverride(name: name, bound: bound, fieldLocations: locations)
   }
 
@@ -95,11 +113,14 @@ struct BudgetDecoder {
   private func checkLimitFamilies(
     _ bound: Bound, locations: [BoundKey: SourceLocation], what: String, against base: Bound? = nil
   ) {
-    let reference = (base?.max ?? base?.min) ?? bound.max ?? bound.min
-    guard let reference else { return }
+    // A percentage anywhere makes the metric a ratio, so every plain number in it is a fraction.
+    let limits = [base?.max, base?.min, bound.max, bound.min].compactMap { $0 }
+    guard let reference = limits.first else { return }
+    let isRatio = limits.contains { $0.family == .ratio }
     for key in [BoundKey.max, .min] {
       guard let quantity = bound[key], let location = locations[key] else { continue }
-      MetricFamilyCheck(collector: reader.collector).check(quantity, key: key, against: reference, at: location, what: what)
+      MetricFamilyCheck(collector: reader.collector).check(
+        quantity, key: key, against: reference, at: location, what: what, ratioMetric: isRatio)
     }
   }
 }
@@ -108,7 +129,10 @@ struct BudgetDecoder {
 struct MetricFamilyCheck {
   let collector: DiagnosticCollector
 
-  func check(_ quantity: Quantity, key: BoundKey, against reference: Quantity, at location: SourceLocation, what: String) {
+  func check(
+    _ quantity: Quantity, key: BoundKey, against reference: Quantity, at location: SourceLocation,
+    what: String, ratioMetric: Bool = false
+  ) {
     guard let family = quantity.family.unified(with: reference.family) else {
       collector.report(
         .unitMismatch, at: location,
@@ -116,9 +140,10 @@ struct MetricFamilyCheck {
         hint: "a metric keeps one unit family everywhere")
       return
     }
-    if family == .ratio, quantity.baseValue > 1 {
+    if family == .ratio || (ratioMetric && quantity.family == .number), quantity.baseValue > 1 {
       collector.report(
-        .ratioRange, at: location, "`\(key.rawValue): \(quantity.text)` of \(what) is above 100% for a ratio metric")
+        .ratioRange, at: location,
+        "`\(key.rawValue): \(quantity.text)` of \(what) is above 100% for a ratio metric")
     }
   }
 }

@@ -10,7 +10,8 @@ public struct DocumentDecoder {
     let reader = ValueReader(collector: collector)
     guard case .mapping(let root) = value else {
       collector.report(
-        .wrongType, at: value.location, "a budget file must be a mapping with `version` and `kind`, found \(value.kindDescription)")
+        .wrongType, at: value.location,
+        "a budget file must be a mapping with `version` and `kind`, found \(value.kindDescription)")
       return (nil, collector.diagnostics)
     }
     guard checkVersion(root, collector), let kind = readKind(root, collector) else {
@@ -18,11 +19,16 @@ public struct DocumentDecoder {
     }
     let document: BudgetDocument?
     switch kind {
-    case .owners: document = OwnersDecoder(reader: reader, path: path).decode(root).map(BudgetDocument.owners)
-    case .budget: document = BudgetDecoder(reader: reader, path: path).decode(root).map(BudgetDocument.budget)
+    case .owners:
+      document = OwnersDecoder(reader: reader, path: path).decode(root).map(BudgetDocument.owners)
+    case .budget:
+      document = BudgetDecoder(reader: reader, path: path).decode(root).map(BudgetDocument.budget)
     case .exception:
-      document = ExceptionDecoder(reader: reader, path: path).decode(root).map(BudgetDocument.exception)
-    case .approval: document = ApprovalDecoder(reader: reader, path: path).decode(root).map(BudgetDocument.approval)
+      document = ExceptionDecoder(reader: reader, path: path).decode(root).map(
+        BudgetDocument.exception)
+    case .approval:
+      document = ApprovalDecoder(reader: reader, path: path).decode(root).map(
+        BudgetDocument.approval)
     }
     return (document, collector.diagnostics)
   }
@@ -43,13 +49,16 @@ public struct DocumentDecoder {
   private func readKind(_ root: YAMLMapping, _ collector: DiagnosticCollector) -> DocumentKind? {
     let kinds = DocumentKind.allCases.map(\.rawValue)
     guard let value = root["kind"] else {
-      collector.report(.kind, at: root.location, "the file needs `kind:`", hint: "one of \(kinds.joined(separator: ", "))")
+      collector.report(
+        .kind, at: root.location, "the file needs `kind:`",
+        hint: "one of \(kinds.joined(separator: ", "))")
       return nil
     }
     guard case .scalar(let scalar) = value, let kind = DocumentKind(rawValue: scalar.text) else {
       let written = (value.scalarText).map { "`\(ValueReader.clip($0))`" } ?? value.kindDescription
       collector.report(
-        .kind, at: value.location, "unknown kind \(written)", hint: Suggestion.hint(for: value.scalarText ?? "", among: kinds))
+        .kind, at: value.location, "unknown kind \(written)",
+        hint: Suggestion.hint(for: value.scalarText ?? "", among: kinds))
       return nil
     }
     return kind
@@ -57,6 +66,15 @@ public struct DocumentDecoder {
 }
 
 extension YAMLValue {
+  /// Whether the value is a mapping or YAML's null (an empty `key:`).
+  var isMappingOrNull: Bool {
+    switch self {
+    case .mapping: true
+    case .scalar(let scalar): scalar.isNull
+    case .sequence: false
+    }
+  }
+
   /// The text of a scalar, nil for mappings and sequences.
   var scalarText: String? {
     if case .scalar(let scalar) = self { return scalar.text }

@@ -4,7 +4,8 @@ struct ExceptionDecoder {
   let path: String
 
   static let keys = [
-    "version", "kind", "id", "budget", "environment", "metrics", "reason", "ticket", "starts", "expires",
+    "version", "kind", "id", "budget", "environment", "metrics", "reason", "ticket", "starts",
+    "expires",
   ]
   static let metricKeys = ["max", "min", "slo"]
 
@@ -26,9 +27,12 @@ struct ExceptionDecoder {
     let metrics = root["metrics"].map(decodeMetrics) ?? []
     if let starts, let expires, expires.value < starts.value {
       reader.collector.report(
-        .exceptionDates, at: expires.location, "the exception expires (\(expires.value)) before it starts (\(starts.value))")
+        .exceptionDates, at: expires.location,
+        "the exception expires (\(expires.value)) before it starts (\(starts.value))")
     }
-    guard let id, let budget, let environment, let reason, let starts, let expires else { return nil }
+    guard let id, let budget, let environment, let reason, let starts, let expires else {
+      return nil
+    }
     return BudgetException(
       path: path, id: id, budget: budget, environment: environment, metrics: metrics,
       reason: reason.value, ticket: ticket, starts: starts, expires: expires)
@@ -37,15 +41,22 @@ struct ExceptionDecoder {
   private func decodeMetrics(_ value: YAMLValue) -> [MetricOverride] {
     let entries = reader.entries(value, "`metrics`")
     if entries.isEmpty {
-      reader.collector.report(.emptyValue, at: value.location, "`metrics` names no metric the exception relaxes")
+      reader.collector.report(
+        .emptyValue, at: value.location, "`metrics` names no metric the exception relaxes")
     }
     return entries.compactMap { entry in
-      guard let name = reader.name(entry.key, at: entry.keyLocation, MetricKind.self) else { return nil }
+      guard let name = reader.name(entry.key, at: entry.keyLocation, MetricKind.self) else {
+        return nil
+      }
       let what = "metric `\(entry.key)` of the exception"
-      guard let mapping = reader.mapping(entry.value, what, allowed: Self.metricKeys) else { return nil }
-      let (bound, locations) = BoundDecoder(reader: reader).read(mapping, keys: [.max, .min, .slo], what: what)
+      guard let mapping = reader.mapping(entry.value, what, allowed: Self.metricKeys) else {
+        return nil
+      }
+      let (bound, locations) = BoundDecoder(reader: reader).read(
+        mapping, keys: [.max, .min, .slo], what: what)
       if locations.isEmpty {
-        reader.collector.report(.boundShape, at: entry.keyLocation, "\(what) sets no `max`, `min` or `slo`")
+        reader.collector.report(
+          .boundShape, at: entry.keyLocation, "\(what) sets no `max`, `min` or `slo`")
       }
       return MetricOverride(name: name, bound: bound, fieldLocations: locations)
     }

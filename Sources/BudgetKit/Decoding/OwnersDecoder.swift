@@ -9,33 +9,45 @@ struct OwnersDecoder {
   static let dimensionKeys = ["owners", "require", "runbook", "description"]
   static let signOffKeys = ["owners", "require"]
   static let ruleKeys = [
-    "loosen", "tighten", "add", "remove", "exception", "max_exception_days", "signatures", "self_approval",
+    "loosen", "tighten", "add", "remove", "exception", "max_exception_days", "signatures",
+    "self_approval",
   ]
 
   func decode(_ root: YAMLMapping) -> Owners? {
     guard
       let root = reader.mapping(
-        .mapping(root), "the Owners file", allowed: Self.keys, required: ["teams", "dimensions", "governance"])
+        .mapping(root), "the Owners file", allowed: Self.keys,
+        required: ["teams", "dimensions", "governance"])
     else { return nil }
     var locations: [String: SourceLocation] = [:]
     let teams = root["teams"].map { decodeTeams($0, locations: &locations) } ?? []
     let dimensions = root["dimensions"].map(decodeDimensions) ?? []
     let rules = root["rules"].map(decodeRules) ?? Rules()
-    let governance = root["governance"].flatMap { decodeSignOff($0, "`governance`", keys: Self.signOffKeys) }
+    let governance = root["governance"].flatMap {
+      decodeSignOff($0, "`governance`", keys: Self.signOffKeys)
+    }
     guard let governance else { return nil }
     return Owners(
-      path: path, teams: Dictionary(teams.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
+      path: path,
+      teams: Dictionary(teams.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
       teamOrder: teams.map(\.name),
-      dimensions: Dictionary(dimensions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
+      dimensions: Dictionary(
+        dimensions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
       rules: rules, governance: governance, locations: locations)
   }
 
-  private func decodeTeams(_ value: YAMLValue, locations: inout [String: SourceLocation]) -> [Team] {
+  private func decodeTeams(_ value: YAMLValue, locations: inout [String: SourceLocation]) -> [Team]
+  {
     reader.entries(value, "`teams`").compactMap { entry in
-      guard let name = reader.name(entry.key, at: entry.keyLocation, TeamKind.self) else { return nil }
+      guard let name = reader.name(entry.key, at: entry.keyLocation, TeamKind.self) else {
+        return nil
+      }
       locations["team:\(entry.key)"] = entry.keyLocation
       let what = "team `\(entry.key)`"
-      guard let mapping = reader.mapping(entry.value, what, allowed: Self.teamKeys, required: ["members"]) else {
+      guard
+        let mapping = reader.mapping(
+          entry.value, what, allowed: Self.teamKeys, required: ["members"])
+      else {
         return nil
       }
       let members = mapping["members"].map { decodeMembers($0, team: entry.key) } ?? []
@@ -47,16 +59,20 @@ struct OwnersDecoder {
   private func decodeMembers(_ value: YAMLValue, team: String) -> [Member] {
     let items = reader.sequence(value, "`members` of team `\(team)`")
     if items.isEmpty, case .sequence = value {
-      reader.collector.report(.emptyValue, at: value.location, "team `\(team)` has no members, so nobody could sign for it")
+      reader.collector.report(
+        .emptyValue, at: value.location,
+        "team `\(team)` has no members, so nobody could sign for it")
     }
     var seen: Set<MemberName> = []
     return items.compactMap { item in
       guard
-        let mapping = reader.mapping(item, "a member of team `\(team)`", allowed: Self.memberKeys, required: ["name"]),
+        let mapping = reader.mapping(
+          item, "a member of team `\(team)`", allowed: Self.memberKeys, required: ["name"]),
         let name = mapping["name"].flatMap({ reader.name($0, "`name`", as: MemberKind.self) })
       else { return nil }
       if !seen.insert(name.value).inserted {
-        reader.collector.report(.duplicateMember, at: name.location, "`\(name.value)` is listed twice in team `\(team)`")
+        reader.collector.report(
+          .duplicateMember, at: name.location, "`\(name.value)` is listed twice in team `\(team)`")
       }
       let email = mapping["email"].flatMap { reader.text($0, "`email`", allowEmpty: false)?.value }
       let keys = mapping["keys"].map { decodeKeys($0, member: name.value.rawValue) } ?? []
@@ -66,11 +82,16 @@ struct OwnersDecoder {
 
   private func decodeKeys(_ value: YAMLValue, member: String) -> [String] {
     reader.sequence(value, "`keys` of `\(member)`").compactMap { item in
-      guard let key = reader.text(item, "a key of `\(member)`", allowEmpty: false) else { return nil }
+      guard let key = reader.text(item, "a key of `\(member)`", allowEmpty: false) else {
+        return nil
+      }
       if let problem = PublicKeyCheck.problem(with: key.value) {
         reader.collector.report(
-          .sshKey, at: key.location, "a key of `\(member)` is not a usable SSH public key: \(problem)",
-          hint: "paste one line of the member's `~/.ssh/id_ed25519.pub` (ed25519, ecdsa-sha2-nistp256 or rsa)")
+          .sshKey, at: key.location,
+          "a key of `\(member)` is not a usable SSH public key: \(problem)",
+          hint:
+            "paste one line of the member's `~/.ssh/id_ed25519.pub` (ed25519, ecdsa-sha2-nistp256 or rsa)"
+        )
         return nil
       }
       return key.value
@@ -79,20 +100,28 @@ struct OwnersDecoder {
 
   private func decodeDimensions(_ value: YAMLValue) -> [Dimension] {
     reader.entries(value, "`dimensions`").compactMap { entry in
-      guard let name = reader.name(entry.key, at: entry.keyLocation, DimensionKind.self) else { return nil }
+      guard let name = reader.name(entry.key, at: entry.keyLocation, DimensionKind.self) else {
+        return nil
+      }
       let what = "dimension `\(entry.key)`"
       guard
-        let mapping = reader.mapping(entry.value, what, allowed: Self.dimensionKeys, required: ["owners"]),
+        let mapping = reader.mapping(
+          entry.value, what, allowed: Self.dimensionKeys, required: ["owners"]),
         let signOff = decodeSignOff(.mapping(mapping), what, keys: Self.dimensionKeys)
       else { return nil }
-      let runbook = mapping["runbook"].flatMap { reader.text($0, "`runbook`", allowEmpty: false)?.value }
+      let runbook = mapping["runbook"].flatMap {
+        reader.text($0, "`runbook`", allowEmpty: false)?.value
+      }
       let description = mapping["description"].flatMap { reader.text($0, "`description`")?.value }
-      return Dimension(name: name.value, signOff: signOff, runbook: runbook, description: description)
+      return Dimension(
+        name: name.value, signOff: signOff, runbook: runbook, description: description)
     }
   }
 
   private func decodeSignOff(_ value: YAMLValue, _ what: String, keys: [String]) -> SignOff? {
-    guard let mapping = reader.mapping(value, what, allowed: keys, required: ["owners"]) else { return nil }
+    guard let mapping = reader.mapping(value, what, allowed: keys, required: ["owners"]) else {
+      return nil
+    }
     let teamValues = mapping["owners"].map { reader.sequence($0, "`owners` of \(what)") } ?? []
     let teams = teamValues.compactMap { reader.name($0, "a team", as: TeamKind.self) }
     if teams.isEmpty, let owners = mapping["owners"] {
@@ -101,10 +130,13 @@ struct OwnersDecoder {
     }
     var seen: Set<TeamName> = []
     if let repeated = teams.first(where: { !seen.insert($0.value).inserted }) {
-      reader.collector.report(.duplicateName, at: repeated.location, "\(what) lists team `\(repeated.value)` twice")
+      reader.collector.report(
+        .duplicateName, at: repeated.location, "\(what) lists team `\(repeated.value)` twice")
     }
-    let require = mapping["require"].flatMap { decodeRequirement($0, teams: teams.count, what: what) } ?? .any
-    let locations = Dictionary(teams.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first })
+    let require =
+      mapping["require"].flatMap { decodeRequirement($0, teams: teams.count, what: what) } ?? .any
+    let locations = Dictionary(
+      teams.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first })
     return SignOff(teams: teams.map(\.value), require: require, locations: locations)
   }
 
@@ -112,18 +144,23 @@ struct OwnersDecoder {
     if case .scalar(let scalar) = value, !scalar.isQuoted {
       if scalar.text == "any" { return .any }
       if scalar.text == "all" { return .all }
-      if let number = Int(scalar.text), scalar.text.allSatisfy(\.isNumber), number >= 1, number <= max(teams, 1) {
+      if let number = Int(scalar.text), scalar.text.allSatisfy(\.isNumber), number >= 1,
+        number <= max(teams, 1)
+      {
         return .count(number)
       }
     }
     reader.collector.report(
-      .requireInvalid, at: value.location, "`require` of \(what) must be `any`, `all`, or a number from 1 to \(max(teams, 1))")
+      .requireInvalid, at: value.location,
+      "`require` of \(what) must be `any`, `all`, or a number from 1 to \(max(teams, 1))")
     return nil
   }
 
   private func decodeRules(_ value: YAMLValue) -> Rules {
     var rules = Rules()
-    guard let mapping = reader.mapping(value, "`rules`", allowed: Self.ruleKeys) else { return rules }
+    guard let mapping = reader.mapping(value, "`rules`", allowed: Self.ruleKeys) else {
+      return rules
+    }
     func approvers(_ key: String) -> Rules.Approvers? {
       mapping[key].flatMap { reader.choice($0, "`\(key)`", Rules.Approvers.self) }
     }
@@ -133,11 +170,16 @@ struct OwnersDecoder {
     rules.remove = approvers("remove") ?? rules.remove
     rules.exception = approvers("exception") ?? rules.exception
     rules.maxExceptionDays =
-      mapping["max_exception_days"].flatMap { reader.integer($0, "`max_exception_days`", in: 1...3650) }
+      mapping["max_exception_days"].flatMap {
+        reader.integer($0, "`max_exception_days`", in: 1...3650)
+      }
       ?? rules.maxExceptionDays
     rules.signatures =
-      mapping["signatures"].flatMap { reader.choice($0, "`signatures`", Rules.Signatures.self) } ?? rules.signatures
-    rules.selfApproval = mapping["self_approval"].flatMap { reader.boolean($0, "`self_approval`") } ?? rules.selfApproval
+      mapping["signatures"].flatMap { reader.choice($0, "`signatures`", Rules.Signatures.self) }
+      ?? rules.signatures
+    rules.selfApproval =
+      mapping["self_approval"].flatMap { reader.boolean($0, "`self_approval`") }
+      ?? rules.selfApproval
     return rules
   }
 }

@@ -10,7 +10,8 @@ struct ValueReader {
     _ value: YAMLValue, _ what: String, allowed: [String], required: [String] = []
   ) -> YAMLMapping? {
     guard case .mapping(let mapping) = value else {
-      collector.report(.wrongType, at: value.location, "\(what) must be a mapping, found \(value.kindDescription)")
+      collector.report(
+        .wrongType, at: value.location, "\(what) must be a mapping, found \(value.kindDescription)")
       return nil
     }
     for entry in mapping.entries where !allowed.contains(entry.key) {
@@ -28,7 +29,8 @@ struct ValueReader {
   func entries(_ value: YAMLValue, _ what: String) -> [YAMLMapping.Entry] {
     guard case .mapping(let mapping) = value else {
       if case .scalar(let scalar) = value, scalar.isNull { return [] }
-      collector.report(.wrongType, at: value.location, "\(what) must be a mapping, found \(value.kindDescription)")
+      collector.report(
+        .wrongType, at: value.location, "\(what) must be a mapping, found \(value.kindDescription)")
       return []
     }
     return mapping.entries
@@ -36,7 +38,8 @@ struct ValueReader {
 
   func sequence(_ value: YAMLValue, _ what: String) -> [YAMLValue] {
     guard case .sequence(let sequence) = value else {
-      collector.report(.wrongType, at: value.location, "\(what) must be a list, found \(value.kindDescription)")
+      collector.report(
+        .wrongType, at: value.location, "\(what) must be a list, found \(value.kindDescription)")
       return []
     }
     return sequence.items
@@ -44,7 +47,8 @@ struct ValueReader {
 
   func text(_ value: YAMLValue, _ what: String, allowEmpty: Bool = true) -> Located<String>? {
     guard case .scalar(let scalar) = value, !scalar.isNull || allowEmpty else {
-      collector.report(.wrongType, at: value.location, "\(what) must be text, found \(value.kindDescription)")
+      collector.report(
+        .wrongType, at: value.location, "\(what) must be text, found \(value.kindDescription)")
       return nil
     }
     if !allowEmpty && Self.isBlank(scalar.text) {
@@ -54,17 +58,23 @@ struct ValueReader {
     return Located(scalar.isNull ? "" : scalar.text, at: scalar.location)
   }
 
-  func name<Kind>(_ value: YAMLValue, _ what: String, as kind: Kind.Type = Kind.self) -> Located<Identifier<Kind>>? {
+  func name<Kind>(_ value: YAMLValue, _ what: String, as kind: Kind.Type = Kind.self) -> Located<
+    Identifier<Kind>
+  >? {
     guard let text = text(value, what, allowEmpty: false) else { return nil }
     return name(text.value, at: text.location, kind)
   }
 
-  func name<Kind>(_ text: String, at location: SourceLocation, _ kind: Kind.Type = Kind.self) -> Located<Identifier<Kind>>? {
+  func name<Kind>(_ text: String, at location: SourceLocation, _ kind: Kind.Type = Kind.self)
+    -> Located<Identifier<Kind>>?
+  {
     guard Kind.isValid(text) else {
       let letters = Kind.allowsCapitals ? "letters" : "lowercase letters"
       collector.report(
         .invalidName, at: location, "`\(Self.clip(text))` is not a valid \(Kind.noun) name",
-        hint: "use ASCII \(letters), digits, `.`, `_` and `-`, starting with a letter or digit, at most 64 characters")
+        hint:
+          "use ASCII \(letters), digits, `.`, `_` and `-`, starting with a letter or digit, at most 64 characters"
+      )
       return nil
     }
     return Located(Identifier(text), at: location)
@@ -72,7 +82,9 @@ struct ValueReader {
 
   func quantity(_ value: YAMLValue, _ what: String) -> Quantity? {
     guard case .scalar(let scalar) = value, !scalar.isNull else {
-      collector.report(.quantitySyntax, at: value.location, "\(what) must be a quantity such as `100ms`, found \(value.kindDescription)")
+      collector.report(
+        .quantitySyntax, at: value.location,
+        "\(what) must be a quantity such as `100ms`, found \(value.kindDescription)")
       return nil
     }
     switch QuantityParser.parse(scalar.text) {
@@ -80,12 +92,14 @@ struct ValueReader {
       return quantity
     case .failure(.unknownUnit(let unit)):
       collector.report(
-        .quantitySyntax, at: scalar.location, "\(what) is `\(Self.clip(scalar.text))`, whose unit `\(Self.clip(unit))` bursar does not know",
+        .quantitySyntax, at: scalar.location,
+        "\(what) is `\(Self.clip(scalar.text))`, whose unit `\(Self.clip(unit))` bursar does not know",
         hint: "write \(QuantityUnit.examples)")
       return nil
     case .failure(.notANumber):
       collector.report(
-        .quantitySyntax, at: scalar.location, "\(what) is `\(Self.clip(scalar.text))`, which is not a quantity",
+        .quantitySyntax, at: scalar.location,
+        "\(what) is `\(Self.clip(scalar.text))`, which is not a quantity",
         hint: "write a non-negative number and a unit: \(QuantityUnit.examples)")
       return nil
     }
@@ -95,7 +109,8 @@ struct ValueReader {
     guard let text = text(value, what, allowEmpty: false) else { return nil }
     guard let day = CalendarDay(text.value) else {
       collector.report(
-        .dateSyntax, at: text.location, "\(what) `\(Self.clip(text.value))` is not a real calendar date",
+        .dateSyntax, at: text.location,
+        "\(what) `\(Self.clip(text.value))` is not a real calendar date",
         hint: "write YYYY-MM-DD, such as 2026-11-20")
       return nil
     }
@@ -107,7 +122,8 @@ struct ValueReader {
       scalar.text.allSatisfy(\.isNumber), range.contains(number)
     else {
       collector.report(
-        .wrongType, at: value.location, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        .wrongType, at: value.location,
+        "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
       return nil
     }
     return number
@@ -123,12 +139,15 @@ struct ValueReader {
     return nil
   }
 
-  func choice<Choice: RawRepresentable & CaseIterable>(_ value: YAMLValue, _ what: String, _ type: Choice.Type) -> Choice?
+  func choice<Choice: RawRepresentable & CaseIterable>(
+    _ value: YAMLValue, _ what: String, _ type: Choice.Type
+  ) -> Choice?
   where Choice.RawValue == String {
     guard case .scalar(let scalar) = value, let choice = Choice(rawValue: scalar.text) else {
       let options = Choice.allCases.map(\.rawValue)
       collector.report(
-        .wrongType, at: value.location, "\(what) must be one of \(options.map { "`\($0)`" }.joined(separator: ", "))")
+        .wrongType, at: value.location,
+        "\(what) must be one of \(options.map { "`\($0)`" }.joined(separator: ", "))")
       return nil
     }
     return choice

@@ -48,7 +48,8 @@ public enum MeaningDigest {
     if text == deleted { return true }
     guard text.hasPrefix(prefix) else { return false }
     let hex = text.dropFirst(prefix.count)
-    return hex.count == 64 && hex.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
+    return hex.count == 64
+      && hex.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
   }
 
   private static func write(_ value: YAMLValue, key: String?, into output: inout String) {
@@ -56,7 +57,8 @@ public enum MeaningDigest {
     case .scalar(let scalar):
       if scalar.isNull {
         output += "null"
-      } else if let key, quantityKeys.contains(key), let canonical = canonicalQuantity(scalar.text) {
+      } else if let key, quantityKeys.contains(key), let canonical = canonicalQuantity(scalar.text)
+      {
         output += canonical
       } else {
         output += jsonString(scalar.text)
@@ -105,7 +107,9 @@ public enum MeaningDigest {
   /// A JSON string literal with the minimal escapes of RFC 8259.
   static func jsonString(_ text: String) -> String {
     // Most text needs no escape at all: copy it whole rather than scalar by scalar.
-    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+    if !text.utf8.contains(where: {
+      $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
+    }) {
       return "\"" + text + "\""
     }
     var output = "\""

@@ -32,7 +32,9 @@ public struct Bound: Sendable, Hashable {
     set { self[.window] = newValue }
   }
 
-  public init(max: Quantity? = nil, min: Quantity? = nil, slo: Quantity? = nil, window: Quantity? = nil) {
+  public init(
+    max: Quantity? = nil, min: Quantity? = nil, slo: Quantity? = nil, window: Quantity? = nil
+  ) {
     self.max = max
     self.min = min
     self.slo = slo
@@ -60,7 +62,9 @@ public struct Bound: Sendable, Hashable {
       case (let index?, nil): storage.remove(at: index)
       case (nil, let value?):
         let order = BoundKey.allCases.firstIndex(of: key)!
-        let position = storage.firstIndex { BoundKey.allCases.firstIndex(of: $0.key)! > order } ?? storage.endIndex
+        let position =
+          storage.firstIndex { BoundKey.allCases.firstIndex(of: $0.key)! > order }
+          ?? storage.endIndex
         storage.insert(Field(key: key, value: value), at: position)
       case (nil, nil): break
       }

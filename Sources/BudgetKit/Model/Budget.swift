@@ -17,7 +17,8 @@ public struct Budget: Sendable {
     self.name = name
     self.owner = owner
     self.description = description
-    self.metrics = Dictionary(metrics.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+    self.metrics = Dictionary(
+      metrics.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
     self.metricOrder = metrics.map(\.name.value)
     self.environments = Dictionary(
       environments.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
@@ -43,7 +44,10 @@ public struct Metric: Sendable {
   public var bound: Bound
   public var description: String?
 
-  public init(name: Located<MetricName>, dimension: Located<DimensionName>, bound: Bound, description: String? = nil) {
+  public init(
+    name: Located<MetricName>, dimension: Located<DimensionName>, bound: Bound,
+    description: String? = nil
+  ) {
     self.name = name
     self.dimension = dimension
     self.bound = bound
@@ -59,7 +63,8 @@ public struct EnvironmentOverride: Sendable {
 
   public init(name: Located<EnvironmentName>, metrics: [MetricOverride]) {
     self.name = name
-    self.metrics = Dictionary(metrics.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+    self.metrics = Dictionary(
+      metrics.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
     self.metricOrder = metrics.map(\.name.value)
   }
 }
@@ -71,7 +76,9 @@ public struct MetricOverride: Sendable {
   /// Where each field is written, for messages.
   public var fieldLocations: [BoundKey: SourceLocation]
 
-  public init(name: Located<MetricName>, bound: Bound, fieldLocations: [BoundKey: SourceLocation] = [:]) {
+  public init(
+    name: Located<MetricName>, bound: Bound, fieldLocations: [BoundKey: SourceLocation] = [:]
+  ) {
     self.name = name
     self.bound = bound
     self.fieldLocations = fieldLocations

@@ -1,6 +1,7 @@
 /// A name of one kind of thing (a team, a budget, a metric…), so that names of different kinds
 /// cannot be mixed up.
-public struct Identifier<Kind: IdentifierKind>: Hashable, Comparable, Sendable, CustomStringConvertible,
+public struct Identifier<Kind: IdentifierKind>: Hashable, Comparable, Sendable,
+  CustomStringConvertible,
   ExpressibleByStringLiteral
 {
   public let rawValue: String
@@ -39,7 +40,8 @@ extension IdentifierKind {
       if allowsCapitals && scalar >= "A" && scalar <= "Z" { return true }
       return !first && (scalar == "." || scalar == "_" || scalar == "-")
     }
-    return allowed(first, first: true) && scalars.dropFirst().allSatisfy { allowed($0, first: false) }
+    return allowed(first, first: true)
+      && scalars.dropFirst().allSatisfy { allowed($0, first: false) }
   }
 }
 

@@ -71,7 +71,9 @@ public struct Dimension: Sendable, Hashable {
   public var runbook: String?
   public var description: String?
 
-  public init(name: DimensionName, signOff: SignOff, runbook: String? = nil, description: String? = nil) {
+  public init(
+    name: DimensionName, signOff: SignOff, runbook: String? = nil, description: String? = nil
+  ) {
     self.name = name
     self.signOff = signOff
     self.runbook = runbook
@@ -86,7 +88,9 @@ public struct SignOff: Sendable, Hashable {
   /// Where each team is named, for messages.
   public var locations: [TeamName: SourceLocation]
 
-  public init(teams: [TeamName], require: Requirement = .any, locations: [TeamName: SourceLocation] = [:]) {
+  public init(
+    teams: [TeamName], require: Requirement = .any, locations: [TeamName: SourceLocation] = [:]
+  ) {
     self.teams = teams
     self.require = require
     self.locations = locations

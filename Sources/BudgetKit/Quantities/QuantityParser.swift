@@ -27,11 +27,14 @@ public enum QuantityParser {
       guard index > fractionStart else { return .failure(.notANumber) }
     }
     let numberText = String(decoding: bytes[..<index], as: UTF8.self)
-    guard numberText.utf8.count <= 30, let magnitude = Decimal(string: numberText, locale: nil) else {
+    guard numberText.utf8.count <= 30, let magnitude = Decimal(string: numberText, locale: nil)
+    else {
       return .failure(.notANumber)
     }
     var unitStart = index
-    if unitStart < bytes.endIndex, bytes[unitStart] == UInt8(ascii: " ") { bytes.formIndex(after: &unitStart) }
+    if unitStart < bytes.endIndex, bytes[unitStart] == UInt8(ascii: " ") {
+      bytes.formIndex(after: &unitStart)
+    }
     let symbol = String(decoding: bytes[unitStart...], as: UTF8.self)
     if symbol.isEmpty {
       guard unitStart == index else { return .failure(.unknownUnit(" ")) }

@@ -38,22 +38,27 @@ public struct BudgetTreeLoader: Sendable {
           Diagnostic(
             .fileNotRegular, at: .start(of: file.path), "budget files may not be symbolic links",
             hint: "a link can point outside the repository; copy the file instead"))
-      case .symlink: ignored.append(IgnoredFile(path: file.path, reason: "a symbolic link, not followed"))
+      case .symlink:
+        ignored.append(IgnoredFile(path: file.path, reason: "a symbolic link, not followed"))
       case .other(let what): ignored.append(IgnoredFile(path: file.path, reason: what))
       case .tooLarge(let size) where file.isYAML:
         diagnostics.append(
           Diagnostic(
             .fileTooLarge, at: .start(of: file.path),
-            "the file is \(size) bytes; budget files may be at most \(limits.maxFileBytes) bytes", hint: "split it into several files"))
-      case .tooLarge: ignored.append(IgnoredFile(path: file.path, reason: "not a .yaml or .yml file"))
+            "the file is \(size) bytes; budget files may be at most \(limits.maxFileBytes) bytes",
+            hint: "split it into several files"))
+      case .tooLarge:
+        ignored.append(IgnoredFile(path: file.path, reason: "not a .yaml or .yml file"))
       case .unreadable(let reason):
-        diagnostics.append(Diagnostic(.fileEncoding, at: .start(of: file.path), "cannot read the file: \(reason)"))
+        diagnostics.append(
+          Diagnostic(.fileEncoding, at: .start(of: file.path), "cannot read the file: \(reason)"))
       }
     }
     if yamlFiles.count > limits.maxFiles {
       diagnostics.append(
         Diagnostic(
-          .tooManyFiles, at: .start(of: root), "\(yamlFiles.count) budget files; at most \(limits.maxFiles) are read"))
+          .tooManyFiles, at: .start(of: root),
+          "\(yamlFiles.count) budget files; at most \(limits.maxFiles) are read"))
       yamlFiles = Array(yamlFiles.prefix(limits.maxFiles))
     }
     return ClassifiedFiles(yaml: yamlFiles, ignored: ignored, diagnostics: diagnostics)
@@ -79,7 +84,8 @@ public struct BudgetTreeLoader: Sendable {
       case nil: break
       }
     }
-    tree.diagnostics += TreeValidator(root: root).validate(parsed.compactMap(\.document), kinds: parsed.compactMap(\.kind))
+    tree.diagnostics += TreeValidator(root: root).validate(
+      parsed.compactMap(\.document), kinds: parsed.compactMap(\.kind))
     tree.diagnostics = tree.diagnostics.sortedByLocation()
     return tree
   }
@@ -88,7 +94,8 @@ public struct BudgetTreeLoader: Sendable {
   public func parse(path: String, bytes: [UInt8]) -> ParsedFile {
     switch StrictYAMLReader(limits: limits).read(bytes, path: path) {
     case .failure(let failure):
-      return ParsedFile(path: path, document: nil, kind: nil, digest: nil, diagnostics: failure.diagnostics)
+      return ParsedFile(
+        path: path, document: nil, kind: nil, digest: nil, diagnostics: failure.diagnostics)
     case .success(let value):
       let (document, diagnostics) = DocumentDecoder().decode(value, path: path)
       let kind = document.map { (kind: $0.kind, location: value.location) }
@@ -139,7 +146,8 @@ public struct ClassifiedFiles: Sendable {
   public var diagnostics: [Diagnostic] = []
 
   public init(
-    yaml: [(path: String, bytes: [UInt8])] = [], ignored: [IgnoredFile] = [], diagnostics: [Diagnostic] = []
+    yaml: [(path: String, bytes: [UInt8])] = [], ignored: [IgnoredFile] = [],
+    diagnostics: [Diagnostic] = []
   ) {
     self.yaml = yaml
     self.ignored = ignored

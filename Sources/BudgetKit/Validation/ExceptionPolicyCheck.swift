@@ -19,19 +19,24 @@ struct ExceptionPolicyCheck {
       collector.report(
         .exceptionTooLong, at: exception.expires.location,
         "exception `\(exception.id.value)` lasts \(exception.lengthInDays) days; the rules allow at most \(rules.maxExceptionDays)",
-        hint: "expire it by \(exception.starts.value.adding(days: rules.maxExceptionDays - 1)) or split the deviation")
+        hint:
+          "expire it by \(exception.starts.value.adding(days: rules.maxExceptionDays - 1)) or split the deviation"
+      )
     }
     guard let budget = budgets[exception.budget.value] else {
       collector.report(
-        .unknownBudget, at: exception.budget.location, "budget `\(exception.budget.value)` does not exist",
+        .unknownBudget, at: exception.budget.location,
+        "budget `\(exception.budget.value)` does not exist",
         hint: Suggestion.hint(for: exception.budget.value.rawValue, among: budgetNames))
       return
     }
     let environment = exception.environment
     guard budget.environmentNames.contains(environment.value) else {
       collector.report(
-        .unknownEnvironment, at: environment.location, "budget `\(budget.name.value)` has no environment `\(environment.value)`",
-        hint: Suggestion.hint(for: environment.value.rawValue, among: budget.environmentNames.map(\.rawValue)))
+        .unknownEnvironment, at: environment.location,
+        "budget `\(budget.name.value)` has no environment `\(environment.value)`",
+        hint: Suggestion.hint(
+          for: environment.value.rawValue, among: budget.environmentNames.map(\.rawValue)))
       return
     }
     for metric in exception.metrics {
@@ -43,8 +48,10 @@ struct ExceptionPolicyCheck {
     let environment = exception.environment.value
     guard let bound = budget.effectiveBound(of: metric.name.value, in: environment) else {
       collector.report(
-        .unknownMetric, at: metric.name.location, "budget `\(budget.name.value)` has no metric `\(metric.name.value)`",
-        hint: Suggestion.hint(for: metric.name.value.rawValue, among: budget.metricOrder.lazy.map(\.rawValue)))
+        .unknownMetric, at: metric.name.location,
+        "budget `\(budget.name.value)` has no metric `\(metric.name.value)`",
+        hint: Suggestion.hint(
+          for: metric.name.value.rawValue, among: budget.metricOrder.lazy.map(\.rawValue)))
       return
     }
     let what = "metric `\(metric.name.value)` of exception `\(exception.id.value)`"
@@ -52,11 +59,15 @@ struct ExceptionPolicyCheck {
       let location = metric.fieldLocations[key] ?? metric.name.location
       guard let current = bound[key] else {
         collector.report(
-          .boundShape, at: location, "\(what) sets `\(key.rawValue)`, which the budget does not cap in \(environment)")
+          .boundShape, at: location,
+          "\(what) sets `\(key.rawValue)`, which the budget does not cap in \(environment)")
         continue
       }
-      MetricFamilyCheck(collector: collector).check(granted, key: key, against: current, at: location, what: what)
-      guard let order = granted.compare(to: current), let largerIsLooser = key.largerIsLooser else { continue }
+      MetricFamilyCheck(collector: collector).check(
+        granted, key: key, against: current, at: location, what: what)
+      guard let order = granted.compare(to: current), let largerIsLooser = key.largerIsLooser else {
+        continue
+      }
       let loosens = largerIsLooser ? order == .orderedDescending : order == .orderedAscending
       if !loosens {
         collector.report(

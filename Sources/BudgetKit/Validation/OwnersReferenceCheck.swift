@@ -6,7 +6,9 @@ struct OwnersReferenceCheck {
   func check(budgets: [Budget], approvals: [Approval]) {
     checkOwnersFile()
     for budget in budgets {
-      checkTeam(budget.owner.value, at: budget.owner.location, what: "owner of budget `\(budget.name.value)`")
+      checkTeam(
+        budget.owner.value, at: budget.owner.location,
+        what: "owner of budget `\(budget.name.value)`")
       for name in budget.metricOrder {
         guard let metric = budget.metrics[name] else { continue }
         let dimension = metric.dimension
@@ -14,14 +16,19 @@ struct OwnersReferenceCheck {
           collector.report(
             .unknownDimension, at: dimension.location,
             "dimension `\(dimension.value)` of metric `\(name)` is not defined in \(owners.path)",
-            hint: Suggestion.hint(for: dimension.value.rawValue, among: owners.dimensions.keys.map(\.rawValue).sorted()))
+            hint: Suggestion.hint(
+              for: dimension.value.rawValue, among: owners.dimensions.keys.map(\.rawValue).sorted())
+          )
         }
       }
     }
     for approval in approvals where owners.teams(of: approval.by.value).isEmpty {
       collector.report(
-        .unknownMember, at: approval.by.location, "`\(approval.by.value)` is not a member of any team in \(owners.path)",
-        hint: Suggestion.closest(to: approval.by.value.rawValue, among: allMembers).map { "did you mean `\($0)`?" })
+        .unknownMember, at: approval.by.location,
+        "`\(approval.by.value)` is not a member of any team in \(owners.path)",
+        hint: Suggestion.closest(to: approval.by.value.rawValue, among: allMembers).map {
+          "did you mean `\($0)`?"
+        })
     }
   }
 
@@ -36,7 +43,9 @@ struct OwnersReferenceCheck {
     }
     for dimension in owners.dimensions.values.sorted(by: { $0.name < $1.name }) {
       for team in dimension.signOff.teams {
-        checkTeam(team, at: dimension.signOff.locations[team] ?? start, what: "an owner of dimension `\(dimension.name)`")
+        checkTeam(
+          team, at: dimension.signOff.locations[team] ?? start,
+          what: "an owner of dimension `\(dimension.name)`")
       }
     }
   }

@@ -20,10 +20,13 @@ struct TreeValidator {
     checkUnique(budgets.map(\.name), noun: "budget name", collector)
     checkUnique(exceptions.map(\.id), noun: "exception id", collector)
     if let owners {
-      OwnersReferenceCheck(owners: owners, collector: collector).check(budgets: budgets, approvals: approvals)
+      OwnersReferenceCheck(owners: owners, collector: collector).check(
+        budgets: budgets, approvals: approvals)
     }
-    let byName = Dictionary(budgets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-    let policy = ExceptionPolicyCheck(budgets: byName, rules: owners?.rules ?? Rules(), collector: collector)
+    let byName = Dictionary(
+      budgets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+    let policy = ExceptionPolicyCheck(
+      budgets: byName, rules: owners?.rules ?? Rules(), collector: collector)
     exceptions.forEach(policy.check)
     return collector.diagnostics
   }
@@ -43,13 +46,16 @@ struct TreeValidator {
     }
     for extra in ownerFiles.dropFirst() {
       collector.report(
-        .ownersDuplicate, at: extra.location, "a second `kind: Owners` file; there must be exactly one",
+        .ownersDuplicate, at: extra.location,
+        "a second `kind: Owners` file; there must be exactly one",
         hint: "the first is \(ownerFiles[0].location.path)")
     }
     return owners.first
   }
 
-  private func checkUnique<Kind>(_ names: [Located<Identifier<Kind>>], noun: String, _ collector: DiagnosticCollector) {
+  private func checkUnique<Kind>(
+    _ names: [Located<Identifier<Kind>>], noun: String, _ collector: DiagnosticCollector
+  ) {
     let groups = Dictionary(grouping: names, by: \.value)
     for (name, uses) in groups where uses.count > 1 {
       for use in uses {

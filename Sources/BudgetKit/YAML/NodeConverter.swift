@@ -42,16 +42,22 @@ struct NodeConverter {
       diagnostics.append(Diagnostic(.yamlAnchor, at: location, "aliases (`*name`) are not allowed"))
       return .scalar(YAMLScalar(text: "", isQuoted: false, location: location))
     case .sequence(let sequence):
-      guard checkDepth(depth, at: location) else { return .sequence(YAMLSequence(items: [], location: location)) }
+      guard checkDepth(depth, at: location) else {
+        return .sequence(YAMLSequence(items: [], location: location))
+      }
       let items = sequence.map { convert($0, depth: depth + 1) }
       return .sequence(YAMLSequence(items: items, location: location))
     case .mapping(let mapping):
-      guard checkDepth(depth, at: location) else { return .mapping(YAMLMapping(entries: [], location: location)) }
+      guard checkDepth(depth, at: location) else {
+        return .mapping(YAMLMapping(entries: [], location: location))
+      }
       var entries: [YAMLMapping.Entry] = []
       for (key, value) in mapping {
         guard let entryKey = convertKey(key) else { continue }
         entries.append(
-          YAMLMapping.Entry(key: entryKey.text, keyLocation: entryKey.location, value: convert(value, depth: depth + 1)))
+          YAMLMapping.Entry(
+            key: entryKey.text, keyLocation: entryKey.location,
+            value: convert(value, depth: depth + 1)))
       }
       return .mapping(YAMLMapping(entries: entries, location: location))
     }
@@ -62,7 +68,8 @@ struct NodeConverter {
     guard case .scalar(let scalar) = key, key.anchor == nil else {
       diagnostics.append(
         Diagnostic(
-          .yamlNonStringKey, at: location, "a mapping key must be a plain name, not \(describe(key))"))
+          .yamlNonStringKey, at: location,
+          "a mapping key must be a plain name, not \(describe(key))"))
       return nil
     }
     if scalar.string == "<<" && scalar.style == .plain {

@@ -35,10 +35,13 @@ public struct StrictYAMLReader: Sendable {
       }
       return .success(value)
     } catch let error as YamlError {
-      return .failure(YAMLReadFailure([YamlErrorTranslator(path: path, text: text).diagnostic(for: error)]))
+      return .failure(
+        YAMLReadFailure([YamlErrorTranslator(path: path, text: text).diagnostic(for: error)]))
     } catch {
       return .failure(
-        YAMLReadFailure([Diagnostic(.yamlSyntax, at: .start(of: path), "cannot read YAML: \(error)")]))
+        YAMLReadFailure([
+          Diagnostic(.yamlSyntax, at: .start(of: path), "cannot read YAML: \(error)")
+        ]))
     }
   }
 

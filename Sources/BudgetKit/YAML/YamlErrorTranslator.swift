@@ -35,13 +35,15 @@ struct YamlErrorTranslator {
     var message = "invalid YAML: \(problem)"
     if let context { message += " \(context.text) (line \(context.mark.line))" }
     let excerpt = Self.excerpt(of: text, at: mark)
-    return Diagnostic(.yamlSyntax, at: location(mark), message, hint: excerpt.map { "near `\($0)`" })
+    return Diagnostic(
+      .yamlSyntax, at: location(mark), message, hint: excerpt.map { "near `\($0)`" })
   }
 
   private func duplicateKey(_ keys: [String], firstAt mark: Mark) -> Diagnostic {
     let key = keys.first ?? "?"
     let second = Self.secondOccurrence(of: key, afterLine: mark.line, column: mark.column, in: text)
-    let place = second.map { SourceLocation(path: path, line: $0.line, column: $0.column) } ?? location(mark)
+    let place =
+      second.map { SourceLocation(path: path, line: $0.line, column: $0.column) } ?? location(mark)
     return Diagnostic(
       .yamlDuplicateKey, at: place,
       "the key `\(key)` appears more than once in the same mapping (first at line \(mark.line))",

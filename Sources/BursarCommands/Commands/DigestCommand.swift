@@ -40,7 +40,8 @@ struct DigestCommand: ParsableCommand {
     } catch {
       throw CommandFailure(error)
     }
-    let files = Dictionary(snapshot.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    let files = Dictionary(
+      snapshot.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     var entries: [Entry] = []
     var problems: [Diagnostic] = []
     for argument in paths {
@@ -56,7 +57,10 @@ struct DigestCommand: ParsableCommand {
       entries.append(Entry(path: String(path.dropFirst(".budgets/".count)), digest: digest))
     }
     switch format {
-    case .text: if !entries.isEmpty { Console.output(entries.map { "\($0.digest)  \($0.path)" }.joined(separator: "\n")) }
+    case .text:
+      if !entries.isEmpty {
+        Console.output(entries.map { "\($0.digest)  \($0.path)" }.joined(separator: "\n"))
+      }
     case .json: Console.output(JSONOutput.encode(["files": entries]))
     }
     if !problems.isEmpty {

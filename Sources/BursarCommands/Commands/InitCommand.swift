@@ -13,13 +13,17 @@ struct InitCommand: ParsableCommand {
   @Option(name: .long, help: "Your name in the owners file (default: from git's user.email).")
   var name: String?
 
-  @Option(name: .long, help: ArgumentHelp("An SSH public key file to list as yours, so you can sign approvals.", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "An SSH public key file to list as yours, so you can sign approvals.", valueName: "file"))
   var key: String?
 
   func run() throws {
     let repo = try repository.open()
     guard let workTree = repo.workingDirectory else {
-      throw CommandFailure("this is a bare repository; run `bursar init` in a clone with a work tree")
+      throw CommandFailure(
+        "this is a bare repository; run `bursar init` in a clone with a work tree")
     }
     let folder = workTree + "/.budgets"
     if FileManager.default.fileExists(atPath: folder) {
@@ -31,7 +35,8 @@ struct InitCommand: ParsableCommand {
     do {
       for (path, contents) in starter.files {
         let url = URL(fileURLWithPath: folder + "/" + path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(contents.utf8).write(to: url, options: .withoutOverwriting)
       }
     } catch {
@@ -47,12 +52,14 @@ struct InitCommand: ParsableCommand {
   private func memberName(email: String?) throws -> String {
     if let name {
       guard MemberNameCheck.isValid(name) else {
-        throw CommandFailure("`\(name)` is not a valid member name: use lowercase letters, digits, `.`, `_` and `-`")
+        throw CommandFailure(
+          "`\(name)` is not a valid member name: use lowercase letters, digits, `.`, `_` and `-`")
       }
       return name
     }
     let local = email?.split(separator: "@").first.map(String.init)?.lowercased() ?? ""
-    let cleaned = String(local.unicodeScalars.filter { MemberNameCheck.allowed.contains($0) }.map(Character.init))
+    let cleaned = String(
+      local.unicodeScalars.filter { MemberNameCheck.allowed.contains($0) }.map(Character.init))
     return MemberNameCheck.isValid(cleaned) ? cleaned : "owner"
   }
 

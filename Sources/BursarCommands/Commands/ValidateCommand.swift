@@ -40,7 +40,10 @@ struct ValidateCommand: ParsableCommand {
     switch format {
     case .text: Console.output(DiagnosticTextRenderer().render(report))
     case .json: Console.output(DiagnosticJSONRenderer().render(report))
-    case .github: if !report.diagnostics.isEmpty { Console.output(GitHubAnnotationRenderer().render(report.diagnostics)) }
+    case .github:
+      if !report.diagnostics.isEmpty {
+        Console.output(GitHubAnnotationRenderer().render(report.diagnostics))
+      }
     case .sarif: Console.output(SARIFRenderer().render(report.diagnostics))
     }
     if !report.isValid { throw ExitCode(ExitStatus.blocked) }

@@ -4,7 +4,8 @@ import GitKit
 
 /// Where the repository is: the current folder unless `-C` names another.
 struct RepositoryOptions: ParsableArguments {
-  @Option(name: .customShort("C"), help: ArgumentHelp("Run as if started in <path>.", valueName: "path"))
+  @Option(
+    name: .customShort("C"), help: ArgumentHelp("Run as if started in <path>.", valueName: "path"))
   var directory: String?
 
   /// The repository, discovered as git does (and from git's environment inside hooks).

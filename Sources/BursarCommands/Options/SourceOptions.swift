@@ -3,7 +3,10 @@ import Ledger
 
 /// Which `.budgets/` to read: the work tree (default), the index, or a revision.
 struct SourceOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("Read budgets at a revision (anything `git rev-parse` takes).", valueName: "rev"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Read budgets at a revision (anything `git rev-parse` takes).", valueName: "rev"))
   var rev: String?
 
   @Flag(name: .long, help: "Read what is staged in the index (what a pre-commit hook sees).")

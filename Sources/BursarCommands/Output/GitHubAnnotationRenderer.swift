@@ -7,7 +7,8 @@ struct GitHubAnnotationRenderer {
       let level = diagnostic.severity == .error ? "error" : "warning"
       let location = diagnostic.location
       let properties = [
-        "file=\(Self.escapeProperty(location.path))", "line=\(location.line)", "col=\(location.column)",
+        "file=\(Self.escapeProperty(location.path))", "line=\(location.line)",
+        "col=\(location.column)",
         "title=\(Self.escapeProperty("bursar \(diagnostic.rule.rawValue)"))",
       ].joined(separator: ",")
       var message = diagnostic.message
@@ -22,6 +23,7 @@ struct GitHubAnnotationRenderer {
   }
 
   static func escapeProperty(_ text: String) -> String {
-    escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(
+      of: ",", with: "%2C")
   }
 }

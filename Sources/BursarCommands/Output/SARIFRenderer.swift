@@ -59,15 +59,18 @@ struct SARIFRenderer {
     }
     let results = diagnostics.map { diagnostic in
       Result(
-        ruleId: diagnostic.rule.rawValue, level: diagnostic.severity == .error ? "error" : "warning",
+        ruleId: diagnostic.rule.rawValue,
+        level: diagnostic.severity == .error ? "error" : "warning",
         message: Message(text: diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? "")),
         locations: [
           Location(
             physicalLocation: PhysicalLocation(
               artifactLocation: ArtifactLocation(uri: diagnostic.location.path),
-              region: Region(startLine: diagnostic.location.line, startColumn: diagnostic.location.column)))
+              region: Region(
+                startLine: diagnostic.location.line, startColumn: diagnostic.location.column)))
         ])
     }
-    return JSONOutput.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]))
+    return JSONOutput.encode(
+      Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]))
   }
 }

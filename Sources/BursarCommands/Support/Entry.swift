@@ -4,7 +4,8 @@ import Foundation
 /// Runs the command line and turns every outcome into one of bursar's exit codes.
 public enum Entry {
   /// Parses the arguments, runs the command, and exits: 0 clean, 1 blocked, 2 could not run.
-  public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+  public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never
+  {
     do {
       var command = try Bursar.parseAsRoot(arguments)
       try command.run()

@@ -20,11 +20,15 @@ struct PathFilter {
   }
 
   /// One argument as a path relative to the repository root.
-  static func resolvedPath(_ argument: String, repository: Repository, root: String = ".budgets") throws -> String {
+  static func resolvedPath(_ argument: String, repository: Repository, root: String = ".budgets")
+    throws -> String
+  {
     try resolve(argument, repository: repository, root: root)
   }
 
-  private static func resolve(_ argument: String, repository: Repository, root: String) throws -> String {
+  private static func resolve(_ argument: String, repository: Repository, root: String) throws
+    -> String
+  {
     var trimmed = argument
     while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
     if let workTree = repository.workingDirectory {
@@ -32,7 +36,9 @@ struct PathFilter {
         trimmed.hasPrefix("/") ? trimmed : FileManager.default.currentDirectoryPath + "/" + trimmed
       let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
       let resolvedTree = URL(fileURLWithPath: workTree).standardizedFileURL.path
-      if FileManager.default.fileExists(atPath: standardized), standardized.hasPrefix(resolvedTree + "/") {
+      if FileManager.default.fileExists(atPath: standardized),
+        standardized.hasPrefix(resolvedTree + "/")
+      {
         return String(standardized.dropFirst(resolvedTree.count + 1))
       }
     }

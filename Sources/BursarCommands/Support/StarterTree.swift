@@ -13,7 +13,9 @@ struct StarterTree {
 
   private var owners: String {
     let emailLine = email.map { "\n        email: \(quoted($0))" } ?? ""
-    let keyLine = key.map { "\n        keys: [\(quoted($0))]" } ?? "\n        keys: []   # add a line of your ~/.ssh/id_ed25519.pub to sign approvals"
+    let keyLine =
+      key.map { "\n        keys: [\(quoted($0))]" }
+      ?? "\n        keys: []   # add a line of your ~/.ssh/id_ed25519.pub to sign approvals"
     return """
       version: 1
       kind: Owners
@@ -61,7 +63,9 @@ struct StarterTree {
   }
 
   private func quoted(_ text: String) -> String {
-    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    "\""
+      + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+        of: "\"", with: "\\\"") + "\""
   }
 }
 
