@@ -18,7 +18,7 @@ public struct Bursar: ParsableCommand {
     subcommands: [
       ValidateCommand.self, InitCommand.self, DigestCommand.self,
       DiffCommand.self, ShowCommand.self, LogCommand.self, BlameCommand.self, ExceptionsCommand.self,
-      CheckCommand.self,
+      CheckCommand.self, ApproveCommand.self, GateCommand.self,
     ]
   )
 
