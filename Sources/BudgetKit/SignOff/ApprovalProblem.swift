@@ -48,7 +48,8 @@ public struct ApprovalReview: Sendable, Hashable {
   public var stalePaths: [String]
 
   public init(
-    path: String, by: MemberName, problem: ApprovalProblem?, freshPaths: [String], stalePaths: [String]
+    path: String, by: MemberName, problem: ApprovalProblem?, freshPaths: [String],
+    stalePaths: [String]
   ) {
     self.path = path
     self.by = by

@@ -3,12 +3,15 @@
 public enum ApprovalScope {
   /// Paths relative to the budgets folder with the current digest (`deleted` for a removed
   /// file), sorted by path.
-  public static func changedFiles(base: BudgetTree?, current: BudgetTree?, root: String = ".budgets")
+  public static func changedFiles(
+    base: BudgetTree?, current: BudgetTree?, root: String = ".budgets"
+  )
     -> [(path: String, digest: String)]
   {
     let before = base?.digests ?? [:]
     let after = current?.digests ?? [:]
-    let approvals = Set((base?.approvals ?? []).map(\.path) + (current?.approvals ?? []).map(\.path))
+    let approvals = Set(
+      (base?.approvals ?? []).map(\.path) + (current?.approvals ?? []).map(\.path))
     let prefix = root + "/"
     return Set(before.keys).union(after.keys).sorted()
       .filter { !approvals.contains($0) && $0.hasPrefix(prefix) && before[$0] != after[$0] }

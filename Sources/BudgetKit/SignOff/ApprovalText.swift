@@ -1,7 +1,9 @@
 /// Writes Approval records as YAML text, first without and then with their signature.
 public enum ApprovalText {
   /// The record without its signature, as `bursar approve` signs it.
-  public static func unsigned(by member: MemberName, files: [(path: String, digest: String)], note: String?)
+  public static func unsigned(
+    by member: MemberName, files: [(path: String, digest: String)], note: String?
+  )
     -> String
   {
     var lines = ["version: 1", "kind: Approval", "by: \(member.rawValue)", "approves:"]

@@ -15,7 +15,10 @@ public struct ApprovalVerifier: Sendable {
   /// Member names of the change's authors, for `self_approval: false`.
   public var authors: Set<MemberName>
 
-  public init(owners: Owners, headDigests: [String: String], root: String = ".budgets", authors: Set<MemberName> = []) {
+  public init(
+    owners: Owners, headDigests: [String: String], root: String = ".budgets",
+    authors: Set<MemberName> = []
+  ) {
     self.owners = owners
     self.headDigests = headDigests
     self.root = root

@@ -22,7 +22,8 @@ public struct GateVerdict: Sendable {
   public var suggestedSigners: [MemberName]
 
   public init(
-    changes: [BudgetChange], required: [Status], reviews: [ApprovalReview], headErrors: [Diagnostic],
+    changes: [BudgetChange], required: [Status], reviews: [ApprovalReview],
+    headErrors: [Diagnostic],
     policyProblems: [String], suggestedSigners: [MemberName]
   ) {
     self.changes = changes

@@ -52,9 +52,11 @@ public struct RequiredSignOffs: Sendable {
   private func budgetSignOffs(_ change: BudgetChange, _ owners: Owners) -> [SignOff] {
     if change.field == "owner" { return [accountable(change.budget, owners)] }
     // Adding or removing a whole budget needs its accountable team too.
-    let wholeBudget = change.budget.map { name in
-      !base.budgets.contains { $0.name.value == name } || !head.budgets.contains { $0.name.value == name }
-    } ?? false
+    let wholeBudget =
+      change.budget.map { name in
+        !base.budgets.contains { $0.name.value == name }
+          || !head.budgets.contains { $0.name.value == name }
+      } ?? false
     let approvers: Rules.Approvers
     switch change.kind {
     case .tighten: approvers = owners.rules.tighten

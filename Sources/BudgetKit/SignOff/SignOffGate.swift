@@ -27,8 +27,12 @@ public struct SignOffGate: Sendable {
     let headSide = DiffSide(tree: head, root: root)
     let changes = BudgetDiff.changes(from: baseSide, to: headSide)
     let owners = base?.owners
-    let needs = RequiredSignOffs(owners: owners, base: baseSide, head: headSide).required(for: changes)
-    let authorMembers = owners.map { owners in authors.reduce(into: Set<MemberName>()) { $0.formUnion($1.members(in: owners)) } } ?? []
+    let needs = RequiredSignOffs(owners: owners, base: baseSide, head: headSide).required(
+      for: changes)
+    let authorMembers =
+      owners.map { owners in
+        authors.reduce(into: Set<MemberName>()) { $0.formUnion($1.members(in: owners)) }
+      } ?? []
     let reviews =
       owners.map {
         ApprovalVerifier(owners: $0, headDigests: head.digests, root: root, authors: authorMembers)
@@ -42,7 +46,8 @@ public struct SignOffGate: Sendable {
         approvers: matcher.counting(need.signOff, approvers: signers),
         candidates: candidates(for: need.signOff, owners: owners, excluding: authorMembers))
     }
-    let suggested = SignerCover(matcher: matcher).cover(statuses, reviews: reviews, candidates: eligible(owners, excluding: authorMembers))
+    let suggested = SignerCover(matcher: matcher).cover(
+      statuses, reviews: reviews, candidates: eligible(owners, excluding: authorMembers))
     return GateVerdict(
       changes: changes, required: statuses, reviews: reviews,
       headErrors: head.diagnostics.filter { $0.severity == .error },
@@ -85,8 +90,10 @@ public struct SignOffGate: Sendable {
   private func exceptionProblems(_ changes: [BudgetChange], owners: Owners?) -> [String] {
     guard let limit = owners?.rules.maxExceptionDays else { return [] }
     let touched = Set(
-      changes.filter { $0.category == .exception && ($0.action == .created || $0.action == .extended) }
-        .compactMap(\.exception))
+      changes.filter {
+        $0.category == .exception && ($0.action == .created || $0.action == .extended)
+      }
+      .compactMap(\.exception))
     return head.exceptions.filter { touched.contains($0.id.value) && $0.lengthInDays > limit }
       .sorted { $0.id.value < $1.id.value }
       .map {

@@ -45,7 +45,8 @@ public struct SignOffMatcher: Sendable {
     visited: inout Set<TeamName>
   ) -> Bool {
     guard visited.insert(team).inserted else { return false }
-    let assigned = Dictionary(owner.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+    let assigned = Dictionary(
+      owner.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
     for person in people where teamsOf[person]?.contains(team) == true {
       guard let current = assigned[person] else {
         owner[team] = person

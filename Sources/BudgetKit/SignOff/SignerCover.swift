@@ -11,8 +11,10 @@ struct SignerCover {
     guard !open.isEmpty else { return [] }
     var signers: [Int: [MemberName]] = [:]
     for (index, status) in open.enumerated() {
-      signers[index] = reviews.filter { $0.isGenuine && $0.freshPaths.contains(status.requirement.path) }
-        .map(\.by)
+      signers[index] = reviews.filter {
+        $0.isGenuine && $0.freshPaths.contains(status.requirement.path)
+      }
+      .map(\.by)
     }
     var chosen: [MemberName] = []
     var remaining = candidates
@@ -33,7 +35,8 @@ struct SignerCover {
   }
 
   private func progress(_ status: GateVerdict.Status, _ approvers: [MemberName]) -> Int {
-    min(matcher.match(status.requirement.signOff, approvers: approvers).count,
+    min(
+      matcher.match(status.requirement.signOff, approvers: approvers).count,
       SignOffMatcher.needed(status.requirement.signOff))
   }
 }

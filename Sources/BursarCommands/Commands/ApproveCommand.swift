@@ -31,12 +31,14 @@ struct ApproveCommand: ParsableCommand {
   @Option(name: .long, help: "A note kept in the record, such as what you reviewed.")
   var note: String?
 
-  @Option(name: .long, help: "The revision the change starts from (default: upstream, main or HEAD).")
+  @Option(
+    name: .long, help: "The revision the change starts from (default: upstream, main or HEAD).")
   var base: String?
 
   func validate() throws {
     guard MemberKind.isValid(name) else {
-      throw ValidationError("'\(name)' is not a member name: ASCII lowercase letters, digits, '.', '_' and '-'")
+      throw ValidationError(
+        "'\(name)' is not a member name: ASCII lowercase letters, digits, '.', '_' and '-'")
     }
   }
 
@@ -67,13 +69,15 @@ struct ApproveCommand: ParsableCommand {
     }
     let files = ApprovalScope.changedFiles(base: baseTree?.tree, current: current?.tree)
     guard !files.isEmpty else {
-      throw CommandFailure("no budget file changed between \(baseName) and the work tree; nothing to approve")
+      throw CommandFailure(
+        "no budget file changed between \(baseName) and the work tree; nothing to approve")
     }
     let unsigned = ApprovalText.unsigned(by: member, files: files, note: note)
     let signature = try sign(unsigned, owners: owners, member: member, baseName: baseName)
     let text = ApprovalText.signed(unsigned, signature: signature)
     let path = try ApprovalFileWriter(workTree: workTree).write(text, member: member)
-    Console.output("wrote \(path): \(name) approves \(files.count) file\(files.count == 1 ? "" : "s")")
+    Console.output(
+      "wrote \(path): \(name) approves \(files.count) file\(files.count == 1 ? "" : "s")")
     for file in files { Console.output("  \(file.path) \(file.digest)") }
   }
 
@@ -84,15 +88,20 @@ struct ApproveCommand: ParsableCommand {
     for candidate in ["@{upstream}", "main", "HEAD"] {
       if let id = try? repo.resolveCommit(candidate) { return (id, candidate) }
     }
-    throw CommandFailure("no base: the branch has no upstream, there is no main, and HEAD has no commit; give --base")
+    throw CommandFailure(
+      "no base: the branch has no upstream, there is no main, and HEAD has no commit; give --base")
   }
 
   /// Signs the record and checks the signing key is one of the member's in the base.
-  private func sign(_ unsigned: String, owners: Owners, member: MemberName, baseName: String) throws -> String {
-    guard let message = ApprovalMessage.message(bytes: Array(unsigned.utf8), path: "approval") else {
+  private func sign(_ unsigned: String, owners: Owners, member: MemberName, baseName: String) throws
+    -> String
+  {
+    guard let message = ApprovalMessage.message(bytes: Array(unsigned.utf8), path: "approval")
+    else {
       throw CommandFailure("the approval record could not be read back; this is a bug in bursar")
     }
-    let signature = try ApprovalSigning(keyFile: key).sign(Data(message), keys: owners.keys(of: member))
+    let signature = try ApprovalSigning(keyFile: key).sign(
+      Data(message), keys: owners.keys(of: member))
     let probe = Approval(
       path: "approval", by: Located(member, at: .start(of: "approval")), approves: [], note: nil,
       signature: Located(signature, at: .start(of: "approval")))
@@ -101,7 +110,8 @@ struct ApproveCommand: ParsableCommand {
     case nil: return signature
     case .keyNotListed(_, let fingerprint)?:
       throw CommandFailure(
-        "the key \(fingerprint) is not \(member)'s in the owners of \(baseName); sign with a key listed there, or add this key through a reviewed change first")
+        "the key \(fingerprint) is not \(member)'s in the owners of \(baseName); sign with a key listed there, or add this key through a reviewed change first"
+      )
     case let problem?:
       throw CommandFailure("the signature does not verify: \(problem)")
     }

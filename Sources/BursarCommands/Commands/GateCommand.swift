@@ -22,7 +22,8 @@ struct GateCommand: ParsableCommand {
   @Option(name: .long, help: "The revision to judge (default HEAD).")
   var head = "HEAD"
 
-  @Option(name: .long, help: "Output format: text, json, markdown (a pull-request comment) or github.")
+  @Option(
+    name: .long, help: "Output format: text, json, markdown (a pull-request comment) or github.")
   var format: GateFormat = .text
 
   func run() throws {
@@ -52,7 +53,8 @@ struct GateCommand: ParsableCommand {
     let reader = SignOffReader(repository: repo)
     do {
       let baseTree = try reader.tree(atCommit: baseId)
-      let headTree = try reader.tree(atCommit: headId) ?? SignedTree(tree: BudgetTree(), messages: [:])
+      let headTree =
+        try reader.tree(atCommit: headId) ?? SignedTree(tree: BudgetTree(), messages: [:])
       let authors = try reader.authors(base: baseId, head: headId)
       let verdict = SignOffGate(
         base: baseTree?.tree, head: headTree.tree, messages: headTree.messages, authors: authors

@@ -9,9 +9,14 @@ struct GateReport {
   /// Approvals that count for nothing, with why: not genuine, or bound to an older meaning.
   var rejectedApprovals: [(path: String, reason: String)] {
     verdict.reviews.flatMap { review -> [(path: String, reason: String)] in
-      if let problem = review.problem { return [(review.path, "approval by \(review.by) does not count: \(problem)")] }
+      if let problem = review.problem {
+        return [(review.path, "approval by \(review.by) does not count: \(problem)")]
+      }
       return review.stalePaths.map {
-        (review.path, "approval by \(review.by) is stale for \($0): the file changed after it was signed")
+        (
+          review.path,
+          "approval by \(review.by) is stale for \($0): the file changed after it was signed"
+        )
       }
     }
   }
@@ -28,25 +33,34 @@ struct GateTextRenderer {
         + " \(report.base) → \(report.head): \(verdict.changes.count) change\(verdict.changes.count == 1 ? "" : "s"), \(verdict.required.count) sign-off\(verdict.required.count == 1 ? "" : "s") required"
     ]
     for error in verdict.headErrors.prefix(10) { lines.append("  invalid: \(error)") }
-    if verdict.headErrors.count > 10 { lines.append("  … and \(verdict.headErrors.count - 10) more errors") }
+    if verdict.headErrors.count > 10 {
+      lines.append("  … and \(verdict.headErrors.count - 10) more errors")
+    }
     for problem in verdict.policyProblems { lines.append("  policy: \(problem)") }
     for status in verdict.required {
       let need = status.requirement
       if status.satisfied {
-        lines.append("  signed   \(need.path): \(need.teamsText) by \(status.approvers.map(\.rawValue).joined(separator: ", "))")
+        lines.append(
+          "  signed   \(need.path): \(need.teamsText) by \(status.approvers.map(\.rawValue).joined(separator: ", "))"
+        )
       } else {
         lines.append("  missing  \(need.path): needs \(need.teamsText)" + signedSoFar(status))
         lines.append("           who can sign: \(names(status.candidates))")
       }
       for reason in need.reasons.prefix(5) { lines.append("           \(style.dim(reason))") }
-      if need.reasons.count > 5 { lines.append("           … and \(need.reasons.count - 5) more changes") }
+      if need.reasons.count > 5 {
+        lines.append("           … and \(need.reasons.count - 5) more changes")
+      }
     }
-    for rejected in report.rejectedApprovals { lines.append("  ignored  \(rejected.path): \(rejected.reason)") }
+    for rejected in report.rejectedApprovals {
+      lines.append("  ignored  \(rejected.path): \(rejected.reason)")
+    }
     if !verdict.passes && !verdict.missing.isEmpty {
       lines.append(
         verdict.suggestedSigners.isEmpty
           ? "Nobody in the base owners can give the missing sign-offs; the base Owners file must change first."
-          : "Must sign: \(names(verdict.suggestedSigners)) (the fewest people found by a greedy set cover), with `bursar approve --as NAME`.")
+          : "Must sign: \(names(verdict.suggestedSigners)) (the fewest people found by a greedy set cover), with `bursar approve --as NAME`."
+      )
     }
     return lines.joined(separator: "\n")
   }

@@ -11,7 +11,8 @@ struct ApprovalFileWriter {
     let folder = "\(root)/approvals"
     let absoluteFolder = (workTree as NSString).appendingPathComponent(folder)
     do {
-      try FileManager.default.createDirectory(atPath: absoluteFolder, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        atPath: absoluteFolder, withIntermediateDirectories: true)
     } catch {
       throw CommandFailure("cannot create \(folder): \(error.localizedDescription)")
     }
@@ -21,7 +22,9 @@ struct ApprovalFileWriter {
     // O_EXCL: fail rather than replace a file that appeared, even between check and write.
     let descriptor = open(absolute, O_WRONLY | O_CREAT | O_EXCL, 0o644)
     guard descriptor >= 0 else {
-      if errno == EEXIST { throw CommandFailure("\(relative) already exists; bursar never overwrites an approval") }
+      if errno == EEXIST {
+        throw CommandFailure("\(relative) already exists; bursar never overwrites an approval")
+      }
       throw CommandFailure("cannot write \(relative): \(String(cString: strerror(errno)))")
     }
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
@@ -33,7 +36,8 @@ struct ApprovalFileWriter {
 
   /// Twelve hex digits that tell records apart: the meaning digest of the record itself.
   private static func stamp(of text: String) -> String {
-    guard case .success(let value) = StrictYAMLReader().read(Array(text.utf8), path: "approval") else {
+    guard case .success(let value) = StrictYAMLReader().read(Array(text.utf8), path: "approval")
+    else {
       return String(UUID().uuidString.prefix(12)).lowercased()
     }
     return String(MeaningDigest.digest(of: value).dropFirst(MeaningDigest.prefix.count).prefix(12))

@@ -11,12 +11,14 @@ struct ApprovalSigning {
     let signer = SSHKeygenSigner()
     if let keyFile {
       do {
-        return try signer.sign(message: message, namespace: ApprovalMessage.namespace, keyFile: keyFile)
+        return try signer.sign(
+          message: message, namespace: ApprovalMessage.namespace, keyFile: keyFile)
       } catch {
         throw CommandFailure("cannot sign with \(keyFile): \(String(describing: error))")
       }
     }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bursar-approve-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bursar-approve-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     var last: SSHKeygenError?
@@ -24,12 +26,14 @@ struct ApprovalSigning {
       let file = folder.appendingPathComponent("key\(index).pub")
       guard (try? Data((key + "\n").utf8).write(to: file)) != nil else { continue }
       do throws(SSHKeygenError) {
-        return try signer.sign(message: message, namespace: ApprovalMessage.namespace, keyFile: file.path)
+        return try signer.sign(
+          message: message, namespace: ApprovalMessage.namespace, keyFile: file.path)
       } catch {
         last = error
       }
     }
     throw CommandFailure(
-      "ssh-agent could not sign with any of your listed keys (\(last?.description ?? "no key")); give --key FILE")
+      "ssh-agent could not sign with any of your listed keys (\(last?.description ?? "no key")); give --key FILE"
+    )
   }
 }

@@ -15,7 +15,8 @@ public struct SignOffReader {
   /// The signed tree of a commit; nil when the commit has no `.budgets/`.
   public func tree(atCommit commit: Oid) throws(LedgerError) -> SignedTree? {
     do {
-      let snapshot = try SnapshotReader(repository: repository, root: root).snapshot(atCommit: commit)
+      let snapshot = try SnapshotReader(repository: repository, root: root).snapshot(
+        atCommit: commit)
       return SignedTree(snapshot: snapshot)
     } catch .noBudgetsFolder {
       return nil
@@ -25,7 +26,8 @@ public struct SignOffReader {
   /// The signed tree of the work tree; nil when it has no `.budgets/`.
   public func workTree() throws(LedgerError) -> SignedTree? {
     do {
-      return SignedTree(snapshot: try SnapshotReader(repository: repository, root: root).snapshot(.workTree))
+      return SignedTree(
+        snapshot: try SnapshotReader(repository: repository, root: root).snapshot(.workTree))
     } catch .noBudgetsFolder {
       return nil
     }

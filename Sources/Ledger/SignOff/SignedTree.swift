@@ -18,7 +18,8 @@ public struct SignedTree: Sendable {
     var messages: [String: [UInt8]] = [:]
     for file in snapshot.files where approvalPaths.contains(file.path) {
       guard case .bytes(let bytes) = file.content else { continue }
-      messages[file.path] = ApprovalMessage.message(bytes: bytes, path: file.path, limits: loader.limits)
+      messages[file.path] = ApprovalMessage.message(
+        bytes: bytes, path: file.path, limits: loader.limits)
     }
     self.init(tree: tree, messages: messages)
   }
