@@ -42,7 +42,7 @@ let package = Package(
     .target(
       name: "BursarCommands",
       dependencies: [
-        "Ledger", "BudgetKit", "GitKit",
+        "Ledger", "BudgetKit", "GitKit", "SSHSignatures",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]

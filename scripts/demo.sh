@@ -61,4 +61,21 @@ run "$bursar" check --measurements measurements.yaml
 step "After the exception expires it covers nothing (as a pull-request comment)"
 run "$bursar" check --measurements measurements.yaml --at 2026-12-09 --format markdown
 
+step "Sign-offs: alice of sre gets a real key in the owners on main"
+ssh-keygen -q -t ed25519 -N '' -C alice@example.com -f "$demo/alice-key"
+alice_pub="$(cat "$demo/alice-key.pub")"
+sed -i "s|keys: \[\"ssh-ed25519 [^\"]* alice@example.com\"\]|keys: [\"$alice_pub\"]|" .budgets/owners.yaml
+git add .budgets && git commit -q -m "Give alice a signing key"
+git checkout -q -b loosen-latency
+sed -i 's/max: 100ms }/max: 120ms }/' .budgets/models/fraud-detector.yaml
+git commit -q -am "Loosen fraud-detector latency for peak season"
+step "bursar gate: the loosening is blocked until the latency owners sign"
+run "$bursar" gate --base main
+step "alice approves, signing with her key; the record binds the file's meaning digest"
+run "$bursar" approve --as alice --key "$demo/alice-key" --note "Reviewed load test LT-88" --base main
+git add .budgets && git commit -q -m "alice approves the latency loosening"
+run cat .budgets/approvals/*.yaml
+step "bursar gate passes now (as a pull-request comment)"
+run "$bursar" gate --base main --format markdown
+
 printf '\nThe demo repository is %s\n' "$demo"

@@ -1,0 +1,22 @@
+/// A person who authored a commit of the change under review, as git records them.
+public struct ChangeAuthor: Sendable, Hashable {
+  public var name: String
+  public var email: String
+
+  public init(name: String, email: String) {
+    self.name = name
+    self.email = email
+  }
+
+  /// The members of `owners` this author is: by email (ignoring case), or by member name.
+  public func members(in owners: Owners) -> Set<MemberName> {
+    var found = Set<MemberName>()
+    for team in owners.teams.values {
+      for member in team.members {
+        let sameEmail = member.email.map { $0.lowercased() == email.lowercased() } ?? false
+        if sameEmail || member.name.rawValue == name { found.insert(member.name) }
+      }
+    }
+    return found
+  }
+}

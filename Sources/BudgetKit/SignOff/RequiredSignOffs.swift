@@ -1,0 +1,153 @@
+/// Which sign-offs a semantic diff needs, judged only by the base revision's Owners file.
+///
+/// A loosening, an added or removed metric, or a new or extended exception needs the owners of
+/// the metric's dimension under `rules`; a whole budget added or removed needs its accountable
+/// team; any change to the Owners file needs `governance`. A dimension or team the base does
+/// not know falls back to `governance`, so a change cannot name its own judges.
+public struct RequiredSignOffs: Sendable {
+  /// The Owners file of the base revision; nil when the base has none.
+  public var owners: Owners?
+  public var base: DiffSide
+  public var head: DiffSide
+
+  public init(owners: Owners?, base: DiffSide, head: DiffSide) {
+    self.owners = owners
+    self.base = base
+    self.head = head
+  }
+
+  /// The sign-offs the changes need, one per file and set of teams, in path order.
+  public func required(for changes: [BudgetChange]) -> [RequiredSignOff] {
+    var merged: [String: RequiredSignOff] = [:]
+    var order: [String] = []
+    for change in changes {
+      for signOff in signOffs(for: change) {
+        let key = change.path + "\u{0}" + describe(signOff)
+        if merged[key] == nil {
+          merged[key] = RequiredSignOff(path: change.path, signOff: signOff, reasons: [])
+          order.append(key)
+        }
+        merged[key]?.reasons.append(Self.reason(change))
+      }
+    }
+    return order.compactMap { merged[$0] }.sorted {
+      ($0.path, describe($0.signOff)) < ($1.path, describe($1.signOff))
+    }
+  }
+
+  /// The sign-offs one change needs; empty when nobody has to approve it.
+  public func signOffs(for change: BudgetChange) -> [SignOff] {
+    guard let owners else { return [Self.unjudgeable] }
+    switch change.category {
+    case .approval: return []
+    case .governance: return [owners.governance]
+    case .exception: return exceptionSignOffs(change, owners)
+    case .budget: return budgetSignOffs(change, owners)
+    }
+  }
+
+  /// What a change needs when the base has no Owners file: a team no one belongs to.
+  static let unjudgeable = SignOff(teams: ["no-owners-in-base"], require: .any)
+
+  private func budgetSignOffs(_ change: BudgetChange, _ owners: Owners) -> [SignOff] {
+    if change.field == "owner" { return [accountable(change.budget, owners)] }
+    // Adding or removing a whole budget needs its accountable team too.
+    let wholeBudget =
+      change.budget.map { name in
+        !base.budgets.contains { $0.name.value == name }
+          || !head.budgets.contains { $0.name.value == name }
+      } ?? false
+    let approvers: Rules.Approvers
+    switch change.kind {
+    case .tighten: approvers = owners.rules.tighten
+    case .loosen, .changed: approvers = owners.rules.loosen
+    case .added: approvers = owners.rules.add
+    case .removed: approvers = owners.rules.remove
+    }
+    var needs = resolve(approvers, budget: change.budget, metric: change.metric, owners)
+    if wholeBudget { needs.append(accountable(change.budget, owners)) }
+    // Moving a metric to another dimension changes who governs it: both sides must agree.
+    if change.field == "dimension", let new = change.new {
+      needs += resolve(approvers, dimension: DimensionName(new), owners)
+    }
+    return needs
+  }
+
+  private func exceptionSignOffs(_ change: BudgetChange, _ owners: Owners) -> [SignOff] {
+    switch change.action {
+    case .shortened?, .withdrawn?: return []
+    default:
+      return resolve(owners.rules.exception, budget: change.budget, metric: change.metric, owners)
+    }
+  }
+
+  private func resolve(
+    _ approvers: Rules.Approvers, budget: BudgetName?, metric: MetricName?, _ owners: Owners
+  ) -> [SignOff] {
+    guard approvers == .owners else { return resolve(approvers, dimension: nil, owners) }
+    guard let budget, let metric, let dimension = dimension(of: metric, in: budget) else {
+      // A change to a whole environment or a budget field: the accountable team decides.
+      return [accountable(budget, owners)]
+    }
+    return resolve(approvers, dimension: dimension, owners)
+  }
+
+  private func resolve(_ approvers: Rules.Approvers, dimension: DimensionName?, _ owners: Owners)
+    -> [SignOff]
+  {
+    switch approvers {
+    case .none: return []
+    case .governance: return [owners.governance]
+    case .owners:
+      guard let dimension, let known = owners.dimensions[dimension] else {
+        return [owners.governance]
+      }
+      return [known.signOff]
+    }
+  }
+
+  /// The budget's accountable team as the base names it, else as the head does; a team the
+  /// base does not know falls back to governance.
+  private func accountable(_ budget: BudgetName?, _ owners: Owners) -> SignOff {
+    let named = budget.flatMap { name in
+      (base.budgets.first { $0.name.value == name } ?? head.budgets.first { $0.name.value == name })?
+        .owner.value
+    }
+    guard let team = named, owners.teams[team] != nil else { return owners.governance }
+    return SignOff(teams: [team], require: .any)
+  }
+
+  /// The metric's dimension in the base budget, else in the head (a metric the change adds).
+  private func dimension(of metric: MetricName, in budget: BudgetName) -> DimensionName? {
+    for side in [base, head] {
+      if let found = side.budgets.first(where: { $0.name.value == budget })?.metrics[metric] {
+        return found.dimension.value
+      }
+    }
+    return nil
+  }
+
+  private func describe(_ signOff: SignOff) -> String {
+    signOff.teams.map(\.rawValue).joined(separator: ",") + "/\(signOff.require)"
+  }
+
+  /// `loosen fraud staging latency_p95: 100ms → 130ms`.
+  static func reason(_ change: BudgetChange) -> String {
+    var words = [change.kind.rawValue]
+    if change.category == .exception, let id = change.exception {
+      words.append("exception \(id)" + (change.action.map { " (\($0.rawValue))" } ?? ""))
+    }
+    if change.category == .governance { words.append("owners") }
+    if let budget = change.budget { words.append(budget.rawValue) }
+    if let environment = change.environment { words.append(environment.rawValue) }
+    if let metric = change.metric { words.append(metric.rawValue) }
+    if let field = change.field, change.metric == nil || change.category != .budget {
+      words.append(field)
+    }
+    var text = words.joined(separator: " ")
+    if change.old != nil || change.new != nil {
+      text += ": \(change.old ?? "none") → \(change.new ?? "none")"
+    }
+    return text
+  }
+}
