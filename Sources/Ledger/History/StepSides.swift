@@ -16,7 +16,6 @@ struct StepSides {
 
   /// - Parameter changes: the files that differ between the step's trees.
   init(step: HistoryStep, changes: [FileChange], files: CommitTreeLoader) throws(GitError) {
-    let repository = files.repository
     let root = files.root
     old = DiffSide(root: root)
     new = DiffSide(root: root)
