@@ -20,7 +20,7 @@ public struct Bursar: ParsableCommand {
       DiffCommand.self, ShowCommand.self, LogCommand.self, BlameCommand.self,
       ExceptionsCommand.self,
       CheckCommand.self, HooksCommand.self,
-      ApproveCommand.self, GateCommand.self,
+      ApproveCommand.self, GateCommand.self, AuditCommand.self,
     ]
   )
 

@@ -1,0 +1,38 @@
+/// One thing `bursar audit` found in history that the rules did not allow.
+public struct AuditFinding: Sendable, Hashable, Codable {
+  /// What kind of breach of the rules a finding is.
+  public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A change landed without the sign-off its base's owners required.
+    case unsigned = "unsigned"
+    /// An approval added by a commit did not verify (signature, key, signer, staleness).
+    case unverifiedApproval = "unverified-approval"
+    /// A commit left the budgets tree invalid.
+    case invalidTree = "invalid-tree"
+    /// A new or extended exception broke the base's policy when it landed.
+    case exceptionPolicy = "exception-policy"
+    /// An exception extended step by step past `max_exception_days` in total.
+    case exceptionTooLongInTotal = "exception-too-long-in-total"
+    /// An exception that has expired is still in the tree.
+    case expiredException = "expired-exception"
+  }
+
+  public var kind: Kind
+  /// The commit that landed it (the range's end for expired exceptions).
+  public var commit: String
+  public var date: String
+  public var author: String
+  /// The file concerned, relative to the repository root.
+  public var path: String
+  public var detail: String
+
+  public init(
+    kind: Kind, commit: String, date: String, author: String, path: String, detail: String
+  ) {
+    self.kind = kind
+    self.commit = commit
+    self.date = date
+    self.author = author
+    self.path = path
+    self.detail = detail
+  }
+}

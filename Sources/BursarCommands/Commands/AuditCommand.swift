@@ -1,0 +1,96 @@
+import ArgumentParser
+import BudgetKit
+import Foundation
+import GitKit
+import Ledger
+
+/// `bursar audit`: re-judges every change that landed on first-parent history against the
+/// owners of its own base.
+struct AuditCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "audit",
+    abstract: "Find changes that landed without the sign-off they needed, and other breaches.",
+    discussion: """
+      Walks the first-parent history of RANGE (default: all of HEAD) and judges each commit \
+      that changed .budgets/ against its first parent, with that parent's owners, keys and \
+      rules, as `bursar gate` would have. Reports unsigned changes, approvals that did not \
+      verify, invalid trees, exceptions over policy or extended past max_exception_days in \
+      total, and expired exceptions still in the tree. Exit 1 when anything is found.
+      """)
+
+  @OptionGroup var repository: RepositoryOptions
+
+  @Option(name: .long, help: "Output format: text, json, csv or markdown.")
+  var format: AuditFormat = .text
+
+  @Option(
+    name: .long, help: "The day expired exceptions are judged on (YYYY-MM-DD, default today, UTC).")
+  var at: String?
+
+  @Argument(help: "A revision or range such as main, v1..main or main~50..main (default HEAD).")
+  var range: String = "HEAD"
+
+  func run() throws {
+    let repo = try repository.open()
+    guard let today = at.map(CalendarDay.init) ?? CalendarDay(date: Date()) else {
+      throw CommandFailure("--at \(at ?? "") is not a calendar date (YYYY-MM-DD)")
+    }
+    let resolved: RevisionRange
+    do { resolved = try repo.resolveRange(range) } catch { throw CommandFailure(error) }
+    let findings: [AuditFinding]
+    do {
+      findings = try Self.audit(repo, from: resolved.from, to: resolved.to, today: today)
+    } catch {
+      throw CommandFailure(error)
+    }
+    Console.output(AuditRenderer(format: format).render(findings, range: range))
+    if !findings.isEmpty { throw ExitCode(ExitStatus.blocked) }
+  }
+
+  static func audit(_ repo: Repository, from: Oid?, to: Oid, today: CalendarDay) throws(LedgerError)
+    -> [AuditFinding]
+  {
+    let walk = AuditWalk(repository: repo)
+    var tracker = ExceptionSpanTracker()
+    var findings: [AuditFinding] = []
+    var last: (step: AuditStep, head: BudgetTree)?
+    for id in try walk.changedCommits(from: from, to: to) {
+      guard let (step, head, bootstrap) = try walk.step(id) else { continue }
+      if !bootstrap { findings += step.findings() }
+      let limit =
+        step.gate.base?.owners?.rules.maxExceptionDays ?? head.owners?.rules.maxExceptionDays ?? 90
+      for (exception, span) in tracker.record(head.exceptions, limit: limit) {
+        findings.append(
+          AuditFinding(
+            kind: .exceptionTooLongInTotal, commit: step.commit, date: step.date,
+            author: step.author,
+            path: exception.path,
+            detail:
+              "exception \(exception.id.value) now spans \(span) days since it first started; the limit is \(limit)"
+          ))
+      }
+      last = (step, head)
+    }
+    if let last {
+      for exception in last.head.exceptions where exception.expires.value < today {
+        findings.append(
+          AuditFinding(
+            kind: .expiredException, commit: last.step.commit, date: last.step.date,
+            author: last.step.author,
+            path: exception.path,
+            detail:
+              "exception \(exception.id.value) expired on \(exception.expires.value) and is still in the tree"
+          ))
+      }
+    }
+    return findings
+  }
+}
+
+/// The output formats of `audit`.
+enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
+  case text
+  case json
+  case csv
+  case markdown
+}
