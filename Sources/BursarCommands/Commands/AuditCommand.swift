@@ -54,8 +54,13 @@ struct AuditCommand: ParsableCommand {
     var tracker = ExceptionSpanTracker()
     var findings: [AuditFinding] = []
     var last: (step: AuditStep, head: BudgetTree)?
+    var previous: (treeId: Oid, tree: SignedTree)?
     for id in try walk.changedCommits(from: from, to: to) {
-      guard let (step, head, bootstrap) = try walk.step(id) else { continue }
+      guard let (step, signed, treeId, bootstrap) = try walk.step(id, previous: previous) else {
+        continue
+      }
+      previous = treeId.map { ($0, signed) }
+      let head = signed.tree
       if !bootstrap { findings += step.findings() }
       let limit =
         step.gate.base?.owners?.rules.maxExceptionDays ?? head.owners?.rules.maxExceptionDays ?? 90

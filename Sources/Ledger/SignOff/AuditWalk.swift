@@ -36,18 +36,33 @@ public struct AuditWalk {
   }
 
   /// The step from a commit's first parent to the commit, ready to judge; nil when the commit
-  /// removes `.budgets/` altogether or the parent had no Owners to judge by (the tree's
-  /// beginning).
-  public func step(_ id: Oid) throws(LedgerError) -> (
-    step: AuditStep, head: BudgetTree, bootstrap: Bool
-  )? {
+  /// removes `.budgets/` altogether. `bootstrap` is true when the parent had no Owners to judge
+  /// by (the tree's beginning).
+  ///
+  /// `previous` is the last tree read, by its `.budgets` tree id: along first parents the base
+  /// of one changed commit is usually the head of the one before, so it is not parsed twice.
+  public func step(_ id: Oid, previous: (treeId: Oid, tree: SignedTree)? = nil) throws(LedgerError)
+    -> (step: AuditStep, head: SignedTree, headTreeId: Oid?, bootstrap: Bool)?
+  {
     let reader = SignOffReader(repository: repository, root: root)
     let commit: CommitInfo
-    do { commit = try repository.commit(id) } catch { throw .git(error) }
+    var headTreeId: Oid?
+    var parentTreeId: Oid?
+    do {
+      commit = try repository.commit(id)
+      headTreeId = try repository.treeId(of: id, at: root)
+      if let parent = commit.parentIds.first {
+        parentTreeId = try repository.treeId(of: parent, at: root)
+      }
+    } catch { throw .git(error) }
     guard let head = try reader.tree(atCommit: id) else { return nil }
     let parent = commit.parentIds.first
     var base: SignedTree?
-    if let parent { base = try reader.tree(atCommit: parent) }
+    if let previous, let parentTreeId, previous.treeId == parentTreeId {
+      base = previous.tree
+    } else if let parent {
+      base = try reader.tree(atCommit: parent)
+    }
     let authors = try reader.authors(base: parent, head: id)
     let gate = SignOffGate(
       base: base?.tree, head: head.tree, messages: head.messages, authors: authors, root: root)
@@ -55,6 +70,6 @@ public struct AuditWalk {
     let step = AuditStep(
       commit: id.hex, date: date, author: "\(commit.author.name) <\(commit.author.email)>",
       gate: gate)
-    return (step, head.tree, base?.tree.owners == nil)
+    return (step, head, headTreeId, base?.tree.owners == nil)
   }
 }
