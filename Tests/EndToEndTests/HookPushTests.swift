@@ -136,4 +136,18 @@ struct HookPushTests {
     #expect(result.stderrText.contains("refusing refs/heads/main"))
     #expect(try pair.serverTip() == before)
   }
+
+  @Test("pre-push refuses an unapproved loosening and names who must sign")
+  func prePushNamesWhoMustSign() throws {
+    let pair = try Pair(serverHook: false, clientHooks: true)
+    let before = try pair.serverTip()
+    try pair.clone.loosen()
+    _ = try pair.clone.repository.commit(message: "raise latency\n\nBudget-Rationale: peak traffic")
+    let result = try pair.push("origin", "main")
+    #expect(result.status != 0)
+    let output = result.stdoutText + result.stderrText
+    #expect(output.contains("Must sign"), "\(output)")
+    #expect(output.contains("needs sre"), "\(output)")
+    #expect(try pair.serverTip() == before)
+  }
 }
