@@ -65,7 +65,7 @@ public struct SnapshotReader {
     case .submodule: return BudgetSourceFile(path: path, content: .other("a submodule, not a file"))
     case .notADirectory: return BudgetSourceFile(path: path, content: .other("not a file"))
     case .file, .executable:
-      guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else {
+      guard BudgetSourceFile.isYAMLName(path) else {
         return BudgetSourceFile(path: path, content: .bytes([]))
       }
       do {

@@ -81,7 +81,7 @@ struct WorkTreeReader {
   }
 
   private func read(_ path: String, shown: String, size: Int) -> BudgetSourceFile.Content {
-    guard shown.hasSuffix(".yaml") || shown.hasSuffix(".yml") else { return .bytes([]) }
+    guard BudgetSourceFile.isYAMLName(shown) else { return .bytes([]) }
     guard size <= limits.maxFileBytes else { return .tooLarge(size) }
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return .unreadable("permission denied") }

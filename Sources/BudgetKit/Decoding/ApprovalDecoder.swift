@@ -50,7 +50,7 @@ struct ApprovalDecoder {
         .approvalPath, at: path.location,
         "approved path `\(ValueReader.clip(path.value))` must stay inside .budgets/",
         hint: "write it relative to .budgets/, such as `models/fraud-detector.yaml`")
-    } else if !(path.value.hasSuffix(".yaml") || path.value.hasSuffix(".yml")) {
+    } else if !BudgetSourceFile.isYAMLName(path.value) {
       reader.collector.report(
         .approvalPath, at: path.location,
         "approved path `\(ValueReader.clip(path.value))` is not a budget file (.yaml or .yml)")

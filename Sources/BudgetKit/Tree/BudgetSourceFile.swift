@@ -24,7 +24,12 @@ public struct BudgetSourceFile: Sendable {
   }
 
   /// Whether the name says YAML: `.yaml` or `.yml`.
-  public var isYAML: Bool { path.hasSuffix(".yaml") || path.hasSuffix(".yml") }
+  public var isYAML: Bool { Self.isYAMLName(path) }
+
+  /// Whether a path names a budget file: it ends in `.yaml` or `.yml`.
+  public static func isYAMLName(_ path: some StringProtocol) -> Bool {
+    path.hasSuffix(".yaml") || path.hasSuffix(".yml")
+  }
 }
 
 /// A file under `.budgets/` that bursar did not read, and why.

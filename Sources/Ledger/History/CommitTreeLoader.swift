@@ -102,7 +102,7 @@ public struct CommitTreeLoader {
   /// Whether an entry is a regular YAML file, which is all a history compares.
   static func isParsable(_ entry: TreeEntry) -> Bool {
     (entry.kind == .file || entry.kind == .executable)
-      && (entry.path.hasSuffix(".yaml") || entry.path.hasSuffix(".yml"))
+      && BudgetSourceFile.isYAMLName(entry.path)
   }
 
   private func cachedFile(_ entry: TreeEntry) -> ParsedFile? {
