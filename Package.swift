@@ -38,7 +38,11 @@ let package = Package(
       ],
       exclude: ["README.md"]
     ),
-    .target(name: "Ledger", dependencies: ["GitKit", "BudgetKit"], exclude: ["README.md"]),
+    .target(
+      name: "Ledger",
+      dependencies: ["GitKit", "BudgetKit", .product(name: "Crypto", package: "swift-crypto")],
+      exclude: ["README.md"]
+    ),
     .target(
       name: "BursarCommands",
       dependencies: [

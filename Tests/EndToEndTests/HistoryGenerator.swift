@@ -41,7 +41,7 @@ final class GeneratedHistory {
   }
 
   let repository: TemporaryRepository
-  private var random: SplitMix
+  private var random: SeededGenerator
   private var model: [String: Values] = [:]
   private var nextBudget = 0
   /// Expected value changes per first-parent commit that touched `.budgets/`.
@@ -50,7 +50,7 @@ final class GeneratedHistory {
   private(set) var everBudgets: Set<String> = []
 
   init(seed: UInt64, commits: Int) throws {
-    random = SplitMix(seed: seed)
+    random = SeededGenerator(seed: seed)
     repository = try TemporaryRepository()
     try repository.write(path: ".budgets/owners.yaml", contents: HistoryFiles.owners)
     try repository.write(path: "README", contents: "r0\n")
@@ -204,24 +204,5 @@ final class GeneratedHistory {
     if comment { text = "# note \(random.next(1000))\n" + text }
     if let latencyOverride { model[name]!.latencyText = latencyOverride }
     try repository.write(path: values.path, contents: text)
-  }
-}
-
-/// A small deterministic random number generator (SplitMix64).
-struct SplitMix {
-  private var state: UInt64
-
-  init(seed: UInt64) {
-    state = seed
-  }
-
-  /// A number in `0..<bound`.
-  mutating func next(_ bound: Int) -> Int {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    z = z ^ (z >> 31)
-    return Int(z % UInt64(bound))
   }
 }

@@ -96,3 +96,40 @@ extension HookFixture {
     try edit(Self.fraud, replacing: "max: 90ms }", with: "max: 95ms }")
   }
 }
+
+/// commit-msg reads the message as git records it from an editor: comments and everything below
+/// the scissors line of `git commit -v` are not part of it.
+@Suite("Hooks: commit-msg with an editor")
+struct HookCommitEditorTests {
+  /// An editor that puts `message` above the template git wrote (comments, and with -v the diff).
+  static func editor(_ message: String) -> String {
+    "sh -c 'printf \"%s\\n\" \"$0\" | cat - \"$1\" > \"$1.new\" && mv \"$1.new\" \"$1\"' '\(message)'"
+  }
+
+  @Test("with git commit -v, a trailer above the template counts and the diff below does not")
+  func verboseTemplate() throws {
+    let fixture = try HookFixture()
+    try fixture.loosen()
+    let refused = try fixture.git(
+      ["commit", "-q", "-a", "-v"], extra: ["GIT_EDITOR": Self.editor("raise latency")])
+    #expect(refused.status == 1)
+    #expect(refused.stderrText.contains("needs a Budget-Rationale: trailer"))
+    let accepted = try fixture.git(
+      ["commit", "-q", "-a", "-v"],
+      extra: ["GIT_EDITOR": Self.editor("raise latency\n\nBudget-Rationale: peak traffic")])
+    #expect(accepted.status == 0, "\(accepted.stderrText)")
+    let message = try fixture.repository.git("log", "-1", "--format=%B")
+    #expect(message.contains("Budget-Rationale: peak traffic"))
+  }
+
+  @Test("a trailer left in a comment does not count")
+  func commentedTrailer() throws {
+    let fixture = try HookFixture()
+    try fixture.loosen()
+    let result = try fixture.git(
+      ["commit", "-q", "-a"],
+      extra: ["GIT_EDITOR": Self.editor("raise latency\n\n# Budget-Rationale: peak traffic")])
+    #expect(result.status == 1)
+    #expect(result.stderrText.contains("needs a Budget-Rationale: trailer"))
+  }
+}

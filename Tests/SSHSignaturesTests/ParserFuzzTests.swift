@@ -1,5 +1,6 @@
 import Foundation
 import SSHSignatures
+import TestSupport
 import Testing
 
 /// Feeds random and mutated inputs to both parsers; any crash fails the whole test run.

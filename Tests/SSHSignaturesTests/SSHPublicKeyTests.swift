@@ -1,5 +1,6 @@
 import Foundation
 import SSHSignatures
+import TestSupport
 import Testing
 
 @Suite("SSHPublicKey parsing")

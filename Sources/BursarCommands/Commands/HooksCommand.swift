@@ -13,7 +13,7 @@ struct HooksCommand: ParsableCommand {
       update even when the pusher skipped their hooks. Hooks find bursar through BURSAR, \
       git config bursar.path, or PATH, and do nothing where there is no .budgets/.
       """,
-    subcommands: [Install.self, Uninstall.self, Print.self])
+    subcommands: [Install.self, Uninstall.self, Print.self, Run.self])
 }
 
 extension HooksCommand {

@@ -39,28 +39,9 @@ find_bursar() {
 }
 find_bursar
 
-if [ -n "$(git ls-files -- .budgets | head -n 1)" ]; then
-  status=0
-  report=$("$bursar" validate --staged 2>&1) || status=$?
-  if [ "$status" -ne 0 ]; then
-    printf '%s\n' "$report" >&2
-    echo "bursar: the staged .budgets/ cannot be committed (bursar validate --staged)." >&2
-    exit 1
-  fi
-fi
-
-status=0
-changes=$("$bursar" diff --staged --format json) || status=$?
-if [ "$status" -ne 0 ]; then
-  echo "bursar: could not compare the staged .budgets/ with HEAD (bursar diff --staged)." >&2
-  exit 1
-fi
-if printf '%s\n' "$changes" | grep -Eq '"kind" *: *"(loosen|removed)"'; then
-  "$bursar" diff --staged >&2 || true
-  echo "bursar: this commit loosens budgets. Say why in a Budget-Rationale: trailer of the" >&2
-  echo "  commit message; the change needs the owners' sign-off before it can merge." >&2
-fi
-exit 0
+# One process validates what is staged (only the files the commit changes, when the cache in
+# the git directory knows HEAD's tree is valid) and shows the diff when the commit loosens.
+exec "$bursar" hooks run pre-commit
 
 """#
     case .commitMessage:
@@ -97,26 +78,9 @@ find_bursar() {
 }
 find_bursar
 
-status=0
-changes=$("$bursar" diff --staged --format json) || status=$?
-if [ "$status" -ne 0 ]; then
-  echo "bursar: could not compare the staged .budgets/ with HEAD (bursar diff --staged)." >&2
-  exit 1
-fi
-if ! printf '%s\n' "$changes" | grep -Eq '"kind" *: *"(loosen|removed)"'; then
-  exit 0
-fi
-
-if git interpret-trailers --parse "$1" | grep -iEq '^Budget-Rationale: *[^ ]'; then
-  exit 0
-fi
-echo "bursar: this commit loosens budgets, so its message needs a Budget-Rationale: trailer," >&2
-echo "  which bursar log shows as the reason. End the message with a paragraph such as:" >&2
-echo "" >&2
-echo "    Budget-Rationale: the new tokenizer costs 8 ms at p95; product accepted it (TICKET-123)" >&2
-echo "" >&2
-echo "  Your message is kept in $1; git commit -e -F \"$1\" starts from it." >&2
-exit 1
+# bursar compares the index with HEAD (only the changed files) and, when the commit loosens a
+# budget, looks for the trailer in the message as git will record it.
+exec "$bursar" hooks run commit-msg "$1"
 
 """#
     case .prePush:

@@ -14,7 +14,7 @@ public enum Rationale {
   /// Trailers are `Key: value` lines in the last paragraph, as `git interpret-trailers` reads
   /// them; a line that starts with whitespace continues the one before. The key is matched
   /// without regard to case.
-  static func trailerValue(in message: String) -> String? {
+  public static func trailerValue(in message: String) -> String? {
     let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map {
       $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
     }

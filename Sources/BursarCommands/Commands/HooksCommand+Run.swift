@@ -1,0 +1,117 @@
+import ArgumentParser
+import BudgetKit
+import Foundation
+import GitKit
+import Ledger
+
+extension HooksCommand {
+  /// `bursar hooks run HOOK`: the checks of a client hook, in one process, which the installed
+  /// pre-commit and commit-msg scripts call.
+  struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "run",
+      abstract: "Run the checks of the pre-commit or commit-msg hook (what the scripts call).",
+      discussion: """
+        pre-commit validates what is staged under .budgets/ (exit 1 when invalid) and, when \
+        the commit loosens a budget, shows how. commit-msg MESSAGE-FILE refuses a loosening \
+        whose message has no Budget-Rationale: trailer (exit 1). Both compare the index with \
+        HEAD and read only the files the commit changes, plus the few that the cross-file \
+        checks relate them to, when a cache in the git directory (bursar/validation-cache) \
+        knows HEAD's tree to be valid; otherwise the whole staged tree.
+        """)
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Argument(help: "The hook: pre-commit or commit-msg.")
+    var hook: ClientHook
+
+    @Argument(help: "commit-msg only: the file holding the commit message.")
+    var messageFile: String?
+
+    @Flag(name: .long, help: "Say how much of the staged tree was read.")
+    var verbose = false
+
+    func validate() throws {
+      if hook == .commitMessage && messageFile == nil {
+        throw ValidationError("commit-msg needs the commit message file (git passes it as $1)")
+      }
+      if hook == .preCommit && messageFile != nil {
+        throw ValidationError("pre-commit takes no file")
+      }
+    }
+
+    func run() throws {
+      let repo = try repository.open()
+      let review = StagedReview(
+        repository: repo, cachePath: StagedReview.cachePath(for: repo), version: Bursar.version)
+      switch hook {
+      case .preCommit: try preCommit(review)
+      case .commitMessage: try commitMessage(review, repository: repo)
+      }
+    }
+
+    private func preCommit(_ review: StagedReview) throws {
+      let outcome: StagedOutcome
+      do { outcome = try review.review() } catch { throw CommandFailure(error) }
+      if verbose { Console.error(Self.describe(outcome)) }
+      guard outcome.isValid else {
+        let report = ValidationReport(
+          source: BudgetSource.index.description, diagnostics: outcome.diagnostics,
+          fileCount: outcome.fileCount, ignored: [])
+        Console.error(DiagnosticTextRenderer().render(report))
+        Console.error(
+          "bursar: the staged .budgets/ cannot be committed (bursar validate --staged).")
+        throw ExitCode(ExitStatus.blocked)
+      }
+      guard outcome.loosens else { return }
+      let diff = DiffReport(from: "HEAD", to: "the index", changes: outcome.changes)
+      Console.error(DiffTextRenderer().render(diff))
+      Console.error(
+        """
+        bursar: this commit loosens budgets. Say why in a Budget-Rationale: trailer of the
+          commit message; the change needs the owners' sign-off before it can merge.
+        """)
+    }
+
+    private func commitMessage(_ review: StagedReview, repository: Repository) throws {
+      let outcome: StagedOutcome
+      do { outcome = try review.review(validating: false) } catch { throw CommandFailure(error) }
+      guard outcome.loosens, let messageFile else { return }
+      guard let data = FileManager.default.contents(atPath: messageFile) else {
+        throw CommandFailure("cannot read the commit message file \(messageFile)")
+      }
+      let raw = String(decoding: data.prefix(Self.maxMessageBytes), as: UTF8.self)
+      let draft = CommitMessageDraft(raw, commentChar: repository.config("core.commentChar"))
+      guard draft.rationale == nil else { return }
+      Console.error(
+        """
+        bursar: this commit loosens budgets, so its message needs a Budget-Rationale: trailer,
+          which bursar log shows as the reason. End the message with a paragraph such as:
+
+            Budget-Rationale: the new tokenizer costs 8 ms at p95; product accepted it (TICKET-123)
+
+          Your message is kept in \(messageFile); git commit -e -F "\(messageFile)" starts from it.
+        """)
+      throw ExitCode(ExitStatus.blocked)
+    }
+
+    static func describe(_ outcome: StagedOutcome) -> String {
+      switch outcome.reading {
+      case .nothingStaged: "bursar: nothing is staged under .budgets/"
+      case .wholeTree: "bursar: read all \(outcome.fileCount) staged budget files"
+      case .changedFiles(let files):
+        "bursar: read \(files) of \(outcome.fileCount) staged budget files (HEAD's tree is known to be valid: the changed files and the files related to them)"
+      }
+    }
+
+    /// A message larger than this is read only this far (a trailer is at its end, though a
+    /// message this long is no message).
+    static let maxMessageBytes = 4 << 20
+  }
+}
+
+/// The client hooks `bursar hooks run` implements.
+enum ClientHook: String, ExpressibleByArgument, CaseIterable {
+  case preCommit = "pre-commit"
+  case commitMessage = "commit-msg"
+}

@@ -1,0 +1,139 @@
+import BudgetKit
+import GitKit
+
+/// Judges the commit about to be made, as the pre-commit and commit-msg hooks need: validates
+/// what is staged under `.budgets/` and compares it with HEAD, reading as little as it can.
+///
+/// The comparison reads only the files that differ between HEAD and the index. Validation reads
+/// only them too, plus the few unchanged files the cross-file checks relate them to
+/// (`CrossFileScope`), when a `ValidationCache` says HEAD's tree was valid and knows the facts of
+/// its files; otherwise it reads the whole staged tree and fills the cache for the next commit.
+/// Either way the errors are those of validating the whole staged tree.
+public struct StagedReview {
+  public let repository: Repository
+  public let root: String
+  public let limits: ReadLimits
+  /// The cache file; nil to validate the whole tree every time.
+  public var cachePath: String?
+  /// The version of bursar, which a cache must have been written by to be trusted.
+  public var version: String
+
+  public init(
+    repository: Repository, root: String = ".budgets", limits: ReadLimits = .standard,
+    cachePath: String?, version: String
+  ) {
+    self.repository = repository
+    self.root = root
+    self.limits = limits
+    self.cachePath = cachePath
+    self.version = version
+  }
+
+  /// Where a repository keeps the cache: in its common git directory, shared by its work trees.
+  public static func cachePath(for repository: Repository) -> String {
+    repository.commonDirectory + "/bursar/validation-cache"
+  }
+
+  /// Validates the staged tree (unless `validating` is false) and diffs it against HEAD.
+  public func review(validating: Bool = true) throws(LedgerError) -> StagedOutcome {
+    let sides = try StagedSides(repository: repository, root: root)
+    let files = StagedFiles(repository: repository, root: root, limits: limits)
+    guard !sides.staged.entries.isEmpty || !sides.staged.conflictedPaths.isEmpty else {
+      let changes = files.changes(sides, newFiles: [:])
+      return StagedOutcome(
+        diagnostics: [], changes: changes, fileCount: 0, reading: .nothingStaged)
+    }
+    guard validating else {
+      let parsed = files.parse(sides.changedPaths.compactMap { sides.new[$0] })
+      return StagedOutcome(
+        diagnostics: [], changes: files.changes(sides, newFiles: parsed),
+        fileCount: sides.yamlCount, reading: .changedFiles(files: parsed.count))
+    }
+    var cache = cachePath.map { ValidationCache.load(from: $0, version: version) }
+    let checked =
+      try cache.flatMap { validateChanges(sides, files: files, cache: $0) }
+      ?? validateWholeTree(sides, files: files)
+    if checked.tree.isValid, let known = cache, let cachePath {
+      cache = remember(checked, sides: sides, in: known)
+      if cache != known { cache?.write(to: cachePath, version: version) }
+    }
+    let newFiles = checked.parsed.filter { sides.changedFullPaths.contains($0.key) }
+    return StagedOutcome(
+      diagnostics: checked.tree.diagnostics,
+      changes: checked.tree.isValid ? files.changes(sides, newFiles: newFiles) : [],
+      fileCount: sides.yamlCount, ignored: checked.tree.ignored, reading: checked.reading)
+  }
+
+  private struct Checked {
+    var tree: BudgetTree
+    /// The files read, by path from the repository root.
+    var parsed: [String: ParsedFile]
+    var reading: StagedOutcome.Reading
+  }
+
+  /// Validation of the changed files and their neighbours, when the cache allows it.
+  private func validateChanges(_ sides: StagedSides, files: StagedFiles, cache: ValidationCache)
+    -> Checked?
+  {
+    guard sides.staged.conflictedPaths.isEmpty, let headEntries = sides.headEntries,
+      sides.yamlCount <= limits.maxFiles,
+      cache.validTrees.contains(TreeFingerprint(entries: headEntries))
+    else { return nil }
+    var base: [String: FileFacts] = [:]
+    for entry in headEntries where StagedFiles.isParsable(entry) {
+      let path = "\(root)/\(entry.path)"
+      guard let facts = cache.facts[.init(blob: entry.id, path: path)] else { return nil }
+      base[path] = facts
+    }
+    let changed = sides.changedPaths.compactMap { sides.new[$0] }
+    let sorted = files.classify(changed)
+    let parsedChanged = files.loader.parse(sorted.yaml)
+    guard
+      let neighbours = CrossFileScope(base: base).neighbours(
+        changed: sides.changedFullPaths, new: parsedChanged)
+    else { return nil }
+    let parsedNeighbours = files.parse(
+      neighbours.compactMap { sides.new[String($0.dropFirst(root.count + 1))] })
+    let all = parsedChanged + parsedNeighbours.values
+    let tree = files.loader.assemble(all, ignored: sorted.ignored, diagnostics: sorted.diagnostics)
+    return Checked(
+      tree: tree, parsed: Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }),
+      reading: .changedFiles(files: all.count))
+  }
+
+  private func validateWholeTree(_ sides: StagedSides, files: StagedFiles) -> Checked {
+    var diagnostics = sides.conflictDiagnostics
+    let sorted = files.classify(sides.staged.entries)
+    diagnostics += sorted.diagnostics
+    let parsed = files.loader.parse(sorted.yaml)
+    let tree = files.loader.assemble(parsed, ignored: sorted.ignored, diagnostics: diagnostics)
+    return Checked(
+      tree: tree, parsed: Dictionary(parsed.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }),
+      reading: .wholeTree)
+  }
+
+  /// The cache after a valid staged tree: its fingerprint, and the facts of its files and of
+  /// HEAD's (so the same comparison can be made again before the commit is made).
+  private func remember(_ checked: Checked, sides: StagedSides, in cache: ValidationCache)
+    -> ValidationCache?
+  {
+    var next = ValidationCache(validTrees: cache.validTrees)
+    for entry in sides.headEntries ?? [] where StagedFiles.isParsable(entry) {
+      let key = ValidationCache.Key(blob: entry.id, path: "\(root)/\(entry.path)")
+      if let facts = cache.facts[key] { next.facts[key] = facts }
+    }
+    for entry in sides.staged.entries where StagedFiles.isParsable(entry) {
+      let key = ValidationCache.Key(blob: entry.id, path: "\(root)/\(entry.path)")
+      if let file = checked.parsed[key.path] {
+        guard let facts = FileFacts(file) else { return nil }
+        next.facts[key] = facts
+      } else if let facts = cache.facts[key] {
+        next.facts[key] = facts
+      } else {
+        return nil
+      }
+    }
+    next.rememberValid(TreeFingerprint(entries: sides.staged.entries))
+    return next
+  }
+}

@@ -1,0 +1,62 @@
+import BudgetKit
+import GitKit
+
+/// HEAD's `.budgets/` files and the index's, and the paths where they differ.
+struct StagedSides {
+  /// HEAD's files, paths relative to the budgets folder; nil when HEAD is unborn or has no
+  /// `.budgets/` folder (or has a file of that name).
+  let headEntries: [TreeEntry]?
+  let staged: IndexListing
+  let old: [String: TreeEntry]
+  let new: [String: TreeEntry]
+  /// Paths relative to the budgets folder whose entry differs (id or mode) or exists on one
+  /// side only, sorted.
+  let changedPaths: [String]
+  /// The same, from the repository root.
+  let changedFullPaths: Set<String>
+  let root: String
+
+  init(repository: Repository, root: String) throws(LedgerError) {
+    self.root = root
+    var headEntries: [TreeEntry]?
+    do {
+      let head = try repository.resolveCommit("HEAD")
+      headEntries = try repository.files(atCommit: head, under: root)
+      staged = try repository.indexFiles(under: root)
+    } catch .unbornHead {
+      do { staged = try repository.indexFiles(under: root) } catch { throw .git(error) }
+    } catch {
+      throw .git(error)
+    }
+    if let entries = headEntries, entries.count == 1, entries[0].kind == .notADirectory {
+      headEntries = nil
+    }
+    self.headEntries = headEntries
+    old = Dictionary(
+      (headEntries ?? []).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    new = Dictionary(staged.entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    var changed: [String] = []
+    for path in Set(old.keys).union(new.keys) {
+      let was = old[path]
+      let now = new[path]
+      if was?.id != now?.id || was?.mode != now?.mode { changed.append(path) }
+    }
+    changedPaths = changed.sorted()
+    changedFullPaths = Set(changed.map { "\(root)/\($0)" })
+  }
+
+  /// How many staged files are budget files (YAML by name).
+  var yamlCount: Int {
+    staged.entries.lazy.filter { BudgetSourceFile.isYAMLName($0.path) }.count
+  }
+
+  /// A problem for each path left with merge conflicts in the index.
+  var conflictDiagnostics: [Diagnostic] {
+    staged.conflictedPaths.map {
+      Diagnostic(
+        .yamlSyntax, at: .start(of: "\(root)/\($0)"),
+        "the file has unresolved merge conflicts in the index",
+        hint: "resolve the conflict and `git add` the file")
+    }
+  }
+}

@@ -1,0 +1,27 @@
+/// A small deterministic random number generator (SplitMix64), so a generated test case that
+/// fails can be replayed from its seed.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+
+  public init(seed: UInt64) {
+    state = seed
+  }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// A number in `0..<bound`.
+  public mutating func next(_ bound: Int) -> Int {
+    Int(next() % UInt64(bound))
+  }
+
+  /// One of the items, or nil when there are none.
+  public mutating func pick<T>(_ items: [T]) -> T? {
+    items.isEmpty ? nil : items[next(items.count)]
+  }
+}
