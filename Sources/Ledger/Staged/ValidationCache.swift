@@ -48,30 +48,36 @@ public struct ValidationCache: Sendable, Equatable {
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
       attributes[.type] as? FileAttributeType == .typeRegular,
       let size = attributes[.size] as? Int, size <= maxBytes,
-      let data = FileManager.default.contents(atPath: path),
-      let text = String(data: data, encoding: .utf8)
+      let data = FileManager.default.contents(atPath: path)
     else { return ValidationCache() }
-    return parse(text, version: version) ?? ValidationCache()
+    return parse([UInt8](data), version: version) ?? ValidationCache()
   }
 
-  /// Parses the text of a cache file; nil when it is not one this version wrote.
-  static func parse(_ text: String, version: String) -> ValidationCache? {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
-    guard lines.next() == Substring(header + " " + version) else { return nil }
+  /// Parses the bytes of a cache file; nil when it is not one this version wrote. Read as bytes,
+  /// not as a `String`, because a hook pays for every millisecond.
+  static func parse(_ bytes: [UInt8], version: String) -> ValidationCache? {
+    let newline = UInt8(ascii: "\n")
+    let space = UInt8(ascii: " ")
+    var lines = bytes.split(separator: newline, omittingEmptySubsequences: true).makeIterator()
+    guard let first = lines.next(), first.elementsEqual((header + " " + version).utf8) else {
+      return nil
+    }
     var cache = ValidationCache()
     while let line = lines.next() {
-      let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: false)
-      switch fields.first {
+      let fields = line.split(separator: space, maxSplits: 5, omittingEmptySubsequences: false)
+      let tag = fields.first.map { String(decoding: $0, as: UTF8.self) }
+      switch tag {
       case "valid":
-        guard fields.count == 2, let tree = TreeFingerprint(hex: String(fields[1])) else {
+        guard fields.count == 2, let tree = TreeFingerprint(hex: Self.text(fields[1])) else {
           return nil
         }
         cache.validTrees.append(tree)
       case "file":
-        guard fields.count == 6, let blob = Oid(hex: String(fields[1])),
-          let facts = Self.facts(kind: fields[2], name: fields[3], budget: fields[4])
+        guard fields.count == 6, let blob = Oid(hex: Self.text(fields[1])),
+          let facts = Self.facts(
+            kind: Self.text(fields[2]), name: Self.text(fields[3]), budget: Self.text(fields[4]))
         else { return nil }
-        cache.facts[Key(blob: blob, path: String(fields[5]))] = facts
+        cache.facts[Key(blob: blob, path: Self.text(fields[5]))] = facts
       default:
         return nil
       }
@@ -79,10 +85,14 @@ public struct ValidationCache: Sendable, Equatable {
     return cache
   }
 
-  private static func facts(kind: Substring, name: Substring, budget: Substring) -> FileFacts? {
-    guard let kind = DocumentKind(rawValue: String(kind)) else { return nil }
-    let name = name == "-" ? nil : String(name)
-    let budget = budget == "-" ? nil : BudgetName(String(budget))
+  private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+    String(decoding: bytes, as: UTF8.self)
+  }
+
+  private static func facts(kind: String, name: String, budget: String) -> FileFacts? {
+    guard let kind = DocumentKind(rawValue: kind) else { return nil }
+    let name = name == "-" ? nil : name
+    let budget = budget == "-" ? nil : BudgetName(budget)
     switch kind {
     case .owners, .approval:
       guard name == nil, budget == nil else { return nil }
