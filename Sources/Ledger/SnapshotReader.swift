@@ -44,14 +44,7 @@ public struct SnapshotReader {
   private func indexSnapshot() throws(LedgerError) -> BudgetSnapshot {
     let listing: IndexListing
     do { listing = try repository.indexFiles(under: root) } catch { throw .git(error) }
-    var diagnostics: [Diagnostic] = []
-    for path in listing.conflictedPaths {
-      diagnostics.append(
-        Diagnostic(
-          .yamlSyntax, at: .start(of: "\(root)/\(path)"),
-          "the file has unresolved merge conflicts in the index",
-          hint: "resolve the conflict and `git add` the file"))
-    }
+    let diagnostics = listing.conflictedPaths.map { Self.conflicted("\(root)/\($0)") }
     if listing.entries.isEmpty && listing.conflictedPaths.isEmpty {
       throw .noBudgetsFolder(source: .index)
     }
@@ -82,6 +75,13 @@ public struct SnapshotReader {
   private func workTreeSnapshot() throws(LedgerError) -> BudgetSnapshot {
     guard let workTree = repository.workingDirectory else { throw .noWorkTree }
     return try WorkTreeReader(workTree: workTree, root: root, limits: limits).snapshot()
+  }
+
+  /// The problem of a path left with merge conflicts in the index.
+  static func conflicted(_ path: String) -> Diagnostic {
+    Diagnostic(
+      .yamlSyntax, at: .start(of: path), "the file has unresolved merge conflicts in the index",
+      hint: "resolve the conflict and `git add` the file")
   }
 
   func notADirectory() -> Diagnostic {

@@ -52,11 +52,6 @@ struct StagedSides {
 
   /// A problem for each path left with merge conflicts in the index.
   var conflictDiagnostics: [Diagnostic] {
-    staged.conflictedPaths.map {
-      Diagnostic(
-        .yamlSyntax, at: .start(of: "\(root)/\($0)"),
-        "the file has unresolved merge conflicts in the index",
-        hint: "resolve the conflict and `git add` the file")
-    }
+    staged.conflictedPaths.map { SnapshotReader.conflicted("\(root)/\($0)") }
   }
 }
