@@ -27,9 +27,11 @@ public struct TouchedSides: Sendable {
     var exceptionIDs = Set<ExceptionID>()
     var approvalKeys = Set<ApprovalKey>()
     var ownersTouched = false
+    // Budgets are reached by index, field by field: copying each whole budget out of a large
+    // tree would cost more than the rest of the judgement.
     for tree in trees {
-      for budget in tree.budgets where paths.contains(budget.path) {
-        budgetNames.insert(budget.name.value)
+      for index in tree.budgets.indices where paths.contains(tree.budgets[index].path) {
+        budgetNames.insert(tree.budgets[index].name.value)
       }
       for exception in tree.exceptions where paths.contains(exception.path) {
         exceptionIDs.insert(exception.id.value)
@@ -53,13 +55,18 @@ public struct TouchedSides: Sendable {
       // An approval change names the budget of the file it covers, from the whole tree.
       var budgetPaths: [String: BudgetName] = [:]
       if !approvals.isEmpty {
-        for budget in tree.budgets where budgetPaths[budget.path] == nil {
-          budgetPaths[budget.path] = budget.name.value
+        for index in tree.budgets.indices where budgetPaths[tree.budgets[index].path] == nil {
+          budgetPaths[tree.budgets[index].path] = tree.budgets[index].name.value
         }
       }
+      let budgets =
+        budgetNames.isEmpty
+        ? []
+        : tree.budgets.indices.filter { budgetNames.contains(tree.budgets[$0].name.value) }.map {
+          tree.budgets[$0]
+        }
       return DiffSide(
-        budgets: budgetNames.isEmpty
-          ? [] : tree.budgets.filter { budgetNames.contains($0.name.value) },
+        budgets: budgets,
         exceptions: exceptions, approvals: approvals,
         owners: ownersTouched ? tree.owners : nil, budgetPaths: budgetPaths, root: root)
     }
