@@ -7,10 +7,10 @@ import GitKit
 ///
 /// Along first parents the base of one step is the head of the step before, so one tree is
 /// carried from step to step: a step reads and parses only the files it changed (found by
-/// comparing folders level by level, parsed through a cache by blob id), runs the checks across
-/// files on the whole head again, and is judged on what those files touch. A step whose base is
-/// not the tree carried (the range's first step, a folder that appears or stops being one) is
-/// read whole.
+/// comparing folders level by level, parsed through a cache by blob id), keeps the checks
+/// across files of the whole head up to date (`TreeAssembly`), and is judged on what those
+/// files touch (`SignOffGate.verdict(touching:)`). The range's first base is read in full
+/// once; a step where `.budgets` appears, goes, or is not a folder has both sides read whole.
 public final class AuditWalk {
   public let repository: Repository
   public let root: String
