@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of bursar's history commands on a generated repository (100,000 commits, 1,000
-# budgets, 2,000 budget changes by default), against `git log` on the same repository.
+# budgets, 2,000 budget changes by default), against `git log` on the same repository, and of
+# `bursar audit` over the whole history against `bursar log`.
 #
 # usage: bench/history.sh            (COMMITS, BUDGETS, CHANGES, RUNS override the sizes)
 # Needs git, python3 and hyperfine; builds bursar in release mode unless BURSAR_BIN is set.
@@ -48,6 +49,10 @@ commits_touching=$(git log --format=%H -- .budgets | wc -l)
 git_log=$(bench git-log "git log --format=%H -- .budgets > /dev/null")
 bursar_log=$(bench bursar-log "$bin log --format jsonl > /dev/null")
 entries=$("$bin" log --format jsonl | wc -l)
+# audit exits 1 when it finds something (every unsigned change of the generated history).
+audit=$(bench bursar-audit "$bin audit --format json > /dev/null || test \$? -eq 1")
+audit_findings=$("$bin" audit --format json | grep -c '"kind"' || true)
+audit_ratio=$(python3 -c "import json,sys; m=lambda n: json.load(open(f'{sys.argv[1]}/{n}.json'))['results'][0]['mean']; print(f\"{m('bursar-audit') / m('bursar-log'):.1f}\")" "$out")
 blame=$(bench bursar-blame "$bin blame model-0500 latency_p95 > /dev/null")
 # Full ids, so the figure is the diff's and not that of walking 50,000 commits to resolve HEAD~N.
 old=$(git rev-parse "HEAD~$mid")
@@ -68,6 +73,7 @@ cat <<REPORT | tee "$out/history-results.md"
 | repository | $COMMITS commits, $BUDGETS budgets, $CHANGES budget changes ($commits_touching commits touch .budgets) |
 | \`git log --format=%H -- .budgets\` | $git_log |
 | \`bursar log --format jsonl\` ($entries entries) | $bursar_log |
+| \`bursar audit --format json\` over all history ($audit_findings findings) | $audit ($audit_ratio× \`bursar log\`) |
 | \`bursar blame model-0500 latency_p95\` | $blame |
 | \`bursar diff\` of two revisions 1,000 commits apart ($diff_changes changes) | $diff |
 | \`dvc params diff\` of the same two revisions | $dvc_line |

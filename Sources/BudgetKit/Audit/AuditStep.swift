@@ -5,17 +5,27 @@ public struct AuditStep: Sendable {
   public var date: String
   public var author: String
   public var gate: SignOffGate
+  /// The files the step changed (relative to the repository root), when known: the step is then
+  /// judged by comparing only what they touch (`SignOffGate.verdict(touching:)`), with the same
+  /// findings as comparing the whole trees.
+  public var touched: Set<String>?
 
-  public init(commit: String, date: String, author: String, gate: SignOffGate) {
+  public init(
+    commit: String, date: String, author: String, gate: SignOffGate, touched: Set<String>? = nil
+  ) {
     self.commit = commit
     self.date = date
     self.author = author
     self.gate = gate
+    self.touched = touched
   }
+
+  /// Whether the base had no Owners file to judge by: the tree's beginning, not a finding.
+  public var isBootstrap: Bool { gate.base?.owners == nil }
 
   /// What this step did that its base's rules did not allow.
   public func findings() -> [AuditFinding] {
-    let verdict = gate.verdict()
+    let verdict = touched.map(gate.verdict(touching:)) ?? gate.verdict()
     var found: [AuditFinding] = []
     func add(_ kind: AuditFinding.Kind, _ path: String, _ detail: String) {
       found.append(

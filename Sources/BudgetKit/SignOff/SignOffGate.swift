@@ -24,7 +24,23 @@ public struct SignOffGate: Sendable {
 
   public func verdict() -> GateVerdict {
     let baseSide = base.map { DiffSide(tree: $0, root: root) } ?? DiffSide(root: root)
-    let headSide = DiffSide(tree: head, root: root)
+    return verdict(from: baseSide, to: DiffSide(tree: head, root: root), reviewingAll: true)
+  }
+
+  /// The verdict on a change known to differ from its base only in `paths` (files relative to
+  /// the repository root): the same changes, requirements, head errors, policy problems and
+  /// suggested signers as `verdict()`, found without comparing the files the change did not
+  /// touch (see `TouchedSides`). Only the approvals that bear on the outcome are verified, so
+  /// `reviews` holds just those covering a required file and those at the path of an approval
+  /// change.
+  public func verdict(touching paths: Set<String>) -> GateVerdict {
+    let sides = TouchedSides(base: base, head: head, touching: paths, root: root)
+    return verdict(from: sides.base, to: sides.head, reviewingAll: false)
+  }
+
+  private func verdict(from baseSide: DiffSide, to headSide: DiffSide, reviewingAll: Bool)
+    -> GateVerdict
+  {
     let changes = BudgetDiff.changes(from: baseSide, to: headSide)
     let owners = base?.owners
     let needs = RequiredSignOffs(owners: owners, base: baseSide, head: headSide).required(
@@ -33,10 +49,20 @@ public struct SignOffGate: Sendable {
       owners.map { owners in
         authors.reduce(into: Set<MemberName>()) { $0.formUnion($1.members(in: owners)) }
       } ?? []
+    var approvals = head.approvals
+    if !reviewingAll {
+      // A review counts only for a required file or as the approval change it reports.
+      let needed = Set(needs.map(\.path))
+      let changed = Set(changes.filter { $0.category == .approval }.map(\.path))
+      approvals = approvals.filter { approval in
+        changed.contains(approval.path)
+          || approval.approves.contains { needed.contains(root + "/" + $0.path.value) }
+      }
+    }
     let reviews =
       owners.map {
         ApprovalVerifier(owners: $0, headDigests: head.digests, root: root, authors: authorMembers)
-          .review(head.approvals, messages: messages)
+          .review(approvals, messages: messages)
       } ?? []
     let matcher = SignOffMatcher(teamsOf: teamsOf(owners))
     let statuses = needs.map { need -> GateVerdict.Status in

@@ -99,9 +99,12 @@ public struct BudgetTreeLoader: Sendable {
     case .success(let value):
       let (document, diagnostics) = DocumentDecoder().decode(value, path: path)
       let kind = document.map { (kind: $0.kind, location: value.location) }
+      var signedBytes: [UInt8]?
+      if case .approval? = document { signedBytes = ApprovalMessage.message(of: value) }
       return ParsedFile(
         path: path, document: document, kind: kind.map { .init($0.kind, at: $0.location) },
-        digest: computesDigests ? MeaningDigest.digest(of: value) : nil, diagnostics: diagnostics)
+        digest: computesDigests ? MeaningDigest.digest(of: value) : nil, diagnostics: diagnostics,
+        signedBytes: signedBytes)
     }
   }
 
@@ -122,16 +125,20 @@ public struct ParsedFile: Sendable {
   public var kind: Located<DocumentKind>?
   public var digest: String?
   public var diagnostics: [Diagnostic]
+  /// For an Approval record, the bytes its signature covers (`ApprovalMessage`), worked out
+  /// from the same parse, so a record is never read twice; nil for other files.
+  public var signedBytes: [UInt8]?
 
   public init(
     path: String, document: BudgetDocument?, kind: Located<DocumentKind>?, digest: String?,
-    diagnostics: [Diagnostic]
+    diagnostics: [Diagnostic], signedBytes: [UInt8]? = nil
   ) {
     self.path = path
     self.document = document
     self.kind = kind
     self.digest = digest
     self.diagnostics = diagnostics
+    self.signedBytes = signedBytes
   }
 
   /// Whether the file has an error of its own (warnings allowed), so its meaning is unknown.

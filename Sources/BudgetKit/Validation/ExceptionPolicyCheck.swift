@@ -1,17 +1,27 @@
 /// Checks an exception against its budget and the rules: it names a real budget, environment and
 /// metrics, uses their units, loosens every value it sets, and lasts no longer than allowed.
 struct ExceptionPolicyCheck {
-  let budgets: [BudgetName: Budget]
+  /// The budget a name means: the first so named, in path order.
+  let budget: (BudgetName) -> Budget?
+  /// Every budget name, sorted, for hints; asked only when an exception names none of them.
+  let budgetNames: () -> [String]
   let rules: Rules
   let collector: DiagnosticCollector
-  /// Budget names for hints, sorted once rather than once per exception.
-  let budgetNames: [String]
 
-  init(budgets: [BudgetName: Budget], rules: Rules, collector: DiagnosticCollector) {
-    self.budgets = budgets
+  init(
+    budget: @escaping (BudgetName) -> Budget?, budgetNames: @escaping () -> [String],
+    rules: Rules, collector: DiagnosticCollector
+  ) {
+    self.budget = budget
+    self.budgetNames = budgetNames
     self.rules = rules
     self.collector = collector
-    self.budgetNames = budgets.keys.map(\.rawValue).sorted()
+  }
+
+  init(budgets: [BudgetName: Budget], rules: Rules, collector: DiagnosticCollector) {
+    self.init(
+      budget: { budgets[$0] }, budgetNames: { budgets.keys.map(\.rawValue).sorted() },
+      rules: rules, collector: collector)
   }
 
   func check(_ exception: BudgetException) {
@@ -23,11 +33,11 @@ struct ExceptionPolicyCheck {
           "expire it by \(exception.starts.value.adding(days: rules.maxExceptionDays - 1)) or split the deviation"
       )
     }
-    guard let budget = budgets[exception.budget.value] else {
+    guard let budget = budget(exception.budget.value) else {
       collector.report(
         .unknownBudget, at: exception.budget.location,
         "budget `\(exception.budget.value)` does not exist",
-        hint: Suggestion.hint(for: exception.budget.value.rawValue, among: budgetNames))
+        hint: Suggestion.hint(for: exception.budget.value.rawValue, among: budgetNames()))
       return
     }
     let environment = exception.environment

@@ -38,7 +38,12 @@ struct TreeValidator {
       if case .owners(let owners) = document { return owners }
       return nil
     }
-    let ownerFiles = kinds.filter { $0.value == .owners }
+    checkOwnersCount(ownerFiles: kinds.filter { $0.value == .owners }, collector)
+    return owners.first
+  }
+
+  /// Exactly one Owners file; `ownerFiles` are where each one's kind is written, in path order.
+  func checkOwnersCount(ownerFiles: [Located<DocumentKind>], _ collector: DiagnosticCollector) {
     if ownerFiles.isEmpty {
       collector.report(
         .ownersMissing, at: .start(of: root), "no `kind: Owners` file under \(root)/",
@@ -50,10 +55,10 @@ struct TreeValidator {
         "a second `kind: Owners` file; there must be exactly one",
         hint: "the first is \(ownerFiles[0].location.path)")
     }
-    return owners.first
   }
 
-  private func checkUnique<Kind>(
+  /// Each name used once; `names` in path order.
+  func checkUnique<Kind>(
     _ names: [Located<Identifier<Kind>>], noun: String, _ collector: DiagnosticCollector
   ) {
     let groups = Dictionary(grouping: names, by: \.value)

@@ -50,18 +50,13 @@ struct AuditCommand: ParsableCommand {
   static func audit(_ repo: Repository, from: Oid?, to: Oid, today: CalendarDay) throws(LedgerError)
     -> [AuditFinding]
   {
-    let walk = AuditWalk(repository: repo)
+    let walk = try AuditWalk(repository: repo, from: from, to: to)
     var tracker = ExceptionSpanTracker()
     var findings: [AuditFinding] = []
     var last: (step: AuditStep, head: BudgetTree)?
-    var previous: (treeId: Oid, tree: SignedTree)?
-    for id in try walk.changedCommits(from: from, to: to) {
-      guard let (step, signed, treeId, bootstrap) = try walk.step(id, previous: previous) else {
-        continue
-      }
-      previous = treeId.map { ($0, signed) }
-      let head = signed.tree
-      if !bootstrap { findings += step.findings() }
+    while let step = try walk.next() {
+      let head = step.gate.head
+      if !step.isBootstrap { findings += step.findings() }
       let limit =
         step.gate.base?.owners?.rules.maxExceptionDays ?? head.owners?.rules.maxExceptionDays ?? 90
       for (exception, span) in tracker.record(head.exceptions, limit: limit) {

@@ -2,74 +2,126 @@ import BudgetKit
 import Foundation
 import GitKit
 
-/// The first-parent steps of a range that changed `.budgets/`, oldest first, each judged against
-/// its own first parent with `SignOffGate`.
-public struct AuditWalk {
+/// The first-parent steps of a range that changed `.budgets/`, oldest first, each ready to be
+/// judged against its own first parent with `SignOffGate`.
+///
+/// Along first parents the base of one step is the head of the step before, so one tree is
+/// carried from step to step: a step reads and parses only the files it changed (found by
+/// comparing folders level by level, parsed through a cache by blob id), keeps the checks
+/// across files of the whole head up to date (`TreeAssembly`), and is judged on what those
+/// files touch (`SignOffGate.verdict(touching:)`). The range's first base is read in full
+/// once; a step where `.budgets` appears, goes, or is not a folder has both sides read whole.
+public final class AuditWalk {
   public let repository: Repository
   public let root: String
+  private let files: CommitTreeLoader
+  /// The steps of the range, oldest first.
+  private let steps: [HistoryStep]
+  private var nextIndex = 0
+  /// The head of the step before, when it was a budgets folder.
+  private var carried: RollingTree?
+  private let dates = ISO8601DateFormatter()
 
-  public init(repository: Repository, root: String = ".budgets") {
+  /// Walks `from..to` along first parents (all of `to`'s history when `from` is nil) and keeps
+  /// the commits whose `.budgets` folder differs from their first parent's.
+  public init(
+    repository: Repository, from: Oid?, to: Oid, root: String = ".budgets",
+    cache: ParseCache = ParseCache()
+  ) throws(LedgerError) {
     self.repository = repository
     self.root = root
-  }
-
-  /// The commits of `from..to` along first parents whose `.budgets` tree differs from their
-  /// first parent's, oldest first.
-  public func changedCommits(from: Oid?, to: Oid) throws(LedgerError) -> [Oid] {
+    files = CommitTreeLoader(
+      repository: repository, cache: cache, loader: BudgetTreeLoader(root: root))
+    let scope = HistoryScope(heads: [to], hiding: from.map { [$0] } ?? [], firstParentOnly: true)
+    var newestFirst: [HistoryStep] = []
     do {
-      let walk = try repository.revWalk(
-        from: [to], hiding: from.map { [$0] } ?? [], firstParentOnly: true)
-      var changed: [Oid] = []
-      while let id = try walk.next() {
-        let commit = try repository.commit(id)
-        let mine = try repository.treeId(of: id, at: root)
-        var parents: Oid?
-        if let parent = commit.parentIds.first {
-          parents = try repository.treeId(of: parent, at: root)
-        }
-        if mine != parents { changed.append(id) }
-      }
-      return changed.reversed()
+      let walker = try HistoryWalker(repository: repository, root: root, scope: scope)
+      while let step = try walker.next() { newestFirst.append(step) }
     } catch {
       throw .git(error)
     }
+    steps = newestFirst.reversed()
   }
 
-  /// The step from a commit's first parent to the commit, ready to judge; nil when the commit
-  /// removes `.budgets/` altogether. `bootstrap` is true when the parent had no Owners to judge
-  /// by (the tree's beginning).
-  ///
-  /// `previous` is the last tree read, by its `.budgets` tree id: along first parents the base
-  /// of one changed commit is usually the head of the one before, so it is not parsed twice.
-  public func step(_ id: Oid, previous: (treeId: Oid, tree: SignedTree)? = nil) throws(LedgerError)
-    -> (step: AuditStep, head: SignedTree, headTreeId: Oid?, bootstrap: Bool)?
-  {
-    let reader = SignOffReader(repository: repository, root: root)
-    let commit: CommitInfo
-    var headTreeId: Oid?
-    var parentTreeId: Oid?
-    do {
-      commit = try repository.commit(id)
-      headTreeId = try repository.treeId(of: id, at: root)
-      if let parent = commit.parentIds.first {
-        parentTreeId = try repository.treeId(of: parent, at: root)
-      }
-    } catch { throw .git(error) }
-    guard let head = try reader.tree(atCommit: id) else { return nil }
-    let parent = commit.parentIds.first
-    var base: SignedTree?
-    if let previous, let parentTreeId, previous.treeId == parentTreeId {
-      base = previous.tree
-    } else if let parent {
-      base = try reader.tree(atCommit: parent)
+  /// How many steps the range holds.
+  public var count: Int { steps.count }
+
+  /// The next step, oldest first, or nil at the end. A step that removes `.budgets/` has
+  /// nothing to judge and is passed over.
+  public func next() throws(LedgerError) -> AuditStep? {
+    while nextIndex < steps.count {
+      let step = steps[nextIndex]
+      nextIndex += 1
+      if let judged = try audit(step) { return judged }
     }
-    let authors = try reader.authors(base: parent, head: id)
+    return nil
+  }
+
+  private func audit(_ step: HistoryStep) throws(LedgerError) -> AuditStep? {
+    let id = step.commit.id
+    let reader = SignOffReader(repository: repository, root: root)
+    guard let trees = try trees(of: step, reader) else { return nil }
+    let commit: CommitInfo
+    do { commit = try repository.commit(id) } catch { throw .git(error) }
+    // `parent..commit` of a commit with at most one parent is the commit alone.
+    let authors =
+      commit.parentIds.count <= 1
+      ? [ChangeAuthor(name: commit.author.name, email: commit.author.email)]
+      : try reader.authors(base: commit.parentIds.first, head: id)
     let gate = SignOffGate(
-      base: base?.tree, head: head.tree, messages: head.messages, authors: authors, root: root)
-    let date = ISO8601DateFormatter().string(from: commit.committer.time)
-    let step = AuditStep(
-      commit: id.hex, date: date, author: "\(commit.author.name) <\(commit.author.email)>",
-      gate: gate)
-    return (step, head, headTreeId, base?.tree.owners == nil)
+      base: trees.base?.tree, head: trees.head.tree, messages: trees.head.messages,
+      authors: authors, root: root)
+    return AuditStep(
+      commit: id.hex, date: dates.string(from: commit.committer.time),
+      author: "\(commit.author.name) <\(commit.author.email)>", gate: gate,
+      touched: trees.touched)
+  }
+
+  /// The two sides of a step, and the files it changed when the head was made from the base.
+  private struct Sides {
+    var base: SignedTree?
+    var head: SignedTree
+    var touched: Set<String>?
+  }
+
+  /// The step's base and head; nil when the commit has no `.budgets/` to judge.
+  private func trees(of step: HistoryStep, _ reader: SignOffReader) throws(LedgerError) -> Sides? {
+    if let oldFolder = step.oldTree, let newFolder = step.newTree {
+      if carried?.folder != oldFolder { carried = try rollingTree(oldFolder) }
+      if var tree = carried {
+        // Taken out while it changes, so its storage is not copied.
+        carried = nil
+        let base = tree.signed
+        let changes: [FileChange]
+        do {
+          changes = try TreeComparison(repository: repository).changes(
+            from: oldFolder, to: newFolder)
+        } catch {
+          throw .git(error)
+        }
+        let moved = tree.apply(changes, to: newFolder, files: files)
+        carried = tree
+        if moved {
+          return Sides(
+            base: base, head: tree.signed, touched: Set(changes.map { "\(root)/\($0.path)" }))
+        }
+      }
+    }
+    // Otherwise both sides are read whole: the folder appears, goes, or is too large to carry.
+    var base: SignedTree?
+    if let carried, carried.folder == step.oldTree {
+      base = carried.signed
+    } else if let parent = step.parent {
+      base = try reader.tree(atCommit: parent.id)
+    }
+    carried = nil
+    if let newFolder = step.newTree { carried = try rollingTree(newFolder) }
+    if let head = carried?.signed { return Sides(base: base, head: head, touched: nil) }
+    guard let head = try reader.tree(atCommit: step.commit.id) else { return nil }
+    return Sides(base: base, head: head, touched: nil)
+  }
+
+  private func rollingTree(_ folder: Oid) throws(LedgerError) -> RollingTree? {
+    do { return try RollingTree(folder: folder, files: files) } catch { throw .git(error) }
   }
 }
