@@ -20,7 +20,7 @@ bin=${BURSAR_BIN:-$root/.build/release/bursar}
 mkdir -p "$out"
 
 if [ ! -x "$bin" ]; then
-  (cd "$root" && swift build -c release)
+  (cd "$root" && swift build -c release --static-swift-stdlib)
 fi
 
 if [ ! -d "$repo" ]; then

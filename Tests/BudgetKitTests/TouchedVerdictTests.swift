@@ -1,4 +1,5 @@
 import BudgetKit
+import TestSupport
 import Testing
 
 /// A change judged on what it touched (`SignOffGate.verdict(touching:)`) gets the verdict and
@@ -45,7 +46,7 @@ struct TouchedVerdictTests {
 
   @Test(arguments: 0..<8)
   func theTouchedVerdictIsTheWholeOne(seed: UInt64) {
-    var random = SeededRandom(seed: seed)
+    var random = SeededGenerator(seed: seed)
     let paths = Self.variants.keys.sorted()
     for _ in 0..<60 {
       var base: [String: Int] = [:]
@@ -174,20 +175,5 @@ struct TouchedVerdictTests {
     expires: \(expires)
 
     """
-  }
-}
-
-/// SplitMix64: reproducible choices for generated cases.
-struct SeededRandom {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-
-  mutating func next(_ bound: Int) -> Int {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Int((z ^ (z >> 31)) % UInt64(bound))
   }
 }

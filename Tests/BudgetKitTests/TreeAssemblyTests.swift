@@ -1,4 +1,5 @@
 import BudgetKit
+import TestSupport
 import Testing
 
 /// A tree kept up to date file by file (`TreeAssembly`) is the tree assembled from scratch,
@@ -6,7 +7,7 @@ import Testing
 struct TreeAssemblyTests {
   @Test(arguments: 0..<6)
   func fileByFileIsFromScratch(seed: UInt64) {
-    var random = SeededRandom(seed: seed)
+    var random = SeededGenerator(seed: seed)
     let paths = TouchedVerdictTests.variants.keys.sorted()
     var choice: [String: Int] = [:]
     for path in paths { choice[path] = random.next(TouchedVerdictTests.variants[path]!.count) }

@@ -8,7 +8,7 @@ import Testing
 /// side branches merged; with `bursar gate` as the oracle for what the audit must find.
 final class AuditHistory {
   let fixture: GateFixture
-  private var random: SplitMix
+  private var random: SeededGenerator
   private(set) var operations: [String] = []
   private var fraudBroken = false
   private var carolInSRE = false
@@ -16,7 +16,7 @@ final class AuditHistory {
 
   init(seed: UInt64, steps: Int) throws {
     fixture = try GateFixture()
-    random = SplitMix(seed: seed)
+    random = SeededGenerator(seed: seed)
     try repository.git("checkout", "-q", "main")
     for _ in 0..<steps { try step() }
   }
