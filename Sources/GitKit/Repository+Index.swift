@@ -41,6 +41,7 @@ extension Repository {
       guard intentToAdd == 0, !TreeEntry.isTree(mode: entry.mode) else { continue }
       entries.append(TreeEntry(path: path, id: Oid(entry.id), mode: entry.mode))
     }
-    return IndexListing(entries: entries, conflictedPaths: conflicted)
+    let checksum = git_index_checksum(index).map { Oid($0.pointee) }
+    return IndexListing(entries: entries, conflictedPaths: conflicted, checksum: checksum)
   }
 }

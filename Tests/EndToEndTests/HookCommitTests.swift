@@ -133,3 +133,53 @@ struct HookCommitEditorTests {
     #expect(result.stderrText.contains("needs a Budget-Rationale: trailer"))
   }
 }
+
+/// pre-commit's verdict lets commit-msg answer without bursar, for exactly that HEAD and index.
+@Suite("Hooks: pre-commit's verdict for commit-msg")
+struct HookCommitVerdictTests {
+  /// Runs the installed commit-msg script as git would, with no bursar to be found.
+  static func commitMessageWithoutBursar(_ fixture: HookFixture, message: String) throws
+    -> ProcessResult
+  {
+    let file = fixture.repository.absolutePath(".git/MSG")
+    try message.write(toFile: file, atomically: true, encoding: .utf8)
+    let index = fixture.repository.absolutePath(".git/index")
+    return try runProcess(
+      "sh", [fixture.repository.absolutePath(".git/hooks/commit-msg"), file],
+      environment: TemporaryRepository.environment([
+        "PATH": "/usr/bin:/bin", "GIT_INDEX_FILE": index,
+      ]), cwd: fixture.repository.path)
+  }
+
+  @Test("a commit that loosens nothing passes commit-msg without starting bursar")
+  func holdsWithoutBursar() throws {
+    let fixture = try HookFixture()
+    try fixture.tighten()
+    _ = try fixture.repository.git("add", "-A")
+    #expect(try fixture.bursar("hooks", "run", "pre-commit").status == 0)
+    let verdict = try String(
+      contentsOfFile: fixture.repository.absolutePath(".git/bursar/commit-verdict"),
+      encoding: .utf8)
+    let head = try fixture.repository.git("rev-parse", "HEAD")
+    #expect(verdict.hasPrefix(head + " ") && verdict.hasSuffix(" holds\n"), "\(verdict)")
+    let result = try Self.commitMessageWithoutBursar(fixture, message: "tighten\n")
+    #expect(result.status == 0, "\(result.stderrText)")
+  }
+
+  @Test("once the index changes, the verdict no longer counts and bursar is asked")
+  func staleVerdictIgnored() throws {
+    let fixture = try HookFixture()
+    try fixture.tighten()
+    _ = try fixture.repository.git("add", "-A")
+    #expect(try fixture.bursar("hooks", "run", "pre-commit").status == 0)
+    _ = try fixture.repository.git("checkout", "HEAD", "--", HookFixture.fraud)
+    try fixture.loosen()
+    _ = try fixture.repository.git("add", "-A")
+    let withoutBursar = try Self.commitMessageWithoutBursar(fixture, message: "raise\n")
+    #expect(withoutBursar.status == 1)
+    #expect(withoutBursar.stderrText.contains("bursar binary was not found"))
+    let commit = try fixture.git(["commit", "-q", "-m", "raise"])
+    #expect(commit.status == 1)
+    #expect(commit.stderrText.contains("needs a Budget-Rationale: trailer"))
+  }
+}

@@ -45,12 +45,12 @@ extension HooksCommand {
       let review = StagedReview(
         repository: repo, cachePath: StagedReview.cachePath(for: repo), version: Bursar.version)
       switch hook {
-      case .preCommit: try preCommit(review)
+      case .preCommit: try preCommit(review, repository: repo)
       case .commitMessage: try commitMessage(review, repository: repo)
       }
     }
 
-    private func preCommit(_ review: StagedReview) throws {
+    private func preCommit(_ review: StagedReview, repository: Repository) throws {
       let outcome: StagedOutcome
       do { outcome = try review.review() } catch { throw CommandFailure(error) }
       if verbose { Console.error(Self.describe(outcome)) }
@@ -63,6 +63,7 @@ extension HooksCommand {
           "bursar: the staged .budgets/ cannot be committed (bursar validate --staged).")
         throw ExitCode(ExitStatus.blocked)
       }
+      outcome.verdict?.write(in: repository)
       guard outcome.loosens else { return }
       let diff = DiffReport(from: "HEAD", to: "the index", changes: outcome.changes)
       Console.error(DiffTextRenderer().render(diff))

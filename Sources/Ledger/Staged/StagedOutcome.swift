@@ -22,16 +22,20 @@ public struct StagedOutcome: Sendable {
   public var fileCount: Int
   public var ignored: [IgnoredFile]
   public var reading: Reading
+  /// Whether the commit loosens, keyed by HEAD and the index, for the commit-msg hook; nil when
+  /// the tree is invalid or the verdict cannot be keyed.
+  public var verdict: CommitVerdict?
 
   public init(
     diagnostics: [Diagnostic], changes: [BudgetChange], fileCount: Int,
-    ignored: [IgnoredFile] = [], reading: Reading
+    ignored: [IgnoredFile] = [], reading: Reading, verdict: CommitVerdict? = nil
   ) {
     self.diagnostics = diagnostics
     self.changes = changes
     self.fileCount = fileCount
     self.ignored = ignored
     self.reading = reading
+    self.verdict = verdict
   }
 
   public var isValid: Bool { !diagnostics.hasErrors }

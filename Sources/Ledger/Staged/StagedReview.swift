@@ -58,10 +58,15 @@ public struct StagedReview {
       if cache != known { cache?.write(to: cachePath, version: version) }
     }
     let newFiles = checked.parsed.filter { sides.changedFullPaths.contains($0.key) }
-    return StagedOutcome(
+    var outcome = StagedOutcome(
       diagnostics: checked.tree.diagnostics,
       changes: checked.tree.isValid ? files.changes(sides, newFiles: newFiles) : [],
       fileCount: sides.yamlCount, ignored: checked.tree.ignored, reading: checked.reading)
+    if outcome.isValid {
+      outcome.verdict = CommitVerdict(
+        head: sides.head, index: sides.staged.checksum, loosens: outcome.loosens)
+    }
+    return outcome
   }
 
   private struct Checked {

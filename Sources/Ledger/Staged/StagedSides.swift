@@ -15,19 +15,23 @@ struct StagedSides {
   /// The same, from the repository root.
   let changedFullPaths: Set<String>
   let root: String
+  /// HEAD's commit; nil when HEAD is unborn.
+  let head: Oid?
 
   init(repository: Repository, root: String) throws(LedgerError) {
     self.root = root
     var headEntries: [TreeEntry]?
+    var head: Oid?
     do {
-      let head = try repository.resolveCommit("HEAD")
-      headEntries = try repository.files(atCommit: head, under: root)
+      head = try repository.resolveCommit("HEAD")
+      headEntries = try repository.files(atCommit: head!, under: root)
       staged = try repository.indexFiles(under: root)
     } catch .unbornHead {
       do { staged = try repository.indexFiles(under: root) } catch { throw .git(error) }
     } catch {
       throw .git(error)
     }
+    self.head = head
     if let entries = headEntries, entries.count == 1, entries[0].kind == .notADirectory {
       headEntries = nil
     }

@@ -121,25 +121,10 @@ public struct ValidationCache: Sendable, Equatable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Writes the cache to `path` through a temporary file in the same folder, creating the folder.
-  /// Failing to write is not an error worth stopping for: the cache is only a shortcut.
+  /// Writes the cache to `path` (whole or not at all), creating the folder. Failing to write is
+  /// not an error worth stopping for: the cache is only a shortcut.
   @discardableResult
   public func write(to path: String, version: String) -> Bool {
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(
-      ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try Data(text(version: version).utf8).write(to: temporary)
-      if rename(temporary.path, url.path) != 0 {
-        try? FileManager.default.removeItem(at: temporary)
-        return false
-      }
-      return true
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      return false
-    }
+    PrivateFile.write(text(version: version), to: path)
   }
 }
