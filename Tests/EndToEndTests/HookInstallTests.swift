@@ -54,6 +54,9 @@ struct HookInstallTests {
     #expect(try String(contentsOfFile: hooks + "pre-commit", encoding: .utf8) == foreign)
     #expect(!FileManager.default.fileExists(atPath: hooks + "pre-commit.local"))
     #expect(!FileManager.default.fileExists(atPath: hooks + "commit-msg"))
+    // Nor does bursar leave its cache behind.
+    let own = fixture.repository.gitDirectory + "/bursar"
+    #expect(!FileManager.default.fileExists(atPath: own))
   }
 
   @Test("a failing foreign hook stops the commit before bursar runs")

@@ -74,7 +74,8 @@ extension HooksCommand {
     @OptionGroup var repository: RepositoryOptions
 
     func run() throws {
-      let folder = HooksFolder(repository: try repository.open())
+      let repo = try repository.open()
+      let folder = HooksFolder(repository: repo)
       do {
         let report = try HookInstaller(folder: folder).uninstall()
         if report.isEmpty { Console.output("no bursar hooks in \(folder.path)") }
@@ -82,6 +83,7 @@ extension HooksCommand {
       } catch {
         throw CommandFailure(error.description)
       }
+      StagedReview.forgetShortcuts(in: repo)
     }
   }
 

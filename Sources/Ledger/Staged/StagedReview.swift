@@ -1,4 +1,5 @@
 import BudgetKit
+import Foundation
 import GitKit
 
 /// Judges the commit about to be made, as the pre-commit and commit-msg hooks need: validates
@@ -32,6 +33,17 @@ public struct StagedReview {
   /// Where a repository keeps the cache: in its common git directory, shared by its work trees.
   public static func cachePath(for repository: Repository) -> String {
     repository.commonDirectory + "/bursar/validation-cache"
+  }
+
+  /// Removes what the hooks leave in the git directory (the validation cache and the commit
+  /// verdict), and their folder when nothing else is in it.
+  public static func forgetShortcuts(in repository: Repository) {
+    let files = [cachePath(for: repository), CommitVerdict.path(in: repository)]
+    for file in files { try? FileManager.default.removeItem(atPath: file) }
+    for folder in Set(files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }) {
+      // Fails, as it should, when the folder holds anything else.
+      rmdir(folder)
+    }
   }
 
   /// Validates the staged tree (unless `validating` is false) and diffs it against HEAD.
