@@ -7,7 +7,7 @@ struct BlameTextRenderer {
   var style = Style()
 
   func render(_ report: BlameReport) -> String {
-    var lines = [style.bold("\(report.budget) / \(report.metric)") + " in \(report.environment)"]
+    let lines = [style.bold("\(report.budget) / \(report.metric)") + " in \(report.environment)"]
     var table = TextTable()
     for line in report.lines {
       let kind = line.changes.first?.kind ?? .changed

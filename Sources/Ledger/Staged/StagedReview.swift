@@ -63,7 +63,7 @@ public struct StagedReview {
     }
     var cache = cachePath.map { ValidationCache.load(from: $0, version: version) }
     let checked =
-      try cache.flatMap { validateChanges(sides, files: files, cache: $0) }
+      cache.flatMap { validateChanges(sides, files: files, cache: $0) }
       ?? validateWholeTree(sides, files: files)
     if checked.tree.isValid, let known = cache, let cachePath {
       cache = remember(checked, sides: sides, in: known)
