@@ -56,7 +56,7 @@ struct CrossFileScopeTests {
 
   static func errors(_ diagnostics: [Diagnostic]) -> [String] {
     diagnostics.filter { $0.severity == .error }.map {
-      "\($0.location) \($0.rule.rawValue) \($0.message)"
+      "\($0.location) \($0.rule.rawValue) \($0.message) (\($0.hint ?? ""))"
     }.sorted()
   }
 
@@ -72,7 +72,8 @@ struct CrossFileScopeTests {
     guard let neighbours = CrossFileScope(base: facts).neighbours(changed: changed, new: changedNew)
     else { return (whole, nil) }
     let read = changedNew + neighbours.compactMap { parsedNew[$0] }
-    return (whole, errors(loader.assemble(read).diagnostics))
+    let names = CrossFileScope(base: facts).budgetNames(changed: changed, new: changedNew)
+    return (whole, errors(loader.assemble(read, budgetNames: names).diagnostics))
   }
 
   @Test("hand-picked changes: duplicates, removals, renames and exceptions on both sides")

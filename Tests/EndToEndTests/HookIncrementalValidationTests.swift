@@ -90,10 +90,21 @@ struct HookIncrementalValidationTests {
     try change.apply(fixture)
     _ = try fixture.repository.git("add", "-A")
     let hook = try fixture.bursar("hooks", "run", "pre-commit", "--verbose")
+    // validate --staged uses the cache too (without writing it); without the cache it reads the
+    // whole tree, which is the reference.
+    let cached = try fixture.bursar("validate", "--staged", "--format", "json")
+    try FileManager.default.removeItem(
+      atPath: fixture.repository.absolutePath(".git/bursar/validation-cache"))
     let whole = try fixture.bursar("validate", "--staged")
+    let wholeJSON = try fixture.bursar("validate", "--staged", "--format", "json")
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: fixture.repository.absolutePath(".git/bursar/validation-cache")))
     #expect(hook.status == (change.valid ? 0 : 1), "\(hook.stderrText)")
     #expect(whole.status == (change.valid ? 0 : 1), "\(whole.stdoutText)")
     #expect(Self.errors(hook.stderrText) == Self.errors(whole.stdoutText))
+    #expect(cached.status == wholeJSON.status)
+    #expect(cached.stdoutText == wholeJSON.stdoutText)
     if change.touchesOwners {
       #expect(hook.stderrText.contains("read all"))
     } else {

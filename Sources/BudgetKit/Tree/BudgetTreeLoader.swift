@@ -66,8 +66,12 @@ public struct BudgetTreeLoader: Sendable {
 
   /// Builds the tree from files parsed one by one (perhaps earlier, and cached), and runs the
   /// checks across files.
+  ///
+  /// - Parameter budgetNames: every budget name of the whole tree, when `parsed` is only the part
+  ///   of it the checks need (`CrossFileScope`), so hints name the same budgets.
   public func assemble(
-    _ parsed: [ParsedFile], ignored: [IgnoredFile] = [], diagnostics: [Diagnostic] = []
+    _ parsed: [ParsedFile], ignored: [IgnoredFile] = [], diagnostics: [Diagnostic] = [],
+    budgetNames: Set<BudgetName>? = nil
   ) -> BudgetTree {
     let parsed = parsed.sorted { $0.path < $1.path }
     var tree = BudgetTree(ignored: ignored, diagnostics: diagnostics)
@@ -85,7 +89,7 @@ public struct BudgetTreeLoader: Sendable {
       }
     }
     tree.diagnostics += TreeValidator(root: root).validate(
-      parsed.compactMap(\.document), kinds: parsed.compactMap(\.kind))
+      parsed.compactMap(\.document), kinds: parsed.compactMap(\.kind), budgetNames: budgetNames)
     tree.diagnostics = tree.diagnostics.sortedByLocation()
     return tree
   }

@@ -67,4 +67,17 @@ public struct CrossFileScope: Sendable {
     }
     return owners.sorted() + others.sorted()
   }
+
+  /// Every budget name of the new tree: those of unchanged files and of the changed files' new
+  /// versions.
+  public func budgetNames(changed: Set<String>, new: [ParsedFile]) -> Set<BudgetName> {
+    var names = Set<BudgetName>()
+    for (path, facts) in base where !changed.contains(path) {
+      if let name = facts.budgetName { names.insert(name) }
+    }
+    for file in new {
+      if case .budget(let budget)? = file.document { names.insert(budget.name.value) }
+    }
+    return names
+  }
 }

@@ -3,7 +3,11 @@
 struct TreeValidator {
   let root: String
 
-  func validate(_ documents: [BudgetDocument], kinds: [Located<DocumentKind>]) -> [Diagnostic] {
+  /// - Parameter budgetNames: the names hints offer, when `documents` are part of a tree.
+  func validate(
+    _ documents: [BudgetDocument], kinds: [Located<DocumentKind>],
+    budgetNames: Set<BudgetName>? = nil
+  ) -> [Diagnostic] {
     let collector = DiagnosticCollector()
     let owners = checkOwnersCount(documents, kinds: kinds, collector)
     var budgets: [Budget] = []
@@ -25,8 +29,10 @@ struct TreeValidator {
     }
     let byName = Dictionary(
       budgets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+    let hintNames = (budgetNames ?? Set(byName.keys)).map(\.rawValue).sorted()
     let policy = ExceptionPolicyCheck(
-      budgets: byName, rules: owners?.rules ?? Rules(), collector: collector)
+      budget: { byName[$0] }, budgetNames: { hintNames }, rules: owners?.rules ?? Rules(),
+      collector: collector)
     exceptions.forEach(policy.check)
     return collector.diagnostics
   }

@@ -76,7 +76,7 @@ extension HooksCommand {
 
     private func commitMessage(_ review: StagedReview, repository: Repository) throws {
       let outcome: StagedOutcome
-      do { outcome = try review.review(validating: false) } catch { throw CommandFailure(error) }
+      do { outcome = try review.review(for: .commitMessage) } catch { throw CommandFailure(error) }
       guard outcome.loosens, let messageFile else { return }
       guard let data = FileManager.default.contents(atPath: messageFile) else {
         throw CommandFailure("cannot read the commit message file \(messageFile)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BudgetKit
 import Foundation
+import GitKit
 import Ledger
 
 /// `bursar validate`: schema and cross-file checks of `.budgets/`.
@@ -25,21 +26,12 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     let repo = try repository.open()
-    let snapshot: BudgetSnapshot
-    do {
-      snapshot = try SnapshotReader(repository: repo).snapshot(sourceOptions.source)
-    } catch {
-      throw CommandFailure(error)
-    }
-    // Validation needs no meaning digests; they are a tenth of the parsing time.
-    var loader = BudgetTreeLoader()
-    loader.computesDigests = false
-    let tree = snapshot.load(with: loader)
+    let found = try sourceOptions.source == .index ? staged(repo) : whole(repo)
     let filter = try PathFilter(arguments: paths, repository: repo)
     let report = ValidationReport(
       source: sourceOptions.source.description,
-      diagnostics: tree.diagnostics.filter { filter.includes($0.location.path) },
-      fileCount: tree.paths.count, ignored: tree.ignored.filter { filter.includes($0.path) })
+      diagnostics: found.diagnostics.filter { filter.includes($0.location.path) },
+      fileCount: found.fileCount, ignored: found.ignored.filter { filter.includes($0.path) })
     switch format {
     case .text: Console.output(DiagnosticTextRenderer().render(report))
     case .json: Console.output(DiagnosticJSONRenderer().render(report))
@@ -50,5 +42,37 @@ struct ValidateCommand: ParsableCommand {
     case .sarif: Console.output(SARIFRenderer().render(report.diagnostics))
     }
     if !report.isValid { throw ExitCode(ExitStatus.blocked) }
+  }
+
+  /// The whole tree at the source, read and checked.
+  private func whole(_ repo: Repository) throws -> (
+    diagnostics: [Diagnostic], fileCount: Int, ignored: [IgnoredFile]
+  ) {
+    let snapshot: BudgetSnapshot
+    do {
+      snapshot = try SnapshotReader(repository: repo).snapshot(sourceOptions.source)
+    } catch {
+      throw CommandFailure(error)
+    }
+    // Validation needs no meaning digests; they are a tenth of the parsing time.
+    var loader = BudgetTreeLoader()
+    loader.computesDigests = false
+    let tree = snapshot.load(with: loader)
+    return (tree.diagnostics, tree.paths.count, tree.ignored)
+  }
+
+  /// The index: only what differs from HEAD is read when the hooks' cache knows HEAD's tree to
+  /// be valid; the findings are those of the whole tree either way.
+  private func staged(_ repo: Repository) throws -> (
+    diagnostics: [Diagnostic], fileCount: Int, ignored: [IgnoredFile]
+  ) {
+    let review = StagedReview(
+      repository: repo, cachePath: StagedReview.cachePath(for: repo), version: Bursar.version)
+    let outcome: StagedOutcome
+    do { outcome = try review.review(for: .validation) } catch { throw CommandFailure(error) }
+    if outcome.reading == .nothingStaged {
+      throw CommandFailure(LedgerError.noBudgetsFolder(source: .index))
+    }
+    return (outcome.diagnostics, outcome.fileCount, outcome.ignored)
   }
 }

@@ -46,35 +46,46 @@ public struct StagedReview {
     }
   }
 
-  /// Validates the staged tree (unless `validating` is false) and diffs it against HEAD.
-  public func review(validating: Bool = true) throws(LedgerError) -> StagedOutcome {
+  /// What a review is for.
+  public enum Purpose: Sendable {
+    /// The pre-commit hook: validate the staged tree, remember it when valid, and diff it.
+    case preCommit
+    /// The commit-msg hook: only the diff.
+    case commitMessage
+    /// `bursar validate --staged`: only validation, using the cache but never writing it.
+    case validation
+  }
+
+  /// Validates what is staged and compares it with HEAD, as much as `purpose` needs.
+  public func review(for purpose: Purpose = .preCommit) throws(LedgerError) -> StagedOutcome {
     let sides = try StagedSides(repository: repository, root: root)
     let files = StagedFiles(repository: repository, root: root, limits: limits)
     guard !sides.staged.entries.isEmpty || !sides.staged.conflictedPaths.isEmpty else {
-      let changes = files.changes(sides, newFiles: [:])
+      let changes = purpose == .validation ? [] : files.changes(sides, newFiles: [:])
       return StagedOutcome(
         diagnostics: [], changes: changes, fileCount: 0, reading: .nothingStaged)
     }
-    guard validating else {
+    guard purpose != .commitMessage else {
       let parsed = files.parse(sides.changedPaths.compactMap { sides.new[$0] })
       return StagedOutcome(
         diagnostics: [], changes: files.changes(sides, newFiles: parsed),
-        fileCount: sides.yamlCount, reading: .changedFiles(files: parsed.count))
+        fileCount: sides.parsableCount, reading: .changedFiles(files: parsed.count))
     }
     var cache = cachePath.map { ValidationCache.load(from: $0, version: version) }
     let checked =
       cache.flatMap { validateChanges(sides, files: files, cache: $0) }
       ?? validateWholeTree(sides, files: files)
-    if checked.tree.isValid, let known = cache, let cachePath {
+    if purpose == .preCommit, checked.tree.isValid, let known = cache, let cachePath {
       cache = remember(checked, sides: sides, in: known)
       if cache != known { cache?.write(to: cachePath, version: version) }
     }
     let newFiles = checked.parsed.filter { sides.changedFullPaths.contains($0.key) }
+    let compares = purpose == .preCommit && checked.tree.isValid
     var outcome = StagedOutcome(
       diagnostics: checked.tree.diagnostics,
-      changes: checked.tree.isValid ? files.changes(sides, newFiles: newFiles) : [],
-      fileCount: sides.yamlCount, ignored: checked.tree.ignored, reading: checked.reading)
-    if outcome.isValid {
+      changes: compares ? files.changes(sides, newFiles: newFiles) : [],
+      fileCount: checked.fileCount, ignored: checked.tree.ignored, reading: checked.reading)
+    if compares {
       outcome.verdict = CommitVerdict(
         head: sides.head, index: sides.staged.checksum, loosens: outcome.loosens)
     }
@@ -83,6 +94,8 @@ public struct StagedReview {
 
   private struct Checked {
     var tree: BudgetTree
+    /// How many budget files the tree has, read or not.
+    var fileCount: Int
     /// The files read, by path from the repository root.
     var parsed: [String: ParsedFile]
     var reading: StagedOutcome.Reading
@@ -102,19 +115,26 @@ public struct StagedReview {
       guard let facts = cache.facts[.init(blob: entry.id, path: path)] else { return nil }
       base[path] = facts
     }
+    // Unchanged entries that are not budget files are classified too (which reads no blob), so
+    // the ignored files are those of the whole tree.
     let changed = sides.changedPaths.compactMap { sides.new[$0] }
-    let sorted = files.classify(changed)
+    let others = sides.staged.entries.filter {
+      !StagedFiles.isParsable($0) && !sides.changedPaths.contains($0.path)
+    }
+    let sorted = files.classify(changed + others)
     let parsedChanged = files.loader.parse(sorted.yaml)
-    guard
-      let neighbours = CrossFileScope(base: base).neighbours(
-        changed: sides.changedFullPaths, new: parsedChanged)
+    let scope = CrossFileScope(base: base)
+    guard let neighbours = scope.neighbours(changed: sides.changedFullPaths, new: parsedChanged)
     else { return nil }
     let parsedNeighbours = files.parse(
       neighbours.compactMap { sides.new[String($0.dropFirst(root.count + 1))] })
     let all = parsedChanged + parsedNeighbours.values
-    let tree = files.loader.assemble(all, ignored: sorted.ignored, diagnostics: sorted.diagnostics)
+    let tree = files.loader.assemble(
+      all, ignored: sorted.ignored, diagnostics: sorted.diagnostics,
+      budgetNames: scope.budgetNames(changed: sides.changedFullPaths, new: parsedChanged))
     return Checked(
-      tree: tree, parsed: Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }),
+      tree: tree, fileCount: sides.parsableCount,
+      parsed: Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }),
       reading: .changedFiles(files: all.count))
   }
 
@@ -125,7 +145,8 @@ public struct StagedReview {
     let parsed = files.loader.parse(sorted.yaml)
     let tree = files.loader.assemble(parsed, ignored: sorted.ignored, diagnostics: diagnostics)
     return Checked(
-      tree: tree, parsed: Dictionary(parsed.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }),
+      tree: tree, fileCount: tree.paths.count,
+      parsed: Dictionary(parsed.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }),
       reading: .wholeTree)
   }
 

@@ -54,6 +54,9 @@ struct StagedSides {
     staged.entries.lazy.filter { BudgetSourceFile.isYAMLName($0.path) }.count
   }
 
+  /// How many staged files are regular YAML files, which validation reads.
+  var parsableCount: Int { staged.entries.lazy.filter(StagedFiles.isParsable).count }
+
   /// A problem for each path left with merge conflicts in the index.
   var conflictDiagnostics: [Diagnostic] {
     staged.conflictedPaths.map { SnapshotReader.conflicted("\(root)/\($0)") }
