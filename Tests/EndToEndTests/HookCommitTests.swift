@@ -183,3 +183,32 @@ struct HookCommitVerdictTests {
     #expect(commit.stderrText.contains("needs a Budget-Rationale: trailer"))
   }
 }
+
+/// `bursar hooks run` on bad input: a sentence and exit 2, never a crash.
+@Suite("Hooks: bursar hooks run on bad input")
+struct HookRunBadInputTests {
+  @Test("outside a repository, in a bare one, or without the message file: exit 2")
+  func refusesToRun() throws {
+    let folder = try TemporaryDirectory(prefix: "bursar-hooks-run")
+    let outside = try BursarCLI.run(["hooks", "run", "pre-commit"], in: folder.path)
+    #expect(outside.status == 2)
+    #expect(outside.stderrText.contains("not inside a git repository"))
+    let bare = try TemporaryRepository(bare: true)
+    let inBare = try BursarCLI.run(["hooks", "run", "pre-commit"], in: bare.path)
+    #expect(inBare.status == 2)
+    #expect(inBare.stderrText.contains("bare"))
+    let fixture = try HookFixture(install: false)
+    #expect(try fixture.bursar("hooks", "run", "commit-msg").status == 2)
+    #expect(try fixture.bursar("hooks", "run", "pre-push").status == 2)
+  }
+
+  @Test("a loosening with an unreadable message file: exit 2 naming the file")
+  func unreadableMessage() throws {
+    let fixture = try HookFixture(install: false)
+    try fixture.loosen()
+    _ = try fixture.repository.git("add", "-A")
+    let result = try fixture.bursar("hooks", "run", "commit-msg", fixture.repository.path)
+    #expect(result.status == 2)
+    #expect(result.stderrText.contains("cannot read the commit message file"))
+  }
+}

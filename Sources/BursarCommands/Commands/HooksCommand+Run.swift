@@ -78,10 +78,13 @@ extension HooksCommand {
       let outcome: StagedOutcome
       do { outcome = try review.review(for: .commitMessage) } catch { throw CommandFailure(error) }
       guard outcome.loosens, let messageFile else { return }
-      guard let data = FileManager.default.contents(atPath: messageFile) else {
+      guard let handle = FileHandle(forReadingAtPath: messageFile),
+        let data = try? handle.read(upToCount: Self.maxMessageBytes)
+      else {
         throw CommandFailure("cannot read the commit message file \(messageFile)")
       }
-      let raw = String(decoding: data.prefix(Self.maxMessageBytes), as: UTF8.self)
+      try? handle.close()
+      let raw = String(decoding: data, as: UTF8.self)
       let draft = CommitMessageDraft(raw, commentChar: repository.config("core.commentChar"))
       guard draft.rationale == nil else { return }
       Console.error(
