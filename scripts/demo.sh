@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The demo: a fresh repository with budgets, validated, a mistake caught, then figures checked.
+# The demo: a fresh repository with budgets, validated, a mistake caught, figures checked, then a
+# loosening through the hooks and the sign-off gate.
 set -euo pipefail
 bursar="${1:?usage: demo.sh PATH-TO-BURSAR}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -67,8 +68,13 @@ alice_pub="$(cat "$demo/alice-key.pub")"
 sed -i "s|keys: \[\"ssh-ed25519 [^\"]* alice@example.com\"\]|keys: [\"$alice_pub\"]|" .budgets/owners.yaml
 git add .budgets && git commit -q -m "Give alice a signing key"
 git checkout -q -b loosen-latency
+step "Hooks: a commit that loosens a budget must say why (Budget-Rationale:)"
+export BURSAR="$bursar"
+run "$bursar" hooks install
 sed -i 's/max: 100ms }/max: 120ms }/' .budgets/models/fraud-detector.yaml
-git commit -q -am "Loosen fraud-detector latency for peak season"
+run git commit -q -am "Loosen fraud-detector latency for peak season"
+run git commit -q -am "Loosen fraud-detector latency for peak season" \
+  -m "Budget-Rationale: peak-season traffic until two replicas arrive on 2026-12-05 (OPS-1234)"
 step "bursar gate: the loosening is blocked until the latency owners sign"
 run "$bursar" gate --base main
 step "alice approves, signing with her key; the record binds the file's meaning digest"
