@@ -38,7 +38,11 @@ public struct SnapshotReader {
     if entries.count == 1, entries[0].kind == .notADirectory {
       return BudgetSnapshot(files: [], diagnostics: [notADirectory()])
     }
-    return BudgetSnapshot(files: entries.map(sourceFile))
+    // Blobs are read as the loader asks for them, a batch at a time.
+    let sorted = entries.sorted { $0.path < $1.path }
+    return BudgetSnapshot(paths: sorted.map { "\(root)/\($0.path)" }) {
+      sorted[$0].map(sourceFile)
+    }
   }
 
   private func indexSnapshot() throws(LedgerError) -> BudgetSnapshot {

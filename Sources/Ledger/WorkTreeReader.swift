@@ -44,7 +44,9 @@ struct WorkTreeReader {
     }
     var entries: [Entry] = []
     walk(folder: folder, relative: root, depth: 0, into: &entries)
-    return BudgetSnapshot(files: read(entries))
+    // Files are read as the loader asks for them, a batch at a time.
+    let sorted = entries.sorted { $0.shown < $1.shown }
+    return BudgetSnapshot(paths: sorted.map(\.shown)) { read(Array(sorted[$0])) }
   }
 
   private func walk(folder: String, relative: String, depth: Int, into entries: inout [Entry]) {

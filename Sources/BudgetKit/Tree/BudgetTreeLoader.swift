@@ -24,8 +24,48 @@ public struct BudgetTreeLoader: Sendable {
     return assemble(parse(sorted.yaml), ignored: sorted.ignored, diagnostics: sorted.diagnostics)
   }
 
+  /// Parses and validates `count` files, sorted by path, read a batch at a time by `read`
+  /// (given a range of indexes), so only one batch's bytes are held at once: on a tree of
+  /// thousands of files, what the files weigh besides their models.
+  public func load(
+    count: Int, batchSize: Int = 512, read: (Range<Int>) -> [BudgetSourceFile]
+  ) -> BudgetTree {
+    var parsed: [ParsedFile] = []
+    var ignored: [IgnoredFile] = []
+    var diagnostics: [Diagnostic] = []
+    var yamlCount = 0
+    for start in stride(from: 0, to: count, by: max(1, batchSize)) {
+      let batch = sortOut(read(start..<min(start + max(1, batchSize), count)))
+      ignored += batch.ignored
+      diagnostics += batch.diagnostics
+      let room = max(0, limits.maxFiles - yamlCount)
+      yamlCount += batch.yaml.count
+      parsed += parse(Array(batch.yaml.prefix(room)))
+    }
+    if let tooMany = tooManyFiles(yamlCount) { diagnostics.append(tooMany) }
+    return assemble(parsed, ignored: ignored, diagnostics: diagnostics)
+  }
+
   /// Files sorted into YAML to parse, files ignored, and problems with the files themselves.
   public func classify(_ files: [BudgetSourceFile]) -> ClassifiedFiles {
+    var sorted = sortOut(files)
+    if let tooMany = tooManyFiles(sorted.yaml.count) {
+      sorted.diagnostics.append(tooMany)
+      sorted.yaml = Array(sorted.yaml.prefix(limits.maxFiles))
+    }
+    return sorted
+  }
+
+  /// The problem of a tree with more budget files than are read; nil within the limit.
+  private func tooManyFiles(_ count: Int) -> Diagnostic? {
+    guard count > limits.maxFiles else { return nil }
+    return Diagnostic(
+      .tooManyFiles, at: .start(of: root),
+      "\(count) budget files; at most \(limits.maxFiles) are read")
+  }
+
+  /// `classify` without the limit on the number of files.
+  private func sortOut(_ files: [BudgetSourceFile]) -> ClassifiedFiles {
     var ignored: [IgnoredFile] = []
     var diagnostics: [Diagnostic] = []
     var yamlFiles: [(path: String, bytes: [UInt8])] = []
@@ -53,13 +93,6 @@ public struct BudgetTreeLoader: Sendable {
         diagnostics.append(
           Diagnostic(.fileEncoding, at: .start(of: file.path), "cannot read the file: \(reason)"))
       }
-    }
-    if yamlFiles.count > limits.maxFiles {
-      diagnostics.append(
-        Diagnostic(
-          .tooManyFiles, at: .start(of: root),
-          "\(yamlFiles.count) budget files; at most \(limits.maxFiles) are read"))
-      yamlFiles = Array(yamlFiles.prefix(limits.maxFiles))
     }
     return ClassifiedFiles(yaml: yamlFiles, ignored: ignored, diagnostics: diagnostics)
   }

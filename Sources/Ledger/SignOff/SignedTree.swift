@@ -16,7 +16,7 @@ public struct SignedTree: Sendable {
     let tree = snapshot.load(with: loader)
     let approvalPaths = Set(tree.approvals.map(\.path))
     var messages: [String: [UInt8]] = [:]
-    for file in snapshot.files where approvalPaths.contains(file.path) {
+    for file in snapshot.files(at: approvalPaths) {
       guard case .bytes(let bytes) = file.content else { continue }
       messages[file.path] = ApprovalMessage.message(
         bytes: bytes, path: file.path, limits: loader.limits)
