@@ -34,14 +34,18 @@ public struct BudgetTreeLoader: Sendable {
     var ignored: [IgnoredFile] = []
     var diagnostics: [Diagnostic] = []
     var yamlCount = 0
+    // Each batch is parsed on other threads while the next one is read on this one.
+    var parsing: BackgroundParse?
     for start in stride(from: 0, to: count, by: max(1, batchSize)) {
       let batch = sortOut(read(start..<min(start + max(1, batchSize), count)))
       ignored += batch.ignored
       diagnostics += batch.diagnostics
       let room = max(0, limits.maxFiles - yamlCount)
       yamlCount += batch.yaml.count
-      parsed += parse(Array(batch.yaml.prefix(room)))
+      parsed += parsing?.wait() ?? []
+      parsing = BackgroundParse(Array(batch.yaml.prefix(room)), with: self)
     }
+    parsed += parsing?.wait() ?? []
     if let tooMany = tooManyFiles(yamlCount) { diagnostics.append(tooMany) }
     return assemble(parsed, ignored: ignored, diagnostics: diagnostics)
   }
@@ -196,6 +200,24 @@ public struct ClassifiedFiles: Sendable {
     self.yaml = yaml
     self.ignored = ignored
     self.diagnostics = diagnostics
+  }
+}
+
+/// Files being parsed on other threads; `wait` gives the results.
+final class BackgroundParse: @unchecked Sendable {
+  /// Written by the parsing task, read after `group.wait()`, which orders the two.
+  private var results: [ParsedFile] = []
+  private let group = DispatchGroup()
+
+  init(_ files: [(path: String, bytes: [UInt8])], with loader: BudgetTreeLoader) {
+    DispatchQueue.global().async(group: group) { [self] in
+      results = loader.parse(files)
+    }
+  }
+
+  func wait() -> [ParsedFile] {
+    group.wait()
+    return results
   }
 }
 
