@@ -73,4 +73,20 @@ struct DocsCommandTests {
     }
     #expect(checked > 50)
   }
+
+  @Test("docs/cli.md is what scripts/cli-reference.sh writes from the binary's help")
+  func referenceIsCurrent() throws {
+    let folder = try TemporaryDirectory(prefix: "bursar-cli-reference")
+    let fresh = folder.appending("cli.md")
+    let root = BursarCLI.packageRoot
+    let result = try runProcess(
+      "sh", [root + "/scripts/cli-reference.sh", BursarCLI.binary, fresh],
+      environment: ProcessInfo.processInfo.environment, cwd: root)
+    #expect(result.status == 0, "\(result.stderrText)")
+    let committed = try String(contentsOfFile: root + "/docs/cli.md", encoding: .utf8)
+    let generated = try String(contentsOfFile: fresh, encoding: .utf8)
+    #expect(
+      committed == generated,
+      "docs/cli.md is out of date: run scripts/cli-reference.sh .build/debug/bursar")
+  }
 }
