@@ -203,19 +203,21 @@ public struct ClassifiedFiles: Sendable {
   }
 }
 
-/// Files being parsed on other threads; `wait` gives the results.
-final class BackgroundParse: @unchecked Sendable {
+/// Files being parsed on other threads (spread over the cores) while the caller goes on;
+/// `wait` gives the results, in the order of the files.
+public final class BackgroundParse: @unchecked Sendable {
   /// Written by the parsing task, read after `group.wait()`, which orders the two.
   private var results: [ParsedFile] = []
   private let group = DispatchGroup()
 
-  init(_ files: [(path: String, bytes: [UInt8])], with loader: BudgetTreeLoader) {
+  public init(_ files: [(path: String, bytes: [UInt8])], with loader: BudgetTreeLoader) {
+    guard !files.isEmpty else { return }
     DispatchQueue.global().async(group: group) { [self] in
       results = loader.parse(files)
     }
   }
 
-  func wait() -> [ParsedFile] {
+  public func wait() -> [ParsedFile] {
     group.wait()
     return results
   }

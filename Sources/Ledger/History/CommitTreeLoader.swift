@@ -53,7 +53,7 @@ public struct CommitTreeLoader {
 
   /// Parsed files for entries (YAML files only; others are left out), through the cache.
   public func parsedFiles(_ entries: [TreeEntry]) -> [ParsedFile] {
-    let yaml = entries.filter { Self.isParsable($0) }
+    let yaml = entries.filter { $0.isBudgetFile }
     // Parsed files are matched to entries by path, so each round holds a path once (a batch
     // may hold several versions of one file).
     var rounds: [[Int]] = []
@@ -99,14 +99,8 @@ public struct CommitTreeLoader {
     return result
   }
 
-  /// Whether an entry is a regular YAML file, which is all a history compares.
-  static func isParsable(_ entry: TreeEntry) -> Bool {
-    (entry.kind == .file || entry.kind == .executable)
-      && BudgetSourceFile.isYAMLName(entry.path)
-  }
-
   private func cachedFile(_ entry: TreeEntry) -> ParsedFile? {
-    guard Self.isParsable(entry) else { return nil }
+    guard entry.isBudgetFile else { return nil }
     return cache.file(blob: entry.id, path: "\(root)/\(entry.path)")
   }
 

@@ -1,5 +1,4 @@
 import BudgetKit
-import Dispatch
 import GitKit
 
 /// Budget files read from git and parsed on other threads while the walk goes on.
@@ -14,9 +13,7 @@ final class ParseBatch: @unchecked Sendable {
   }
 
   let items: [Item]
-  /// Written by the parsing task, read after `group.wait()`, which orders the two.
-  private var results: [ParsedFile] = []
-  private let group = DispatchGroup()
+  private var parsing: BackgroundParse?
 
   init(items: [Item]) {
     self.items = items
@@ -27,19 +24,15 @@ final class ParseBatch: @unchecked Sendable {
 
   static func key(_ blob: Oid, _ path: String) -> String { blob.hex + " " + path }
 
-  /// Starts parsing on a background queue (which spreads the files over the cores).
+  /// Starts parsing on other threads.
   func start(with loader: BudgetTreeLoader) {
-    guard !items.isEmpty else { return }
-    DispatchQueue.global().async(group: group) { [self] in
-      results = loader.parse(items.map { ($0.path, $0.bytes) })
-    }
+    parsing = BackgroundParse(items.map { ($0.path, $0.bytes) }, with: loader)
   }
 
   /// Waits for the parse and stores every file in the cache.
   func finish(into cache: ParseCache) {
-    guard !items.isEmpty else { return }
-    group.wait()
-    for (item, file) in zip(items, results) { cache.store(file, blob: item.blob) }
+    guard let parsing else { return }
+    for (item, file) in zip(items, parsing.wait()) { cache.store(file, blob: item.blob) }
   }
 }
 
@@ -51,7 +44,7 @@ extension CommitTreeLoader {
     var seen = excluded
     var items: [ParseBatch.Item] = []
     let reader = SnapshotReader(repository: repository, limits: loader.limits, root: root)
-    for entry in entries where Self.isParsable(entry) {
+    for entry in entries where entry.isBudgetFile {
       let path = "\(root)/\(entry.path)"
       guard seen.insert(ParseBatch.key(entry.id, path)).inserted,
         cache.file(blob: entry.id, path: path) == nil

@@ -19,10 +19,10 @@ struct RollingTree {
   /// YAML files than bursar reads, which the whole-folder reader reports.
   init?(folder: Oid, files: CommitTreeLoader) throws(GitError) {
     let entries = try files.repository.files(inTree: folder)
-    let yaml = entries.filter(CommitTreeLoader.isParsable)
+    let yaml = entries.filter(\.isBudgetFile)
     guard yaml.count <= files.loader.limits.maxFiles else { return nil }
     self.folder = folder
-    for entry in entries where !CommitTreeLoader.isParsable(entry) { others[entry.path] = entry }
+    for entry in entries where !entry.isBudgetFile { others[entry.path] = entry }
     let parsed = files.parsedFiles(yaml)
     for file in parsed { messages[file.path] = file.signedBytes }
     let unparsed = Self.classify(others, files)
@@ -39,22 +39,22 @@ struct RollingTree {
     let yamlCount = assembly.tree.paths.count
     var added = 0
     for change in changes {
-      if let old = change.old, CommitTreeLoader.isParsable(old) { added -= 1 }
-      if let new = change.new, CommitTreeLoader.isParsable(new) { added += 1 }
+      if let old = change.old, old.isBudgetFile { added -= 1 }
+      if let new = change.new, new.isBudgetFile { added += 1 }
     }
     guard yamlCount + added <= files.loader.limits.maxFiles else { return false }
     var removed: [String] = []
     for change in changes {
       let path = "\(files.root)/\(change.path)"
       if let old = change.old {
-        if CommitTreeLoader.isParsable(old) {
+        if old.isBudgetFile {
           removed.append(path)
         } else {
           others[change.path] = nil
         }
         messages[path] = nil
       }
-      if let new = change.new, !CommitTreeLoader.isParsable(new) { others[change.path] = new }
+      if let new = change.new, !new.isBudgetFile { others[change.path] = new }
     }
     let parsed = files.parsedFiles(changes.compactMap(\.new))
     for file in parsed { messages[file.path] = file.signedBytes }

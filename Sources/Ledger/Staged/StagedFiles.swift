@@ -17,11 +17,6 @@ struct StagedFiles {
     self.reader = SnapshotReader(repository: repository, limits: limits, root: root)
   }
 
-  /// Whether an entry is a regular file named as YAML: what validation parses.
-  static func isParsable(_ entry: TreeEntry) -> Bool {
-    (entry.kind == .file || entry.kind == .executable) && BudgetSourceFile.isYAMLName(entry.path)
-  }
-
   func classify(_ entries: [TreeEntry]) -> ClassifiedFiles {
     loader.classify(entries.map(reader.sourceFile))
   }
@@ -29,7 +24,7 @@ struct StagedFiles {
   /// The YAML files among the entries, parsed, by path from the repository root. A file that
   /// cannot be read is left out.
   func parse(_ entries: [TreeEntry]) -> [String: ParsedFile] {
-    let parsed = loader.parse(classify(entries.filter(Self.isParsable)).yaml)
+    let parsed = loader.parse(classify(entries.filter(\.isBudgetFile)).yaml)
     return Dictionary(parsed.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
   }
 

@@ -110,7 +110,7 @@ public struct StagedReview {
       cache.validTrees.contains(TreeFingerprint(entries: headEntries))
     else { return nil }
     var base: [String: FileFacts] = [:]
-    for entry in headEntries where StagedFiles.isParsable(entry) {
+    for entry in headEntries where entry.isBudgetFile {
       let path = "\(root)/\(entry.path)"
       guard let facts = cache.facts[.init(blob: entry.id, path: path)] else { return nil }
       base[path] = facts
@@ -119,7 +119,7 @@ public struct StagedReview {
     // the ignored files are those of the whole tree.
     let changed = sides.changedPaths.compactMap { sides.new[$0] }
     let others = sides.staged.entries.filter {
-      !StagedFiles.isParsable($0) && !sides.changedPaths.contains($0.path)
+      !$0.isBudgetFile && !sides.changedPaths.contains($0.path)
     }
     let sorted = files.classify(changed + others)
     let parsedChanged = files.loader.parse(sorted.yaml)
@@ -156,11 +156,11 @@ public struct StagedReview {
     -> ValidationCache?
   {
     var next = ValidationCache(validTrees: cache.validTrees)
-    for entry in sides.headEntries ?? [] where StagedFiles.isParsable(entry) {
+    for entry in sides.headEntries ?? [] where entry.isBudgetFile {
       let key = ValidationCache.Key(blob: entry.id, path: "\(root)/\(entry.path)")
       if let facts = cache.facts[key] { next.facts[key] = facts }
     }
-    for entry in sides.staged.entries where StagedFiles.isParsable(entry) {
+    for entry in sides.staged.entries where entry.isBudgetFile {
       let key = ValidationCache.Key(blob: entry.id, path: "\(root)/\(entry.path)")
       if let file = checked.parsed[key.path] {
         guard let facts = FileFacts(file) else { return nil }

@@ -55,7 +55,7 @@ struct StagedSides {
   }
 
   /// How many staged files are regular YAML files, which validation reads.
-  var parsableCount: Int { staged.entries.lazy.filter(StagedFiles.isParsable).count }
+  var parsableCount: Int { staged.entries.lazy.filter(\.isBudgetFile).count }
 
   /// A problem for each path left with merge conflicts in the index.
   var conflictDiagnostics: [Diagnostic] {
