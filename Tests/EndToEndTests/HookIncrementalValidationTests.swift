@@ -70,6 +70,14 @@ struct HookIncrementalValidationTests {
     Change(description: "a loosening of an unrelated budget", valid: true) { fixture in
       try fixture.edit(recommender, replacing: "max: 150ms", with: "max: 170ms")
     },
+    Change(description: "a note added beside the budgets (not a budget file)", valid: true) {
+      fixture in
+      try fixture.repository.write(path: ".budgets/models/NOTES.md", contents: "why\n")
+    },
+    Change(description: "a budget file that is a symbolic link", valid: false) { fixture in
+      try fixture.repository.symlink(
+        path: ".budgets/models/linked.yaml", target: "recommender.yaml")
+    },
     Change(description: "a team removed from the Owners file", valid: false, touchesOwners: true) {
       fixture in
       let owners = ".budgets/owners.yaml"
