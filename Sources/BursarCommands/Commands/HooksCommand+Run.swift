@@ -42,8 +42,7 @@ extension HooksCommand {
 
     func run() throws {
       let repo = try repository.open()
-      let review = StagedReview(
-        repository: repo, cachePath: StagedReview.cachePath(for: repo), version: Bursar.version)
+      let review = StagedReview(of: repo)
       switch hook {
       case .preCommit: try preCommit(review, repository: repo)
       case .commitMessage: try commitMessage(review, repository: repo)

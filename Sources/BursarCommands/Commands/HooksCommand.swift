@@ -59,8 +59,7 @@ extension HooksCommand {
     /// Validates what is staged now (usually HEAD's tree), so that the first commit through the
     /// hooks already reads only what it changes. Nothing is reported: the hooks will.
     private func primeValidationCache(_ repo: Repository) {
-      let review = StagedReview(
-        repository: repo, cachePath: StagedReview.cachePath(for: repo), version: Bursar.version)
+      let review = StagedReview(of: repo)
       _ = try? review.review()
     }
   }

@@ -66,8 +66,7 @@ struct ValidateCommand: ParsableCommand {
   private func staged(_ repo: Repository) throws -> (
     diagnostics: [Diagnostic], fileCount: Int, ignored: [IgnoredFile]
   ) {
-    let review = StagedReview(
-      repository: repo, cachePath: StagedReview.cachePath(for: repo), version: Bursar.version)
+    let review = StagedReview(of: repo)
     let outcome: StagedOutcome
     do { outcome = try review.review(for: .validation) } catch { throw CommandFailure(error) }
     if outcome.reading == .nothingStaged {

@@ -106,7 +106,7 @@ public struct StagedReview {
     -> Checked?
   {
     guard sides.staged.conflictedPaths.isEmpty, let headEntries = sides.headEntries,
-      sides.yamlCount <= limits.maxFiles,
+      sides.parsableCount <= limits.maxFiles,
       cache.validTrees.contains(TreeFingerprint(entries: headEntries))
     else { return nil }
     var base: [String: FileFacts] = [:]

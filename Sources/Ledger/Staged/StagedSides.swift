@@ -49,11 +49,6 @@ struct StagedSides {
     changedFullPaths = Set(changed.map { "\(root)/\($0)" })
   }
 
-  /// How many staged files are budget files (YAML by name).
-  var yamlCount: Int {
-    staged.entries.lazy.filter { BudgetSourceFile.isYAMLName($0.path) }.count
-  }
-
   /// How many staged files are regular YAML files, which validation reads.
   var parsableCount: Int { staged.entries.lazy.filter(\.isBudgetFile).count }
 
