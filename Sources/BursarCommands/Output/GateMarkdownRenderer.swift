@@ -37,16 +37,17 @@ struct GateMarkdownRenderer {
         ["", "**Approvals that do not count:**", ""]
         + rejected.map { "- `\($0.path)`: \(cell($0.reason))" }
     }
-    if !verdict.missing.isEmpty {
+    if let advice = report.noSignerAdvice {
+      lines += ["", cell(advice)]
+    } else if !verdict.missing.isEmpty {
       lines += [
         "",
-        verdict.suggestedSigners.isEmpty
-          ? "Nobody in the base owners can give the missing sign-offs."
-          : "**Who can sign:** "
-            + verdict.suggestedSigners.map { "`\($0)`" }.joined(separator: ", ")
-            + " would cover everything missing (fewest people by a greedy set cover); each runs `bursar approve --as NAME`.",
+        "**Who can sign:** "
+          + verdict.suggestedSigners.map { "`\($0)`" }.joined(separator: ", ")
+          + " would cover everything missing (fewest people by a greedy set cover); each runs `bursar approve --as NAME`.",
       ]
     }
+    if let advice = report.uncommittedAdvice { lines += ["", cell(advice)] }
     return lines.joined(separator: "\n")
   }
 
