@@ -141,13 +141,14 @@ public struct SignOffGate: Sendable {
     guard let owners else { return [] }
     let members = Set(signOff.teams.flatMap { owners.teams[$0]?.members.map(\.name) ?? [] })
     return members.sorted().compactMap { name in
-      if !owners.rules.selfApproval, let author = authors[name] {
-        return SignerExclusion(member: name, reason: .author(author))
-      }
+      var reasons: [SignerExclusion.Reason] = []
       if owners.rules.signatures == .required && owners.keys(of: name).isEmpty {
-        return SignerExclusion(member: name, reason: .noKey)
+        reasons.append(.noKey)
       }
-      return nil
+      if !owners.rules.selfApproval, let author = authors[name] {
+        reasons.append(.author(author))
+      }
+      return reasons.isEmpty ? nil : SignerExclusion(member: name, reasons: reasons)
     }
   }
 

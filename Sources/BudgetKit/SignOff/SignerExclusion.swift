@@ -9,25 +9,31 @@ public struct SignerExclusion: Sendable, Hashable, CustomStringConvertible {
   }
 
   public var member: MemberName
-  public var reason: Reason
+  /// Every reason that applies, a missing key first.
+  public var reasons: [Reason]
 
-  public init(member: MemberName, reason: Reason) {
+  public init(member: MemberName, reasons: [Reason]) {
     self.member = member
-    self.reason = reason
+    self.reasons = reasons
   }
 
   /// `alice authored 1a2b3c4 "Loosen latency" (self_approval: false)`.
   public var description: String {
-    switch reason {
-    case .author(let author):
-      "\(member) authored \(author.commit ?? "a commit of this change") (self_approval: false)"
-    case .noKey:
-      "\(member) has no key in the base owners (signatures: required)"
+    let phrases = reasons.map { reason in
+      switch reason {
+      case .author(let author):
+        "authored \(author.commit ?? "a commit of this change") (self_approval: false)"
+      case .noKey:
+        "has no key in the base owners (signatures: required)"
+      }
     }
+    return "\(member) " + phrases.joined(separator: " and ")
   }
 
   public var isAuthor: Bool {
-    if case .author = reason { return true }
-    return false
+    reasons.contains {
+      if case .author = $0 { return true }
+      return false
+    }
   }
 }

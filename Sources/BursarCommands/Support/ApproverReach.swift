@@ -39,7 +39,13 @@ struct ApproverReach {
         "  \(status.requirement.path) needs \(status.requirement.teamsText); who can sign: \(who.isEmpty ? "nobody" : who)"
       )
     }
-    lines.append("  Ask one of them to run bursar approve --as NAME.")
+    if verdict.required.contains(where: { !$0.candidates.isEmpty }) {
+      lines.append("  Ask one of them to run bursar approve --as NAME.")
+    } else {
+      lines.append(
+        "  Nobody can sign: an approver must be a member of a listed team with a key in the Owners file of \(baseName), and must not have authored a commit that changes a governed file of this change (when self_approval is false)."
+      )
+    }
     return lines.joined(separator: "\n")
   }
 }
