@@ -94,6 +94,8 @@ import Testing
     #expect(gate.text.contains("who can sign: bob"), "\(gate.text)")
     #expect(gate.text.contains("Must sign: bob"), "\(gate.text)")
     #expect(!gate.text.contains("the base Owners file must change first"))
+    let markdown = try team.bursar("alice", "gate", "--base", "origin/main", "--format", "markdown")
+    #expect(markdown.stdoutText.contains("not counted: alice authored"), "\(markdown.stdoutText)")
     // Now that she authored it, approve refuses her and names who can sign.
     let again = try team.approve("alice")
     #expect(again.status == 1)

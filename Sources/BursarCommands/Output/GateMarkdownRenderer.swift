@@ -25,6 +25,10 @@ struct GateMarkdownRenderer {
         : "❌ missing; can sign: "
           + (status.candidates.isEmpty
             ? "nobody" : status.candidates.map(\.rawValue).joined(separator: ", "))
+          + (status.excluded.isEmpty
+            ? ""
+            : "; not counted: "
+              + status.excluded.map { cell($0.description) }.joined(separator: "; "))
       let reasons = status.requirement.reasons.map(cell).joined(separator: "<br>")
       lines.append(
         "| `\(status.requirement.path)` | \(status.requirement.teamsText) | \(state) | \(reasons) |"
@@ -70,7 +74,7 @@ struct GateGitHubRenderer {
       lines.append(
         annotation(
           status.requirement.path,
-          "needs sign-off by \(status.requirement.teamsText) (\(status.requirement.reasons.joined(separator: "; "))); can sign: \(who.isEmpty ? "nobody" : who)"
+          "needs sign-off by \(status.requirement.teamsText) (\(status.requirement.reasons.joined(separator: "; "))); can sign: \(who.isEmpty ? "nobody" : who)\(status.excluded.isEmpty ? "" : "; not counted: " + status.excluded.map(\.description).joined(separator: "; "))"
         ))
     }
     for rejected in report.rejectedApprovals {
