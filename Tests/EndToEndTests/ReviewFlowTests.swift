@@ -17,6 +17,9 @@ import Testing
   @Test func anOwnerApprovesAPushedBranchCommitsHerRecordAndMergesIt() throws {
     let team = try TeamFixture()
     try team.bobPushesReviewBranch(latency: "130ms")
+    // From here on the server gates what is pushed, and alice's clone does too.
+    let server = try BursarCLI.run(["hooks", "install", "--server"], in: team.server.path)
+    #expect(server.status == 0, "\(server.stderrText)")
     try team.checkOutReview("alice")
     _ = try team.bursar("alice", "hooks", "install")
     let approved = try team.approve("alice")
@@ -45,6 +48,7 @@ import Testing
     #expect(merged.status == 0, "\(merged.text)")
     let landed = try team.git("alice", "push", "-q", "origin", "main")
     #expect(landed.status == 0, "\(landed.stderrText)")
+    #expect(try team.server.git("rev-parse", "main") == team.must("alice", "rev-parse", "main"))
     let audit = try team.bursar("alice", "audit", "main")
     #expect(audit.status == 0, "\(audit.stdoutText)")
   }
