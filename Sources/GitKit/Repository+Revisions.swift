@@ -22,8 +22,12 @@ extension Repository {
   public func resolveRange(_ spec: String) throws(GitError) -> RevisionRange {
     var revspec = git_revspec()
     let expression = Self.expandingHeadShorthand(spec)
-    try LibGit2.check(git_revparse(&revspec, handle, expression), "git_revparse") {
-      revisionError($0, revision: spec)
+    do {
+      try LibGit2.check(git_revparse(&revspec, handle, expression), "git_revparse") {
+        revisionError($0, revision: spec)
+      }
+    } catch .unknownRevision(spec) {
+      throw unknownSide(of: spec)
     }
     defer {
       git_object_free(revspec.from)
@@ -43,6 +47,17 @@ extension Repository {
       return RevisionRange(from: from, to: to, mergeBase: false)
     }
     return RevisionRange(from: try mergeBase(from, to), to: to, mergeBase: true)
+  }
+
+  /// The error naming the end of `A..B` or `A...B` that does not resolve (`nonexistent` in
+  /// `main...nonexistent`), or the whole spec when each end resolves alone.
+  private func unknownSide(of spec: String) -> GitError {
+    let separator = spec.contains("...") ? "..." : ".."
+    guard spec.contains(separator) else { return .unknownRevision(spec) }
+    for side in spec.components(separatedBy: separator) where !side.isEmpty {
+      do { _ = try resolveCommit(side) } catch { return error }
+    }
+    return .unknownRevision(spec)
   }
 
   /// The best common ancestor of two commits, as `git merge-base` prints it; nil when the two

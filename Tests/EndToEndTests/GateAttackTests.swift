@@ -278,7 +278,18 @@ import Testing
   @Test func aMemberOfTheWrongTeamDoesNotCount() throws {
     let fixture = try GateFixture()
     try loosen(fixture)
-    #expect(try fixture.approve("carol").succeeded)
+    // approve refuses a record that could count for nothing, and says who can sign.
+    let refused = try fixture.approve("carol")
+    #expect(refused.status == 1)
+    #expect(refused.stderrText.contains("carol can give none of the sign-offs"))
+    #expect(refused.stderrText.contains("needs sre (any); who can sign: alice, bob"))
+    // Written by hand, the record is judged and does not count.
+    try fixture.repository.write(
+      path: ".budgets/approvals/carol.yaml",
+      contents: try fixture.forge(
+        by: "carol", path: "models/fraud.yaml", digest: try fixture.digest("models/fraud.yaml"),
+        note: "ok", key: "carol"))
+    try fixture.repository.commit(message: "carol approves")
     let result = try fixture.gate()
     #expect(result.status == 1)
     #expect(required(result.json).first?["approvers"] as? [String] == [])
@@ -291,7 +302,17 @@ import Testing
     try fixture.repository.git(
       ["commit", "-qam", "alice loosens"],
       environment: ["GIT_AUTHOR_NAME": "Alice", "GIT_AUTHOR_EMAIL": "alice@example.com"])
-    #expect(try fixture.approve("alice").succeeded)
+    // approve refuses the author; a record she signs anyway does not count.
+    let refused = try fixture.approve("alice")
+    #expect(refused.status == 1)
+    #expect(refused.stderrText.contains("alice authored"), "\(refused.stderrText)")
+    #expect(refused.stderrText.contains("who can sign: bob"), "\(refused.stderrText)")
+    try fixture.repository.write(
+      path: ".budgets/approvals/alice.yaml",
+      contents: try fixture.forge(
+        by: "alice", path: "models/fraud.yaml", digest: try fixture.digest("models/fraud.yaml"),
+        note: "ok", key: "alice"))
+    try fixture.repository.commit(message: "alice approves")
     let result = try fixture.gate()
     #expect(result.status == 1)
     #expect(result.text.contains("self-approval"))

@@ -10,7 +10,8 @@ public enum ApprovalProblem: Sendable, Hashable, CustomStringConvertible {
   case keyNotListed(member: MemberName, fingerprint: String)
   /// The signature does not verify over the record: it was edited, or signed for another use.
   case badSignature(String)
-  /// The signer authored a commit of the change, and `self_approval` is false.
+  /// The signer authored a commit of the change that changes a governed file, and
+  /// `self_approval` is false.
   case selfApproval(MemberName)
   /// The record could not be read back to check its signature.
   case unreadable
@@ -28,7 +29,7 @@ public enum ApprovalProblem: Sendable, Hashable, CustomStringConvertible {
     case .badSignature(let detail):
       "its signature does not verify (the record was changed after signing, or signed for something else): \(detail)"
     case .selfApproval(let name):
-      "\(name) authored a commit of this change, and the base rules forbid self-approval"
+      "\(name) authored a commit that changes a governed file in this change, and the base rules forbid self-approval (self_approval: false)"
     case .unreadable:
       "the record cannot be read to check its signature"
     }

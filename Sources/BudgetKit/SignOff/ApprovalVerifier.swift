@@ -5,7 +5,8 @@ import SSHSignatures
 /// A record counts when its signer is a member in the base, its SSH signature (namespace
 /// `bursar-approval`) verifies over `ApprovalMessage` with one of the signer's base keys, and
 /// the signer is not an author of the change when self-approval is off. Each file it names
-/// counts only while the head file's meaning digest equals the one signed.
+/// counts only while the head file's meaning digest equals the one signed; a record that binds
+/// no file any more is stale, not a self-approval.
 public struct ApprovalVerifier: Sendable {
   public var owners: Owners
   /// Meaning digests of the head's files, by path relative to the repository root.
@@ -38,18 +39,23 @@ public struct ApprovalVerifier: Sendable {
       let current = headDigests[path] ?? MeaningDigest.deleted
       if current == file.digest.value { fresh.append(path) } else { stale.append(path) }
     }
+    var problem = problem(approval, message: message)
+    // A record that binds nothing any more is stale, whoever signed it: it is not a
+    // self-approval of this change.
+    if case .selfApproval? = problem, fresh.isEmpty { problem = nil }
     return ApprovalReview(
-      path: approval.path, by: approval.by.value, problem: problem(approval, message: message),
-      freshPaths: fresh, stalePaths: stale)
+      path: approval.path, by: approval.by.value, problem: problem, freshPaths: fresh,
+      stalePaths: stale)
   }
 
   /// The first reason the record is not genuine, or nil.
   public func problem(_ approval: Approval, message: [UInt8]?) -> ApprovalProblem? {
     let member = approval.by.value
     guard !owners.teams(of: member).isEmpty else { return .unknownMember(member) }
-    if !owners.rules.selfApproval && authors.contains(member) { return .selfApproval(member) }
+    let selfApproval = !owners.rules.selfApproval && authors.contains(member)
     guard let armored = approval.signature?.value else {
-      return owners.rules.signatures == .required ? .unsigned : nil
+      if owners.rules.signatures == .required { return .unsigned }
+      return selfApproval ? .selfApproval(member) : nil
     }
     guard let message else { return .unreadable }
     let signature: SSHSignature
@@ -65,6 +71,7 @@ public struct ApprovalVerifier: Sendable {
     } catch {
       return .badSignature(error.description)
     }
-    return nil
+    // Checked last, so a forged or broken record is reported as what it is.
+    return selfApproval ? .selfApproval(member) : nil
   }
 }

@@ -8,11 +8,26 @@ public struct GateVerdict: Sendable {
     public var approvers: [MemberName]
     /// Who else could sign: members of the listed teams who would count.
     public var candidates: [MemberName]
+    /// Members of the listed teams who cannot count, with why (authors, members without keys).
+    public var excluded: [SignerExclusion]
+
+    public init(
+      requirement: RequiredSignOff, satisfied: Bool, approvers: [MemberName],
+      candidates: [MemberName], excluded: [SignerExclusion] = []
+    ) {
+      self.requirement = requirement
+      self.satisfied = satisfied
+      self.approvers = approvers
+      self.candidates = candidates
+      self.excluded = excluded
+    }
   }
 
   /// Every semantic change from base to head.
   public var changes: [BudgetChange]
   public var required: [Status]
+  /// The approval records that bear on the change: those it adds or edits, those that bind a
+  /// file needing a sign-off, and those that bound a file the change alters.
   public var reviews: [ApprovalReview]
   /// Errors in the head's files: the head must validate.
   public var headErrors: [Diagnostic]

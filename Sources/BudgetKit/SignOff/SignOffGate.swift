@@ -24,45 +24,29 @@ public struct SignOffGate: Sendable {
 
   public func verdict() -> GateVerdict {
     let baseSide = base.map { DiffSide(tree: $0, root: root) } ?? DiffSide(root: root)
-    return verdict(from: baseSide, to: DiffSide(tree: head, root: root), reviewingAll: true)
+    return verdict(from: baseSide, to: DiffSide(tree: head, root: root))
   }
 
   /// The verdict on a change known to differ from its base only in `paths` (files relative to
-  /// the repository root): the same changes, requirements, head errors, policy problems and
-  /// suggested signers as `verdict()`, found without comparing the files the change did not
-  /// touch (see `TouchedSides`). Only the approvals that bear on the outcome are verified, so
-  /// `reviews` holds just those covering a required file and those at the path of an approval
-  /// change.
+  /// the repository root): the same changes, requirements, reviews, head errors, policy
+  /// problems and suggested signers as `verdict()`, found without comparing the files the
+  /// change did not touch (see `TouchedSides`).
   public func verdict(touching paths: Set<String>) -> GateVerdict {
     let sides = TouchedSides(base: base, head: head, touching: paths, root: root)
-    return verdict(from: sides.base, to: sides.head, reviewingAll: false)
+    return verdict(from: sides.base, to: sides.head)
   }
 
-  private func verdict(from baseSide: DiffSide, to headSide: DiffSide, reviewingAll: Bool)
-    -> GateVerdict
-  {
+  private func verdict(from baseSide: DiffSide, to headSide: DiffSide) -> GateVerdict {
     let changes = BudgetDiff.changes(from: baseSide, to: headSide)
     let owners = base?.owners
     let needs = RequiredSignOffs(owners: owners, base: baseSide, head: headSide).required(
       for: changes)
-    let authorMembers =
-      owners.map { owners in
-        authors.reduce(into: Set<MemberName>()) { $0.formUnion($1.members(in: owners)) }
-      } ?? []
-    var approvals = head.approvals
-    if !reviewingAll {
-      // A review counts only for a required file or as the approval change it reports.
-      let needed = Set(needs.map(\.path))
-      let changed = Set(changes.filter { $0.category == .approval }.map(\.path))
-      approvals = approvals.filter { approval in
-        changed.contains(approval.path)
-          || approval.approves.contains { needed.contains(root + "/" + $0.path.value) }
-      }
-    }
+    let authorMembers = self.authorMembers(owners)
+    let excluded = Set(authorMembers.keys)
     let reviews =
       owners.map {
-        ApprovalVerifier(owners: $0, headDigests: head.digests, root: root, authors: authorMembers)
-          .review(approvals, messages: messages)
+        ApprovalVerifier(owners: $0, headDigests: head.digests, root: root, authors: excluded)
+          .review(relevantApprovals(changes, needs), messages: messages)
       } ?? []
     let matcher = SignOffMatcher(teamsOf: teamsOf(owners))
     let statuses = needs.map { need -> GateVerdict.Status in
@@ -70,14 +54,50 @@ public struct SignOffGate: Sendable {
       return GateVerdict.Status(
         requirement: need, satisfied: matcher.isSatisfied(need.signOff, approvers: signers),
         approvers: matcher.counting(need.signOff, approvers: signers),
-        candidates: candidates(for: need.signOff, owners: owners, excluding: authorMembers))
+        candidates: candidates(for: need.signOff, owners: owners, excluding: excluded),
+        excluded: exclusions(for: need.signOff, owners: owners, authors: authorMembers))
     }
     let suggested = SignerCover(matcher: matcher).cover(
-      statuses, reviews: reviews, candidates: eligible(owners, excluding: authorMembers))
+      statuses, reviews: reviews, candidates: eligible(owners, excluding: excluded))
     return GateVerdict(
       changes: changes, required: statuses, reviews: reviews,
       headErrors: head.diagnostics.filter { $0.severity == .error },
       policyProblems: exceptionProblems(changes, owners: owners), suggestedSigners: suggested)
+  }
+
+  /// The members of the base owners who authored the change, each with the author git records.
+  private func authorMembers(_ owners: Owners?) -> [MemberName: ChangeAuthor] {
+    guard let owners else { return [:] }
+    var found: [MemberName: ChangeAuthor] = [:]
+    for author in authors {
+      for member in author.members(in: owners) where found[member] == nil {
+        found[member] = author
+      }
+    }
+    return found
+  }
+
+  /// The approval records that bear on the change: those it adds, changes or removes; those
+  /// that bind (freshly) a file needing a sign-off; and those that bound, in the base, a file
+  /// the change alters. Older records about other files, or already stale, are history.
+  private func relevantApprovals(_ changes: [BudgetChange], _ needs: [RequiredSignOff])
+    -> [Approval]
+  {
+    let needed = Set(needs.map(\.path))
+    let changedRecords = Set(changes.filter { $0.category == .approval }.map(\.path))
+    let touched = Set(changes.filter { $0.category != .approval }.map(\.path))
+    let baseDigests = base?.digests ?? [:]
+    return head.approvals.filter { approval in
+      changedRecords.contains(approval.path)
+        || approval.approves.contains { file in
+          let path = root + "/" + file.path.value
+          let signed = file.digest.value
+          if needed.contains(path) && (head.digests[path] ?? MeaningDigest.deleted) == signed {
+            return true
+          }
+          return touched.contains(path) && (baseDigests[path] ?? MeaningDigest.deleted) == signed
+        }
+    }
   }
 
   private func teamsOf(_ owners: Owners?) -> [MemberName: Set<TeamName>] {
@@ -96,7 +116,9 @@ public struct SignOffGate: Sendable {
     for team in owners.teams.values {
       for member in team.members {
         if !owners.rules.selfApproval && authors.contains(member.name) { continue }
-        if owners.rules.signatures == .required && member.keys.isEmpty { continue }
+        if owners.rules.signatures == .required && owners.keys(of: member.name).isEmpty {
+          continue
+        }
         names.insert(member.name)
       }
     }
@@ -109,6 +131,24 @@ public struct SignOffGate: Sendable {
     let listed = Set(signOff.teams)
     return eligible(owners, excluding: authors).filter { name in
       !Set(owners?.teams(of: name) ?? []).isDisjoint(with: listed)
+    }
+  }
+
+  /// Members of the listed teams who cannot count for the sign-off, with why.
+  private func exclusions(
+    for signOff: SignOff, owners: Owners?, authors: [MemberName: ChangeAuthor]
+  ) -> [SignerExclusion] {
+    guard let owners else { return [] }
+    let members = Set(signOff.teams.flatMap { owners.teams[$0]?.members.map(\.name) ?? [] })
+    return members.sorted().compactMap { name in
+      var reasons: [SignerExclusion.Reason] = []
+      if owners.rules.signatures == .required && owners.keys(of: name).isEmpty {
+        reasons.append(.noKey)
+      }
+      if !owners.rules.selfApproval, let author = authors[name] {
+        reasons.append(.author(author))
+      }
+      return reasons.isEmpty ? nil : SignerExclusion(member: name, reasons: reasons)
     }
   }
 

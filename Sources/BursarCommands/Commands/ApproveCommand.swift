@@ -14,7 +14,10 @@ struct ApproveCommand: ParsableCommand {
       Binds the meaning digest of every budget, exception and owners file that differs \
       between the base and the work tree, signs the record with `ssh-keygen -Y sign -n \
       bursar-approval` and writes it under .budgets/approvals/ (never over an existing file). \
-      The base defaults to the upstream of the current branch, else main, else HEAD. With \
+      The base defaults to where HEAD leaves the default branch (their merge base; the \
+      default branch is origin/HEAD's target, else init.defaultBranch, else main, else \
+      master), and the output says which it used. Refused with exit 1 when NAME can give \
+      none of the sign-offs the change needs (naming what it needs and who can sign). With \
       --key the key file signs (a .pub file means its private key is in ssh-agent); without \
       it, ssh-agent signs with one of NAME's keys in the base owners. Refused when the key is \
       not NAME's in the base owners.
@@ -32,7 +35,8 @@ struct ApproveCommand: ParsableCommand {
   var note: String?
 
   @Option(
-    name: .long, help: "The revision the change starts from (default: upstream, main or HEAD).")
+    name: .long,
+    help: "The revision the change starts from (default: where HEAD leaves the default branch).")
   var base: String?
 
   func validate() throws {
@@ -47,13 +51,20 @@ struct ApproveCommand: ParsableCommand {
     guard let workTree = repo.workingDirectory else {
       throw CommandFailure("this is a bare repository; approve in a clone with a work tree")
     }
-    let (baseId, baseName) = try resolveBase(repo)
+    let base = try ApprovalBase.resolve(base, in: repo)
+    let baseName = base.name
     let reader = SignOffReader(repository: repo)
     let baseTree: SignedTree?
     let current: SignedTree?
+    let authors: [ChangeAuthor]
     do {
-      baseTree = try reader.tree(atCommit: baseId)
+      baseTree = try reader.tree(atCommit: base.commit)
       current = try reader.workTree()
+      if !repo.isHeadUnborn, let head = try? repo.resolveCommit("HEAD") {
+        authors = try reader.authors(base: base.commit, head: head)
+      } else {
+        authors = []
+      }
     } catch {
       throw CommandFailure(error)
     }
@@ -70,26 +81,29 @@ struct ApproveCommand: ParsableCommand {
     let files = ApprovalScope.changedFiles(base: baseTree?.tree, current: current?.tree)
     guard !files.isEmpty else {
       throw CommandFailure(
-        "no budget file changed between \(baseName) and the work tree; nothing to approve")
+        "no budget file changed between \(baseName) and the work tree; nothing to approve (give --base to compare with another revision)"
+      )
+    }
+    let verdict = SignOffGate(
+      base: baseTree?.tree, head: current?.tree ?? BudgetTree(), messages: [:], authors: authors
+    ).verdict()
+    let reach = ApproverReach(member: member, verdict: verdict)
+    guard reach.canSignAnything else {
+      Console.error(reach.refusal(baseName: baseName))
+      throw ExitCode(ExitStatus.blocked)
     }
     let unsigned = ApprovalText.unsigned(by: member, files: files, note: note)
     let signature = try sign(unsigned, owners: owners, member: member, baseName: baseName)
     let text = ApprovalText.signed(unsigned, signature: signature)
     let path = try ApprovalFileWriter(workTree: workTree).write(text, member: member)
+    Console.output("base: \(base.explanation)")
     Console.output(
       "wrote \(path): \(name) approves \(files.count) file\(files.count == 1 ? "" : "s")")
     for file in files { Console.output("  \(file.path) \(file.digest)") }
-  }
-
-  private func resolveBase(_ repo: Repository) throws -> (Oid, String) {
-    if let base {
-      do { return (try repo.resolveCommit(base), base) } catch { throw CommandFailure(error) }
-    }
-    for candidate in ["@{upstream}", "main", "HEAD"] {
-      if let id = try? repo.resolveCommit(candidate) { return (id, candidate) }
-    }
-    throw CommandFailure(
-      "no base: the branch has no upstream, there is no main, and HEAD has no commit; give --base")
+    for line in reach.summary { Console.output(line) }
+    Console.output(
+      "Commit and push the record, or it counts for nothing: git add \(path) && git commit -m \"\(name) approves budget changes\" && git push"
+    )
   }
 
   /// Signs the record and checks the signing key is one of the member's in the base.

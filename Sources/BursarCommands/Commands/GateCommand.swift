@@ -11,7 +11,11 @@ struct GateCommand: ParsableCommand {
     discussion: """
       Compares the head with the base as a whole (a loosening split across many commits is \
       one loosening). Owners, teams, keys and rules are read from the base, never from the \
-      change. Exit 0 pass, 1 blocked, 2 could not run.
+      change. The authors of the change are the authors of the commits that change a \
+      budget, exception or owners file; commits that only add approval records, and merges \
+      that resolve nothing, author nothing. Approval records in the work tree that are not \
+      committed are named, since the gate judges commits only. Exit 0 pass, 1 blocked, 2 \
+      could not run.
       """)
 
   @OptionGroup var repository: RepositoryOptions
@@ -59,9 +63,12 @@ struct GateCommand: ParsableCommand {
       let verdict = SignOffGate(
         base: baseTree?.tree, head: headTree.tree, messages: headTree.messages, authors: authors
       ).verdict()
+      // Records written by `bursar approve` and not yet committed are invisible to the gate.
+      let uncommitted = (try? reader.uncommittedApprovals()) ?? []
       return GateReport(
         base: TreePoint.commit(baseId, revision: base).description,
-        head: TreePoint.commit(headId, revision: head).description, verdict: verdict)
+        head: TreePoint.commit(headId, revision: head).description, verdict: verdict,
+        uncommittedApprovals: uncommitted)
     } catch {
       throw CommandFailure(error)
     }

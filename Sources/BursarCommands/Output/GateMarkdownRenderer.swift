@@ -25,6 +25,10 @@ struct GateMarkdownRenderer {
         : "❌ missing; can sign: "
           + (status.candidates.isEmpty
             ? "nobody" : status.candidates.map(\.rawValue).joined(separator: ", "))
+          + (status.excluded.isEmpty
+            ? ""
+            : "; not counted: "
+              + status.excluded.map { cell($0.description) }.joined(separator: "; "))
       let reasons = status.requirement.reasons.map(cell).joined(separator: "<br>")
       lines.append(
         "| `\(status.requirement.path)` | \(status.requirement.teamsText) | \(state) | \(reasons) |"
@@ -37,16 +41,17 @@ struct GateMarkdownRenderer {
         ["", "**Approvals that do not count:**", ""]
         + rejected.map { "- `\($0.path)`: \(cell($0.reason))" }
     }
-    if !verdict.missing.isEmpty {
+    if let advice = report.noSignerAdvice {
+      lines += ["", cell(advice)]
+    } else if !verdict.missing.isEmpty {
       lines += [
         "",
-        verdict.suggestedSigners.isEmpty
-          ? "Nobody in the base owners can give the missing sign-offs."
-          : "**Who can sign:** "
-            + verdict.suggestedSigners.map { "`\($0)`" }.joined(separator: ", ")
-            + " would cover everything missing (fewest people by a greedy set cover); each runs `bursar approve --as NAME`.",
+        "**Who can sign:** "
+          + verdict.suggestedSigners.map { "`\($0)`" }.joined(separator: ", ")
+          + " would cover everything missing (fewest people by a greedy set cover); each runs `bursar approve --as NAME`.",
       ]
     }
+    if let advice = report.uncommittedAdvice { lines += ["", cell(advice)] }
     return lines.joined(separator: "\n")
   }
 
@@ -69,7 +74,7 @@ struct GateGitHubRenderer {
       lines.append(
         annotation(
           status.requirement.path,
-          "needs sign-off by \(status.requirement.teamsText) (\(status.requirement.reasons.joined(separator: "; "))); can sign: \(who.isEmpty ? "nobody" : who)"
+          "needs sign-off by \(status.requirement.teamsText) (\(status.requirement.reasons.joined(separator: "; "))); can sign: \(who.isEmpty ? "nobody" : who)\(status.excluded.isEmpty ? "" : "; not counted: " + status.excluded.map(\.description).joined(separator: "; "))"
         ))
     }
     for rejected in report.rejectedApprovals {

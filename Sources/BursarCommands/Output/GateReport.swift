@@ -5,6 +5,9 @@ struct GateReport {
   var base: String
   var head: String
   var verdict: GateVerdict
+  /// Approval records in the work tree that no commit holds yet (untracked or modified), which
+  /// the gate cannot see.
+  var uncommittedApprovals: [String] = []
 
   /// Approvals that count for nothing, with why: not genuine, or bound to an older meaning.
   var rejectedApprovals: [(path: String, reason: String)] {
@@ -19,6 +22,36 @@ struct GateReport {
         )
       }
     }
+  }
+
+  /// Why nobody can sign when the missing sign-offs have no possible signer, and what an
+  /// approver must be; nil when someone can sign or nothing is missing.
+  var noSignerAdvice: String? {
+    guard !verdict.passes, !verdict.missing.isEmpty, verdict.suggestedSigners.isEmpty else {
+      return nil
+    }
+    var seen = Set<MemberName>()
+    let excluded = verdict.missing.flatMap(\.excluded).filter { seen.insert($0.member).inserted }
+    var text = "Nobody can give the missing sign-offs under the base owners"
+    text +=
+      excluded.isEmpty ? "." : ": " + excluded.map(\.description).joined(separator: "; ") + "."
+    text +=
+      " An approver must be a member of a team the sign-off lists, with a key in the base revision's Owners file, and must not have authored a commit that changes a governed file of this change."
+    if excluded.contains(where: \.isAuthor) {
+      text +=
+        " Ask another member to approve; when nobody else is listed (a one-person repository), an Owners change that lands first must add one, or set `self_approval: true`."
+    } else {
+      text += " Add such a member, or the member's key, in an Owners change that lands first."
+    }
+    return text
+  }
+
+  /// The line saying to commit and push records the gate cannot see yet; nil when there are none.
+  var uncommittedAdvice: String? {
+    guard !uncommittedApprovals.isEmpty else { return nil }
+    let files = uncommittedApprovals.joined(separator: " ")
+    return
+      "Not committed, so not judged: \(files). Commit and push them: git add \(files) && git commit -m \"Approve budget changes\" && git push"
   }
 }
 
@@ -46,6 +79,10 @@ struct GateTextRenderer {
       } else {
         lines.append("  missing  \(need.path): needs \(need.teamsText)" + signedSoFar(status))
         lines.append("           who can sign: \(names(status.candidates))")
+        if !status.excluded.isEmpty {
+          lines.append(
+            "           not counted: \(status.excluded.map(\.description).joined(separator: "; "))")
+        }
       }
       for reason in need.reasons.prefix(5) { lines.append("           \(style.dim(reason))") }
       if need.reasons.count > 5 {
@@ -55,13 +92,14 @@ struct GateTextRenderer {
     for rejected in report.rejectedApprovals {
       lines.append("  ignored  \(rejected.path): \(rejected.reason)")
     }
-    if !verdict.passes && !verdict.missing.isEmpty {
+    if let advice = report.noSignerAdvice {
+      lines.append(advice)
+    } else if !verdict.passes && !verdict.missing.isEmpty {
       lines.append(
-        verdict.suggestedSigners.isEmpty
-          ? "Nobody in the base owners can give the missing sign-offs; the base Owners file must change first."
-          : "Must sign: \(names(verdict.suggestedSigners)) (the fewest people found by a greedy set cover), with `bursar approve --as NAME`."
+        "Must sign: \(names(verdict.suggestedSigners)) (the fewest people found by a greedy set cover), with `bursar approve --as NAME`."
       )
     }
+    if let advice = report.uncommittedAdvice { lines.append(advice) }
     return lines.joined(separator: "\n")
   }
 
@@ -83,7 +121,13 @@ struct GateJSON: Encodable {
     var satisfied: Bool
     var approvers: [String]
     var candidates: [String]
+    var excluded: [Excluded]
     var reasons: [String]
+  }
+
+  struct Excluded: Encodable {
+    var name: String
+    var reason: String
   }
 
   struct Review: Encodable {
@@ -103,10 +147,12 @@ struct GateJSON: Encodable {
   var errors: [String]
   var policy: [String]
   var suggestedSigners: [String]
+  var uncommittedApprovals: [String]
 
   enum CodingKeys: String, CodingKey {
     case verdict, base, head, required, approvals, errors, policy
     case suggestedSigners = "suggested_signers"
+    case uncommittedApprovals = "uncommitted_approvals"
   }
 
   init(_ report: GateReport) {
@@ -119,6 +165,7 @@ struct GateJSON: Encodable {
         path: $0.requirement.path, teams: $0.requirement.signOff.teams.map(\.rawValue),
         require: $0.requirement.signOff.require.description, satisfied: $0.satisfied,
         approvers: $0.approvers.map(\.rawValue), candidates: $0.candidates.map(\.rawValue),
+        excluded: $0.excluded.map { Excluded(name: $0.member.rawValue, reason: $0.description) },
         reasons: $0.requirement.reasons)
     }
     approvals = verdict.reviews.map {
@@ -129,5 +176,6 @@ struct GateJSON: Encodable {
     errors = verdict.headErrors.map(\.description)
     policy = verdict.policyProblems
     suggestedSigners = verdict.suggestedSigners.map(\.rawValue)
+    uncommittedApprovals = report.uncommittedApprovals
   }
 }

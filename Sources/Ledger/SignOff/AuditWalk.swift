@@ -64,10 +64,7 @@ public final class AuditWalk {
     let commit: CommitInfo
     do { commit = try repository.commit(id) } catch { throw .git(error) }
     // `parent..commit` of a commit with at most one parent is the commit alone.
-    let authors =
-      commit.parentIds.count <= 1
-      ? [ChangeAuthor(name: commit.author.name, email: commit.author.email)]
-      : try reader.authors(base: commit.parentIds.first, head: id)
+    let authors = try reader.authors(base: commit.parentIds.first, head: id, files: files)
     let gate = SignOffGate(
       base: trees.base?.tree, head: trees.head.tree, messages: trees.head.messages,
       authors: authors, root: root)
