@@ -53,7 +53,7 @@ struct CheckCommand: ParsableCommand {
   @Option(
     name: .customLong("burn-rule"),
     help: ArgumentHelp(
-      "A burn-rate alert LONG/SHORT:FACTOR:warn|page, repeatable; replaces the default 1h/5m:14.4:page, 6h/30m:6:page and 3d/6h:1:warn.",
+      "A burn-rate alert LONG/SHORT:FACTOR:warn|page[:SHARE], repeatable; replaces the default 1h/5m:14.4:page, 6h/30m:6:page and 3d/6h:1:warn. A rule judges a series covering at least SHARE of its long window (default 90%).",
       valueName: "rule"))
   var burnRules: [String] = []
 
@@ -93,10 +93,13 @@ struct CheckCommand: ParsableCommand {
       percentileMethod: PercentileMethod(rawValue: percentileMethod) ?? .linear,
       burnRatePolicy: try burnRatePolicy())
     let report: CheckReport
-    do throws(CheckError) {
+    do throws(CheckProblems) {
       report = try BudgetChecker(tree: tree, options: options).check(parsed)
     } catch {
-      throw CommandFailure(error.description)
+      // One problem is the error itself; several are listed, sorted by place, then counted.
+      guard error.problems.count > 1 else { throw CommandFailure(error.description) }
+      for problem in error.problems { Console.error(problem.description) }
+      throw CommandFailure("cannot check: \(error.problems.count) problems in \(measurements)")
     }
     Console.output(render(report))
     if report.blocks { throw ExitCode(ExitStatus.blocked) }
@@ -119,10 +122,10 @@ struct CheckCommand: ParsableCommand {
       return try MeasurementsParser().parse(
         bytes, path: measurements == "-" ? "<stdin>" : measurements)
     } catch {
+      // One problem is the error itself; several are listed, sorted by place, then counted.
+      guard error.problems.count > 1 else { throw CommandFailure(error.description) }
       for problem in error.problems { Console.error(problem.description) }
-      let count = error.problems.count
-      throw CommandFailure(
-        "cannot check: \(count) problem\(count == 1 ? "" : "s") in \(measurements)")
+      throw CommandFailure("cannot check: \(error.problems.count) problems in \(measurements)")
     }
   }
 
