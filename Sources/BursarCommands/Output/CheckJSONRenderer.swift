@@ -87,6 +87,7 @@ struct CheckJSONRenderer {
     var alert: String?
     var burnRates: [BurnRate]
     var firing: [String]
+    var unjudged: [String]
   }
 
   struct BurnRate: Encodable {
@@ -94,6 +95,8 @@ struct CheckJSONRenderer {
     var rate: JSONNumber?
     var good: JSONNumber
     var total: JSONNumber
+    var coveredSeconds: JSONNumber
+    var coverage: JSONNumber
   }
 
   struct ExceptionItem: Encodable {
@@ -178,9 +181,10 @@ struct CheckJSONRenderer {
       burnRates: budget.burnRates.map {
         BurnRate(
           window: $0.window.text, rate: finite($0.rate), good: number($0.events.good),
-          total: number($0.events.total))
+          total: number($0.events.total), coveredSeconds: number($0.events.covered),
+          coverage: number($0.coverage))
       },
-      firing: budget.firing.map(\.description))
+      firing: budget.firing.map(\.description), unjudged: budget.unjudged.map(\.description))
   }
 
   private func exception(_ exception: BudgetException, _ evaluation: MetricEvaluation)
