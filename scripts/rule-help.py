@@ -72,3 +72,10 @@ for rule, description, fix in rules:
 out += ["  ]", "}"]
 with open("Sources/BursarCommands/Output/RuleHelp.swift", "w", encoding="utf-8") as file:
     file.write("\n".join(out) + "\n")
+
+# Formatted as the rest of the sources, so running this script and `swift format` agree.
+import subprocess
+
+subprocess.run(
+    ["swift", "format", "--in-place", "Sources/BursarCommands/Output/RuleHelp.swift"], check=True
+)
