@@ -45,8 +45,15 @@ public struct BudgetChecker: Sendable {
       }
       for metric in budget.metricOrder.compactMap({ budget.metrics[$0] }) {
         do throws(CheckError) {
-          results.append(
-            try check(metric, of: budget, measured: measured, environment: environment, day: day))
+          var result = try check(
+            metric, of: budget, measured: measured, environment: environment, day: day)
+          if let figure = result.figure,
+            let warning = ScaleWarning.detect(figure, against: result.bound)
+          {
+            result.scaleWarning = warning
+            if !options.allowScaleWarnings { result.blocks = true }
+          }
+          results.append(result)
         } catch {
           problems.append(error)
         }

@@ -14,8 +14,9 @@ struct CheckCommand: ParsableCommand {
       from which metrics named like latency_p95 take their percentile, and SLI series of good \
       and total events for slo metrics. Each metric of a measured budget is within, breached, \
       excepted (breached but covered by an exception in force at --at) or missing. Exit 1 on \
-      a breach no exception covers, a page-level burn rate, or a missing figure (unless \
-      --allow-missing); exit 2 when the measurements, the environment or the budgets are invalid.
+      a breach no exception covers, a page-level burn rate, a missing figure (unless \
+      --allow-missing) or a figure on a suspect scale (unless --allow-scale-warnings); exit 2 \
+      when the measurements, the environment or the budgets are invalid, each problem printed.
       """)
 
   @OptionGroup var repository: RepositoryOptions
@@ -42,6 +43,12 @@ struct CheckCommand: ParsableCommand {
 
   @Flag(name: .long, help: "Report metrics without a figure without failing.")
   var allowMissing = false
+
+  @Flag(
+    name: .long,
+    help:
+      "Report a plain-number figure on a suspect scale (96 against min 0.96) without failing.")
+  var allowScaleWarnings = false
 
   @Option(
     name: .long,
@@ -89,7 +96,7 @@ struct CheckCommand: ParsableCommand {
     guard tree.isValid else { try refuse(tree) }
     let options = CheckOptions(
       environment: env.map { EnvironmentName($0) }, at: at.flatMap(Timestamp.parse),
-      allowMissing: allowMissing,
+      allowMissing: allowMissing, allowScaleWarnings: allowScaleWarnings,
       percentileMethod: PercentileMethod(rawValue: percentileMethod) ?? .linear,
       burnRatePolicy: try burnRatePolicy())
     let report: CheckReport

@@ -19,6 +19,7 @@ struct CheckJSONRenderer {
     var source: String
     var percentileMethod: String
     var allowMissing: Bool
+    var allowScaleWarnings: Bool
     var burnRateRules: [String]
     var summary: [String: Int]
     var results: [Result]
@@ -35,6 +36,7 @@ struct CheckJSONRenderer {
     var headroom: HeadroomItem?
     var errorBudget: ErrorBudgetItem?
     var reason: String?
+    var warning: String?
     var exception: ExceptionItem?
     var inactiveExceptions: [InactiveException]
     var owners: [String]
@@ -125,7 +127,7 @@ struct CheckJSONRenderer {
         at: ISO8601DateFormatter().string(from: report.at), day: report.day.description,
         measurements: report.measurementsPath,
         source: source, percentileMethod: report.percentileMethod.rawValue,
-        allowMissing: report.allowMissing,
+        allowMissing: report.allowMissing, allowScaleWarnings: report.allowScaleWarnings,
         burnRateRules: report.burnRatePolicy.rules.map(\.description), summary: summary,
         results: report.results.map(result)))
   }
@@ -139,6 +141,7 @@ struct CheckJSONRenderer {
       headroom: result.evaluation?.headroom.map(headroom),
       errorBudget: result.evaluation?.errorBudget.map(errorBudget),
       reason: zip(result.figure, result.evaluation).flatMap(CheckPresentation.reason),
+      warning: result.scaleWarning?.message,
       exception: result.coveredBy.map { exception($0.exception, $0.evaluation) },
       inactiveExceptions: result.inactiveExceptions.map {
         InactiveException(

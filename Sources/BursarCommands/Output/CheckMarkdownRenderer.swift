@@ -23,7 +23,7 @@ struct CheckMarkdownRenderer {
       ]
       lines.append("| " + cells.map(cell).joined(separator: " | ") + " |")
     }
-    let noted = report.results.filter { $0.verdict != .within }
+    let noted = report.results.filter { $0.verdict != .within || $0.scaleWarning != nil }
     if !noted.isEmpty {
       lines += ["", "#### Notes", ""]
       for result in noted {

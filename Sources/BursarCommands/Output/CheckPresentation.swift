@@ -123,6 +123,7 @@ enum CheckPresentation {
   /// exception that covers it or those that do not, and for a blocking result who owns it.
   static func notes(_ result: MetricCheck, day: CalendarDay) -> [String] {
     var notes: [String] = []
+    if let warning = result.scaleWarning { notes.append("warning: \(warning.message)") }
     if let figure = result.figure, let source = source(figure) { notes.append(source) }
     if let budget = result.evaluation?.errorBudget, !budget.burnRates.isEmpty {
       notes.append("burn rates \(burnRates(budget)) → \(budget.alert?.rawValue ?? "ok")")
@@ -173,7 +174,12 @@ enum CheckPresentation {
     }
     let counts = parts.isEmpty ? "no metrics measured" : parts.joined(separator: ", ")
     let allowed = report.allowMissing && report.count(.missing) > 0 ? " (missing allowed)" : ""
-    return "\(report.blocks ? "fail" : "pass"): \(counts)\(allowed)"
+    let warnings = report.scaleWarnings
+    let scale =
+      warnings == 0
+      ? ""
+      : "; \(warnings) figure\(warnings == 1 ? "" : "s") on a suspect scale\(report.allowScaleWarnings ? " (allowed)" : "")"
+    return "\(report.blocks ? "fail" : "pass"): \(counts)\(allowed)\(scale)"
   }
 
   /// Seconds as the shortest duration that reads well: `5m`, `1h`, `90s`.
