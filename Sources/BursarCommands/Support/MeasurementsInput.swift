@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 
 /// The bytes of a measurements file, or of standard input for `-`, read within a size limit.
 struct MeasurementsInput {
@@ -18,10 +19,11 @@ struct MeasurementsInput {
       guard !isDirectory.boolValue else {
         throw CommandFailure("cannot read \(path): it is a folder")
       }
-      guard let opened = FileHandle(forReadingAtPath: path) else {
-        throw CommandFailure("cannot read \(path): permission denied")
+      let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+      guard descriptor >= 0 else {
+        throw CommandFailure("cannot read \(path): \(FileAccessError.last)")
       }
-      handle = opened
+      handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
     defer { if path != "-" { try? handle.close() } }
     do {
