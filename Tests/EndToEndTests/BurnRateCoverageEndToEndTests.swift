@@ -59,4 +59,17 @@ struct BurnRateCoverageEndToEndTests {
     #expect(sixHours["covered_seconds"] as? Double == 600)
     #expect(abs((sixHours["coverage"] as? Double ?? 0) - 600.0 / 21_600) < 1e-9)
   }
+
+  /// A clean short series is within, and the comment still says what it covered.
+  @Test func markdownNotesTheCoverageOfAWithinResult() throws {
+    let repository = try CheckFixtureRepository.make()
+    try repository.write(
+      path: "m.json",
+      contents: Self.measurements.replacingOccurrences(of: "9931, 9931", with: "10000, 10000"))
+    let result = try BursarRunner(repository: repository).run(
+      "check", "-m", "m.json", "--allow-missing", "--format", "markdown")
+    #expect(result.status == 0, "\(result.stdoutText)")
+    #expect(result.stdoutText.contains("(10m of 6h covered)"), "\(result.stdoutText)")
+    #expect(result.stdoutText.contains("6h/30m:6:page not judged"), "\(result.stdoutText)")
+  }
 }
