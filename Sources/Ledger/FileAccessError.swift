@@ -21,11 +21,11 @@ public struct FileAccessError: Error, Sendable, Hashable, CustomStringConvertibl
 
   public var description: String {
     switch code {
-    case ENOENT: "no such file (it may have been removed while bursar was reading)"
+    case ENOENT: "no such file"
     case EACCES, EPERM: "permission denied"
     case EISDIR: "it is a folder, not a file"
     case ENOTDIR: "a part of its path is not a folder"
-    case ELOOP: "it is a symbolic link, which bursar does not follow"
+    case ELOOP: "too many levels of symbolic links (a link that leads back to itself?)"
     case EMFILE, ENFILE: "too many files are open (raise the limit with `ulimit -n`)"
     case ENAMETOOLONG: "its path is too long"
     case ENXIO, ENODEV: "it is a device or socket, not a file"

@@ -108,7 +108,7 @@ struct WorkTreeReader {
     guard size <= limits.maxFileBytes else { return .tooLarge(size) }
     // No link is followed and nothing blocks, even if the entry changed since the walk saw it.
     let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-    guard descriptor >= 0 else { return .unreadable(FileAccessError.last.description) }
+    guard descriptor >= 0 else { return .unreadable(Self.openFailure(.last)) }
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else {
@@ -138,6 +138,16 @@ struct WorkTreeReader {
     guard filled <= limits.maxFileBytes else { return .tooLarge(filled) }
     bytes.removeSubrange(filled...)
     return .bytes(bytes)
+  }
+
+  /// Why a file the walk found could not be opened. The walk saw a regular file there, so a
+  /// missing file was removed since, and a link (refused by `O_NOFOLLOW`) was put in its place.
+  static func openFailure(_ error: FileAccessError) -> String {
+    switch error.code {
+    case ENOENT: "no such file (it was removed while bursar read the folder)"
+    case ELOOP: "it is a symbolic link, which bursar does not follow"
+    default: error.description
+    }
   }
 
   /// The names in a folder, or why it cannot be listed.

@@ -12,12 +12,13 @@ struct MeasurementsInput {
     if path == "-" {
       handle = FileHandle.standardInput
     } else {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw CommandFailure("cannot read \(path): no such file")
+      // A link is followed here: the file is named on the command line, not found in a tree.
+      var info = stat()
+      guard stat(path, &info) == 0 else {
+        throw CommandFailure("cannot read \(path): \(FileAccessError.last)")
       }
-      guard !isDirectory.boolValue else {
-        throw CommandFailure("cannot read \(path): it is a folder")
+      guard info.st_mode & S_IFMT != S_IFDIR else {
+        throw CommandFailure("cannot read \(path): \(FileAccessError(code: EISDIR))")
       }
       let descriptor = open(path, O_RDONLY | O_CLOEXEC)
       guard descriptor >= 0 else {
