@@ -45,15 +45,9 @@ public struct BudgetChecker: Sendable {
       }
       for metric in budget.metricOrder.compactMap({ budget.metrics[$0] }) {
         do throws(CheckError) {
-          var result = try check(
+          let result = try check(
             metric, of: budget, measured: measured, environment: environment, day: day)
-          if let figure = result.figure,
-            let warning = ScaleWarning.detect(figure, against: result.bound)
-          {
-            result.scaleWarning = warning
-            if !options.allowScaleWarnings { result.blocks = true }
-          }
-          results.append(result)
+          results.append(withScaleWarning(result))
         } catch {
           problems.append(error)
         }
@@ -125,6 +119,18 @@ public struct BudgetChecker: Sendable {
     }
     (result.verdict, result.blocks) = (.breached, true)
     return result
+  }
+
+  /// The result with the warning its figure's scale calls for, if any; the warning fails the
+  /// check unless allowed, whatever the verdict.
+  private func withScaleWarning(_ result: MetricCheck) -> MetricCheck {
+    guard let figure = result.figure,
+      let warning = ScaleWarning.detect(figure, against: result.bound)
+    else { return result }
+    var warned = result
+    warned.scaleWarning = warning
+    if !options.allowScaleWarnings { warned.blocks = true }
+    return warned
   }
 
   /// Every figure must be a metric of its budget, or samples a metric takes its statistic from;
