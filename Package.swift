@@ -56,6 +56,8 @@ let package = Package(
     .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
     .testTarget(name: "SSHSignaturesTests", dependencies: ["SSHSignatures", "TestSupport"]),
     .testTarget(name: "BudgetKitTests", dependencies: ["BudgetKit", "TestSupport"]),
+    .testTarget(
+      name: "LedgerTests", dependencies: ["Ledger", "BudgetKit", "GitKit", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
   ]
 )

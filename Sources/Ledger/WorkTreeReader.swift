@@ -9,7 +9,13 @@ import Foundation
 #endif
 
 /// Reads `.budgets/` from the files on disk, never following symbolic links.
+///
+/// Nothing is dropped without a word: a file that cannot be read, a folder that cannot be
+/// listed and a folder deeper than `maxDepth` are each reported as unreadable, with the reason.
 struct WorkTreeReader {
+  /// How many folders deep below `.budgets/` the walk goes.
+  static let maxDepth = 32
+
   let workTree: String
   let root: String
   let limits: ReadLimits
@@ -26,6 +32,8 @@ struct WorkTreeReader {
     case regular
     case symlink
     case other
+    /// A folder that was not read, and why.
+    case unread(String)
   }
 
   func snapshot() throws(LedgerError) -> BudgetSnapshot {
@@ -50,8 +58,20 @@ struct WorkTreeReader {
   }
 
   private func walk(folder: String, relative: String, depth: Int, into entries: inout [Entry]) {
-    guard depth < 32, let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
-    else { return }
+    guard depth < Self.maxDepth else {
+      let reason =
+        "a folder more than \(Self.maxDepth) levels below \(root)/; bursar reads no deeper, so nothing in it is checked"
+      entries.append(Entry(path: folder, shown: relative, kind: .unread(reason), size: 0))
+      return
+    }
+    let names: [String]
+    switch Self.list(folder) {
+    case .success(let listed): names = listed
+    case .failure(let error):
+      let reason = "the folder cannot be listed: \(error)"
+      entries.append(Entry(path: folder, shown: relative, kind: .unread(reason), size: 0))
+      return
+    }
     for name in names.sorted() {
       guard entries.count <= limits.maxFiles else { return }
       let path = "\(folder)/\(name)"
@@ -77,6 +97,7 @@ struct WorkTreeReader {
       case .regular: contents[index] = read(entry.path, shown: entry.shown, size: entry.size)
       case .symlink: contents[index] = .symlink
       case .other: contents[index] = .other("not a regular file")
+      case .unread(let reason): contents[index] = .unreadable(reason)
       }
     }
     return entries.indices.map { BudgetSourceFile(path: entries[$0].shown, content: contents[$0]) }
@@ -85,9 +106,19 @@ struct WorkTreeReader {
   private func read(_ path: String, shown: String, size: Int) -> BudgetSourceFile.Content {
     guard BudgetSourceFile.isYAMLName(shown) else { return .bytes([]) }
     guard size <= limits.maxFileBytes else { return .tooLarge(size) }
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return .unreadable("permission denied") }
+    // No link is followed and nothing blocks, even if the entry changed since the walk saw it.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+    guard descriptor >= 0 else { return .unreadable(Self.openFailure(.last)) }
     defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      return .unreadable(FileAccessError.last.description)
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: return .unreadable(FileAccessError(code: EISDIR).description)
+    default: return .unreadable("not a regular file")
+    }
     // Read one byte past the limit, so a file that grew since it was measured is still caught.
     let capacity = limits.maxFileBytes + 1
     var bytes = [UInt8](repeating: 0, count: min(size + 1, capacity))
@@ -100,13 +131,40 @@ struct WorkTreeReader {
         systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
       }
       if count < 0 && errno == EINTR { continue }
-      guard count >= 0 else { return .bytes([]) }
+      guard count >= 0 else { return .unreadable(FileAccessError.last.description) }
       if count == 0 { break }
       filled += count
     }
     guard filled <= limits.maxFileBytes else { return .tooLarge(filled) }
     bytes.removeSubrange(filled...)
     return .bytes(bytes)
+  }
+
+  /// Why a file the walk found could not be opened. The walk saw a regular file there, so a
+  /// missing file was removed since, and a link (refused by `O_NOFOLLOW`) was put in its place.
+  static func openFailure(_ error: FileAccessError) -> String {
+    switch error.code {
+    case ENOENT: "no such file (it was removed while bursar read the folder)"
+    case ELOOP: "it is a symbolic link, which bursar does not follow"
+    default: error.description
+    }
+  }
+
+  /// The names in a folder, or why it cannot be listed.
+  static func list(_ folder: String) -> Result<[String], FileAccessError> {
+    guard let directory = opendir(folder) else { return .failure(.last) }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while true {
+      errno = 0
+      guard let entry = readdir(directory) else {
+        return errno == 0 ? .success(names) : .failure(.last)
+      }
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
   }
 
   /// The type and size of a path without following a final symbolic link, or nil when it

@@ -4,10 +4,16 @@ import Testing
 /// Measurements that cannot be judged: unknown names, mismatched units, figures of the wrong kind.
 @Suite struct CheckErrorTests {
   func failure(_ text: String, environment: EnvironmentName? = nil) throws -> CheckError {
+    let problems = try failures(text, environment: environment)
+    #expect(problems.count == 1, "\(problems)")
+    return try #require(problems.first)
+  }
+
+  func failures(_ text: String, environment: EnvironmentName? = nil) throws -> [CheckError] {
     do {
       _ = try CheckFixtures.check(text, environment: environment)
-    } catch let error as CheckError {
-      return error
+    } catch let error as CheckProblems {
+      return error.problems
     }
     throw UnexpectedSuccess()
   }
@@ -39,6 +45,26 @@ import Testing
     #expect(
       error.description
         == "m.yaml:4:3: no budget is named `fraud-detecter` (did you mean `fraud-detector`?)")
+  }
+
+  /// Every problem of a file at once, in the order of their places.
+  @Test func everyProblemIsReportedSortedByPlace() throws {
+    let text = """
+      version: 1
+      kind: Measurements
+      values:
+        fraud-detecter:
+          latency_p95: 1ms
+        fraud-detector:
+          memory: 12
+          latncy_p95: 1ms
+      """
+    let problems = try failures(text).map(\.description)
+    #expect(problems.count == 3, "\(problems)")
+    #expect(problems.first?.hasPrefix("m.yaml:4:3: no budget is named `fraud-detecter`") == true)
+    #expect(problems.first?.contains("did you mean `fraud-detector`?") == true)
+    #expect(problems.dropFirst().first?.hasPrefix("m.yaml:7:13: `memory`") == true)
+    #expect(problems.last?.hasPrefix("m.yaml:8:5: `latncy_p95` is not a metric") == true)
   }
 
   @Test func unknownMetric() throws {

@@ -144,7 +144,8 @@ import Testing
     #expect(paged.status == 1)
     #expect(
       paged.stdoutText.contains(
-        "burn rates 5m 20× · 30m 20× · 1h 20× · 6h 3.33× · 3d 0.833× → page"))
+        "burn rates 5m 20× · 30m 20× · 1h 20× · 6h 3.33× · 3d 0.833× (1d of 3d covered) → page"
+      ))
     #expect(
       paged.stdoutText.contains("burning 20× over 1h and 20× over 5m (1h/5m above 14.4×): page"))
     let relaxed = try bursar.run(

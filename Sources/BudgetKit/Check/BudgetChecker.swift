@@ -10,8 +10,17 @@ public struct BudgetChecker: Sendable {
   }
 
   /// A verdict for every metric of every measured budget; budgets not measured are not judged.
-  public func check(_ measurements: Measurements) throws(CheckError) -> CheckReport {
-    let environment = try resolveEnvironment(measurements)
+  ///
+  /// Every problem in the measurements is found before any is reported: an unknown name, a
+  /// figure that does not fit its metric, each at its place.
+  public func check(_ measurements: Measurements) throws(CheckProblems) -> CheckReport {
+    var problems: [CheckError] = []
+    let environment: EnvironmentName?
+    do throws(CheckError) {
+      environment = try resolveEnvironment(measurements)
+    } catch {
+      (environment, problems) = (nil, [error])
+    }
     let at = options.at ?? measurements.at?.value ?? options.now
     let day = CalendarDay(date: at)
     var results: [MetricCheck] = []
@@ -19,21 +28,32 @@ public struct BudgetChecker: Sendable {
       tree.budgets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
     for measured in measurements.budgets {
       guard let budget = budgets[measured.name.value] else {
-        throw .unknownBudget(
-          measured.name,
-          hint: Suggestion.hint(
-            for: measured.name.value.rawValue, among: tree.budgets.map(\.name.value.rawValue)))
+        problems.append(
+          .unknownBudget(
+            measured.name,
+            hint: Suggestion.hint(
+              for: measured.name.value.rawValue, among: tree.budgets.map(\.name.value.rawValue))))
+        continue
       }
+      problems += unusedEntries(measured, by: budget)
+      guard let environment else { continue }
       guard budget.environmentNames.contains(environment) else {
-        throw .environmentNotInBudget(
-          environment, budget: measured.name, known: budget.environmentNames)
+        problems.append(
+          .environmentNotInBudget(
+            environment, budget: measured.name, known: budget.environmentNames))
+        continue
       }
-      try checkEveryEntryIsUsed(measured, by: budget)
       for metric in budget.metricOrder.compactMap({ budget.metrics[$0] }) {
-        results.append(
-          try check(metric, of: budget, measured: measured, environment: environment, day: day))
+        do throws(CheckError) {
+          let result = try check(
+            metric, of: budget, measured: measured, environment: environment, day: day)
+          results.append(withScaleWarning(result))
+        } catch {
+          problems.append(error)
+        }
       }
     }
+    guard problems.isEmpty, let environment else { throw CheckProblems(problems) }
     return CheckReport(
       environment: environment, at: at, measurementsPath: measurements.path, options: options,
       results: results)
@@ -101,18 +121,32 @@ public struct BudgetChecker: Sendable {
     return result
   }
 
-  /// Every figure must be a metric of its budget, or samples a metric takes its statistic from.
-  private func checkEveryEntryIsUsed(_ measured: MeasuredBudget, by budget: Budget)
-    throws(CheckError)
-  {
+  /// The result with the warning its figure's scale calls for, if any; the warning fails the
+  /// check unless allowed, whatever the verdict.
+  private func withScaleWarning(_ result: MetricCheck) -> MetricCheck {
+    guard let figure = result.figure,
+      let warning = ScaleWarning.detect(figure, against: result.bound)
+    else { return result }
+    var warned = result
+    warned.scaleWarning = warning
+    if !options.allowScaleWarnings { warned.blocks = true }
+    return warned
+  }
+
+  /// Every figure must be a metric of its budget, or samples a metric takes its statistic from;
+  /// the others, each named.
+  private func unusedEntries(_ measured: MeasuredBudget, by budget: Budget) -> [CheckError] {
     let sampleNames = Set(
       budget.metricOrder.compactMap { SampleStatistic.split($0.rawValue)?.samples })
+    var unused: [CheckError] = []
     for entry in measured.entries where budget.metrics[entry.name.value] == nil {
       if case .samples = entry.value, sampleNames.contains(entry.name.value.rawValue) { continue }
       let candidates = budget.metricOrder.map(\.rawValue) + sampleNames.sorted()
-      throw .unknownMetric(
-        entry.name, budget: budget.name.value,
-        hint: Suggestion.hint(for: entry.name.value.rawValue, among: candidates))
+      unused.append(
+        .unknownMetric(
+          entry.name, budget: budget.name.value,
+          hint: Suggestion.hint(for: entry.name.value.rawValue, among: candidates)))
     }
+    return unused
   }
 }

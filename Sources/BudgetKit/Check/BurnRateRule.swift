@@ -22,23 +22,42 @@ public enum BurnAlert: String, Sendable, Hashable, Comparable, CaseIterable {
 /// short window is above the factor (the SRE workbook's "multiwindow, multi-burn-rate alerts").
 ///
 /// The long window makes the alert significant, the short one makes it reset soon after the
-/// burning stops. Written `LONG/SHORT:FACTOR:ALERT`, such as `1h/5m:14.4:page`.
+/// burning stops. A rule judges only a series that covers at least `minimumCoverage` of its long
+/// window: two buckets say nothing about six hours. Written `LONG/SHORT:FACTOR:ALERT[:SHARE]`,
+/// such as `1h/5m:14.4:page` or `6h/30m:6:page:50%`.
 public struct BurnRateRule: Sendable, Hashable, CustomStringConvertible {
   public var long: Quantity
   public var short: Quantity
   public var factor: Double
   public var alert: BurnAlert
+  /// The share of the long window the series must cover for the rule to be judged.
+  public var minimumCoverage: Double
 
-  public init(long: Quantity, short: Quantity, factor: Double, alert: BurnAlert) {
+  /// The share of its long window a rule needs unless it says otherwise: 90%.
+  public static let defaultCoverage = 0.9
+
+  public init(
+    long: Quantity, short: Quantity, factor: Double, alert: BurnAlert,
+    minimumCoverage: Double = BurnRateRule.defaultCoverage
+  ) {
     self.long = long
     self.short = short
     self.factor = factor
     self.alert = alert
+    self.minimumCoverage = minimumCoverage
   }
 
-  /// `1h/5m:14.4:page`.
+  /// `1h/5m:14.4:page`, with `:50%` when the rule needs another share than the default.
   public var description: String {
-    "\(long.text)/\(short.text):\(NumberText.format(factor)):\(alert.rawValue)"
+    let share =
+      minimumCoverage == Self.defaultCoverage
+      ? "" : ":\(NumberText.format(minimumCoverage * 100))%"
+    return "\(long.text)/\(short.text):\(NumberText.format(factor)):\(alert.rawValue)\(share)"
+  }
+
+  /// Whether a series covering `covered` seconds of the long window is judged by this rule.
+  public func judges(covered: Double) -> Bool {
+    covered >= minimumCoverage * ExactValue.double(long) * (1 - 1e-9)
   }
 
   /// Why a rule's text is not a rule.
@@ -47,17 +66,20 @@ public struct BurnRateRule: Sendable, Hashable, CustomStringConvertible {
     public var reason: String
 
     public var description: String {
-      "`\(text)` is not a burn-rate rule: \(reason) (write LONG/SHORT:FACTOR:ALERT, such as 1h/5m:14.4:page)"
+      "`\(text)` is not a burn-rate rule: \(reason) (write LONG/SHORT:FACTOR:ALERT[:SHARE], such as 1h/5m:14.4:page or 6h/30m:6:page:50%)"
     }
   }
 
-  /// Reads `LONG/SHORT:FACTOR:ALERT`; the short window must not be longer than the long one.
+  /// Reads `LONG/SHORT:FACTOR:ALERT[:SHARE]`; the short window must not be longer than the long
+  /// one, and the share of the long window to cover is a percentage above 0% up to 100%.
   public static func parse(_ text: String) -> Result<BurnRateRule, ParseError> {
     func failure(_ reason: String) -> Result<BurnRateRule, ParseError> {
       .failure(ParseError(text: text, reason: reason))
     }
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count == 3 else { return failure("it needs three parts separated by `:`") }
+    guard parts.count == 3 || parts.count == 4 else {
+      return failure("it needs three or four parts separated by `:`")
+    }
     let windows = parts[0].split(separator: "/", omittingEmptySubsequences: false)
     guard windows.count == 2 else {
       return failure("the windows are written LONG/SHORT, such as 1h/5m")
@@ -75,8 +97,20 @@ public struct BurnRateRule: Sendable, Hashable, CustomStringConvertible {
     guard let alert = BurnAlert(rawValue: String(parts[2])), alert != .ok else {
       return failure("the alert is `warn` or `page`")
     }
+    var coverage = defaultCoverage
+    if parts.count == 4 {
+      guard case .success(let share) = QuantityParser.parse(String(parts[3])),
+        share.family == .ratio, share.baseValue > 0, share.baseValue <= 1
+      else {
+        return failure(
+          "the share of the long window the series must cover is a percentage such as 50%")
+      }
+      coverage = ExactValue.double(share)
+    }
     return .success(
-      BurnRateRule(long: long, short: short, factor: ExactValue.double(factor), alert: alert))
+      BurnRateRule(
+        long: long, short: short, factor: ExactValue.double(factor), alert: alert,
+        minimumCoverage: coverage))
   }
 
   private static func duration(_ text: Substring) -> Quantity? {

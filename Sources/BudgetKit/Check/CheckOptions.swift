@@ -10,18 +10,21 @@ public struct CheckOptions: Sendable {
   public var now: Date
   /// Whether a measured budget's metric without a figure is reported without failing.
   public var allowMissing: Bool
+  /// Whether a figure on a suspect scale (`ScaleWarning`) is reported without failing.
+  public var allowScaleWarnings: Bool
   public var percentileMethod: PercentileMethod
   public var burnRatePolicy: BurnRatePolicy
 
   public init(
     environment: EnvironmentName? = nil, at: Date? = nil, now: Date = Date(),
-    allowMissing: Bool = false,
+    allowMissing: Bool = false, allowScaleWarnings: Bool = false,
     percentileMethod: PercentileMethod = .linear, burnRatePolicy: BurnRatePolicy = .sreWorkbook
   ) {
     self.environment = environment
     self.at = at
     self.now = now
     self.allowMissing = allowMissing
+    self.allowScaleWarnings = allowScaleWarnings
     self.percentileMethod = percentileMethod
     self.burnRatePolicy = burnRatePolicy
   }

@@ -9,6 +9,7 @@ public struct CheckReport: Sendable {
   /// The measurements file, as named.
   public var measurementsPath: String
   public var allowMissing: Bool
+  public var allowScaleWarnings: Bool
   public var percentileMethod: PercentileMethod
   public var burnRatePolicy: BurnRatePolicy
   /// One result per metric: budgets in the order measured, metrics in the order of the budget.
@@ -22,6 +23,7 @@ public struct CheckReport: Sendable {
     self.at = at
     self.measurementsPath = measurementsPath
     self.allowMissing = options.allowMissing
+    self.allowScaleWarnings = options.allowScaleWarnings
     self.percentileMethod = options.percentileMethod
     self.burnRatePolicy = options.burnRatePolicy
     self.results = results
@@ -32,6 +34,9 @@ public struct CheckReport: Sendable {
 
   /// Whether anything blocks: a breach no exception covers, or a missing figure unless allowed.
   public var blocks: Bool { results.contains(where: \.blocks) }
+
+  /// How many figures are on a suspect scale.
+  public var scaleWarnings: Int { results.count { $0.scaleWarning != nil } }
 
   /// How many results have a kind of verdict.
   public func count(_ kind: CheckVerdict.Kind) -> Int {
@@ -61,6 +66,8 @@ public struct MetricCheck: Sendable {
   public var runbook: String?
   /// Whether this result makes the check fail.
   public var blocks: Bool
+  /// The figure looks to be on another scale than its bound.
+  public var scaleWarning: ScaleWarning?
 
   public init(
     budget: BudgetName, metric: MetricName, dimension: DimensionName, bound: Bound,
@@ -68,7 +75,7 @@ public struct MetricCheck: Sendable {
     verdict: CheckVerdict, evaluation: MetricEvaluation?,
     coveredBy: ExceptionCover? = nil,
     inactiveExceptions: [BudgetException] = [], owners: [TeamName] = [], runbook: String? = nil,
-    blocks: Bool
+    blocks: Bool, scaleWarning: ScaleWarning? = nil
   ) {
     self.budget = budget
     self.metric = metric
@@ -82,6 +89,7 @@ public struct MetricCheck: Sendable {
     self.owners = owners
     self.runbook = runbook
     self.blocks = blocks
+    self.scaleWarning = scaleWarning
   }
 }
 

@@ -20,8 +20,11 @@ public struct ErrorBudget: Sendable {
   public var events: SLIEvents?
   /// The burn rate over each window of the policy, when measured as a series.
   public var burnRates: [BurnRateReading]
-  /// The rules whose windows both burn above their factor.
+  /// The rules whose windows both burn above their factor, on a series that covers enough of
+  /// the long window.
   public var firing: [BurnRateRule]
+  /// The rules not judged, because the series covers less of their long window than they need.
+  public var unjudged: [BurnRateRule]
   /// The loudest firing rule's alert (`ok` when none fires); nil without a series.
   public var alert: BurnAlert?
 
@@ -59,8 +62,13 @@ public struct ErrorBudget: Sendable {
     }
     let rates = Dictionary(
       burnRates.map { ($0.window.baseValue, $0.rate) }, uniquingKeysWith: { first, _ in first })
+    let covered = Dictionary(
+      burnRates.map { ($0.window.baseValue, $0.events.covered) },
+      uniquingKeysWith: { first, _ in first })
+    unjudged = policy.rules.filter { !$0.judges(covered: covered[$0.long.baseValue] ?? 0) }
     firing = policy.rules.filter { rule in
-      Self.exceeds(rates[rule.long.baseValue] ?? 0, rule.factor)
+      rule.judges(covered: covered[rule.long.baseValue] ?? 0)
+        && Self.exceeds(rates[rule.long.baseValue] ?? 0, rule.factor)
         && Self.exceeds(rates[rule.short.baseValue] ?? 0, rule.factor)
     }
     alert = firing.map(\.alert).max() ?? .ok
@@ -74,6 +82,7 @@ public struct ErrorBudget: Sendable {
     self.events = nil
     self.burnRates = []
     self.firing = []
+    self.unjudged = []
     self.alert = nil
   }
 
@@ -104,4 +113,10 @@ public struct BurnRateReading: Sendable {
   public var window: Quantity
   public var rate: Double
   public var events: SLIEvents
+
+  /// The share of the window the series covers, from 0 to 1.
+  public var coverage: Double {
+    let seconds = ExactValue.double(window)
+    return seconds > 0 ? min(1, events.covered / seconds) : 1
+  }
 }

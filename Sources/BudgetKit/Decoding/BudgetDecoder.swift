@@ -15,15 +15,17 @@ struct BudgetDecoder {
     let name = root["name"].flatMap { reader.name($0, "`name`", as: BudgetKind.self) }
     let owner = root["owner"].flatMap { reader.name($0, "`owner`", as: TeamKind.self) }
     let description = root["description"].flatMap { reader.text($0, "`description`")?.value }
-    let metrics = root["metrics"].map(decodeMetrics) ?? []
+    let decoded = root["metrics"].map(decodeMetrics) ?? []
+    let metrics = decoded.map(\.metric)
     let environments = root["environments"].map { decodeEnvironments($0, metrics: metrics) } ?? []
+    checkLimitFamilies(decoded, environments: environments)
     guard let name, let owner else { return nil }
     return Budget(
       path: path, name: name, owner: owner, description: description, metrics: metrics,
       environments: environments)
   }
 
-  private func decodeMetrics(_ value: YAMLValue) -> [Metric] {
+  private func decodeMetrics(_ value: YAMLValue) -> [DecodedMetric] {
     let entries = reader.entries(value, "`metrics`")
     if entries.isEmpty, value.isMappingOrNull {
       reader.collector.report(
@@ -48,10 +50,11 @@ struct BudgetDecoder {
       if mapping.entries.allSatisfy({ Self.metricKeys.contains($0.key) }) {
         bounds.checkShape(bound, written: Set(locations.keys), at: entry.keyLocation, what: what)
       }
-      checkLimitFamilies(bound, locations: locations, what: what)
       bounds.checkOrder(bound, at: locations[.min] ?? entry.keyLocation, what: what)
       let description = mapping["description"].flatMap { reader.text($0, "`description`")?.value }
-      return Metric(name: name, dimension: dimension, bound: bound, description: description)
+      return DecodedMetric(
+        metric: Metric(name: name, dimension: dimension, bound: bound, description: description),
+        locations: locations)
     }
   }
 
@@ -103,41 +106,75 @@ struct BudgetDecoder {
     let effective = base.bound.overridden(by: bound)
     let written = Set(locations.keys).union(base.bound.fields.map(\.key))
     bounds.checkShape(effective, written: written, at: entry.keyLocation, what: what)
-    checkLimitFamilies(effective, locations: locations, what: what, against: base.bound)
     bounds.checkOrder(
       effective, at: locations[.min] ?? locations[.max] ?? entry.keyLocation, what: what)
     return MetricOverride(name: name, bound: bound, fieldLocations: locations)
   }
 
-  /// `max` and `min` of one metric share a unit family, in the base and in every override.
+  /// `max` and `min` of one metric share a unit family, in the base and in every override; the
+  /// evidence of all of them decides which, so the odd value is the one reported.
   private func checkLimitFamilies(
-    _ bound: Bound, locations: [BoundKey: SourceLocation], what: String, against base: Bound? = nil
+    _ metrics: [DecodedMetric], environments: [EnvironmentOverride]
   ) {
-    // A percentage anywhere makes the metric a ratio, so every plain number in it is a fraction.
-    let limits = [base?.max, base?.min, bound.max, bound.min].compactMap { $0 }
-    guard let reference = limits.first else { return }
-    let isRatio = limits.contains { $0.family == .ratio }
-    for key in [BoundKey.max, .min] {
-      guard let quantity = bound[key], let location = locations[key] else { continue }
-      MetricFamilyCheck(collector: reader.collector).check(
-        quantity, key: key, against: reference, at: location, what: what, ratioMetric: isRatio)
+    for decoded in metrics {
+      let name = decoded.metric.name.value
+      var values = MetricFamilyEvidence.limits(
+        of: decoded.metric.bound, place: "", locations: decoded.locations)
+      var what = Array(repeating: "metric `\(name)`", count: values.count)
+      for environment in environments {
+        guard let override = environment.metrics[name] else { continue }
+        let more = MetricFamilyEvidence.limits(
+          of: override.bound, place: "in environment `\(environment.name.value)`",
+          locations: override.fieldLocations)
+        values += more
+        what += Array(
+          repeating: "`\(name)` in environment `\(environment.name.value)`", count: more.count)
+      }
+      let evidence = MetricFamilyEvidence(name: name.rawValue, values: values)
+      for (value, what) in zip(values, what) {
+        guard let location = value.location else { continue }
+        MetricFamilyCheck(collector: reader.collector).check(
+          value.quantity, key: value.key, against: evidence, at: location, what: what)
+      }
     }
   }
+}
+
+/// A metric as decoded, with where its `max` and `min` are written.
+private struct DecodedMetric {
+  var metric: Metric
+  var locations: [BoundKey: SourceLocation]
 }
 
 /// Checks that a value uses the unit family of the metric it caps.
 struct MetricFamilyCheck {
   let collector: DiagnosticCollector
 
+  /// Reports a `max` or `min` outside the family the evidence decides, at the value itself.
+  func check(
+    _ quantity: Quantity, key: BoundKey, against evidence: MetricFamilyEvidence,
+    at location: SourceLocation, what: String
+  ) {
+    guard let reference = evidence.reference else { return }
+    check(
+      quantity, key: key, against: reference.quantity, at: location, what: what,
+      ratioMetric: evidence.isRatio, evidence: evidence, referencePlace: reference.place)
+  }
+
   func check(
     _ quantity: Quantity, key: BoundKey, against reference: Quantity, at location: SourceLocation,
-    what: String, ratioMetric: Bool = false
+    what: String, ratioMetric: Bool = false, evidence: MetricFamilyEvidence? = nil,
+    referencePlace: String = ""
   ) {
     guard let family = quantity.family.unified(with: reference.family) else {
+      let place = referencePlace.isEmpty ? "" : " \(referencePlace)"
+      let rule = "a metric keeps one unit family everywhere"
+      let because = evidence?.reason.map { "\(rule), and \($0)" } ?? rule
+      let suggestion = evidence?.suggestion(for: quantity).map { "did you mean \($0)? " } ?? ""
       collector.report(
         .unitMismatch, at: location,
-        "`\(key.rawValue): \(quantity.text)` of \(what) is a \(quantity.family), but the metric is capped in \(reference.family) (`\(reference.text)`)",
-        hint: "a metric keeps one unit family everywhere")
+        "`\(key.rawValue): \(quantity.text)` of \(what) is a \(quantity.family), but the metric is capped in \(reference.family) (`\(reference.text)`\(place))",
+        hint: suggestion + because)
       return
     }
     if family == .ratio || (ratioMetric && quantity.family == .number), quantity.baseValue > 1 {

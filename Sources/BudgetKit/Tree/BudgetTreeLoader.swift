@@ -95,7 +95,7 @@ public struct BudgetTreeLoader: Sendable {
         ignored.append(IgnoredFile(path: file.path, reason: "not a .yaml or .yml file"))
       case .unreadable(let reason):
         diagnostics.append(
-          Diagnostic(.fileEncoding, at: .start(of: file.path), "cannot read the file: \(reason)"))
+          Diagnostic(.fileEncoding, at: .start(of: file.path), "cannot be read: \(reason)"))
       }
     }
     return ClassifiedFiles(yaml: yamlFiles, ignored: ignored, diagnostics: diagnostics)

@@ -73,8 +73,12 @@ struct ExceptionPolicyCheck {
           "\(what) sets `\(key.rawValue)`, which the budget does not cap in \(environment)")
         continue
       }
-      MetricFamilyCheck(collector: collector).check(
-        granted, key: key, against: current, at: location, what: what)
+      let family = MetricFamilyCheck(collector: collector)
+      if key != .slo, let evidence = budget.familyEvidence(of: metric.name.value) {
+        family.check(granted, key: key, against: evidence, at: location, what: what)
+      } else {
+        family.check(granted, key: key, against: current, at: location, what: what)
+      }
       guard let order = granted.compare(to: current), let largerIsLooser = key.largerIsLooser else {
         continue
       }

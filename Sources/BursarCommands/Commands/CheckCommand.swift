@@ -14,8 +14,9 @@ struct CheckCommand: ParsableCommand {
       from which metrics named like latency_p95 take their percentile, and SLI series of good \
       and total events for slo metrics. Each metric of a measured budget is within, breached, \
       excepted (breached but covered by an exception in force at --at) or missing. Exit 1 on \
-      a breach no exception covers, a page-level burn rate, or a missing figure (unless \
-      --allow-missing); exit 2 when the measurements, the environment or the budgets are invalid.
+      a breach no exception covers, a page-level burn rate, a missing figure (unless \
+      --allow-missing) or a figure on a suspect scale (unless --allow-scale-warnings); exit 2 \
+      when the measurements, the environment or the budgets are invalid, each problem printed.
       """)
 
   @OptionGroup var repository: RepositoryOptions
@@ -43,6 +44,12 @@ struct CheckCommand: ParsableCommand {
   @Flag(name: .long, help: "Report metrics without a figure without failing.")
   var allowMissing = false
 
+  @Flag(
+    name: .long,
+    help:
+      "Report a plain-number figure on a suspect scale (96 against min 0.96) without failing.")
+  var allowScaleWarnings = false
+
   @Option(
     name: .long,
     help: ArgumentHelp(
@@ -53,7 +60,7 @@ struct CheckCommand: ParsableCommand {
   @Option(
     name: .customLong("burn-rule"),
     help: ArgumentHelp(
-      "A burn-rate alert LONG/SHORT:FACTOR:warn|page, repeatable; replaces the default 1h/5m:14.4:page, 6h/30m:6:page and 3d/6h:1:warn.",
+      "A burn-rate alert LONG/SHORT:FACTOR:warn|page[:SHARE], repeatable; replaces the default 1h/5m:14.4:page, 6h/30m:6:page and 3d/6h:1:warn. A rule judges a series covering at least SHARE of its long window (default 90%).",
       valueName: "rule"))
   var burnRules: [String] = []
 
@@ -89,14 +96,17 @@ struct CheckCommand: ParsableCommand {
     guard tree.isValid else { try refuse(tree) }
     let options = CheckOptions(
       environment: env.map { EnvironmentName($0) }, at: at.flatMap(Timestamp.parse),
-      allowMissing: allowMissing,
+      allowMissing: allowMissing, allowScaleWarnings: allowScaleWarnings,
       percentileMethod: PercentileMethod(rawValue: percentileMethod) ?? .linear,
       burnRatePolicy: try burnRatePolicy())
     let report: CheckReport
-    do throws(CheckError) {
+    do throws(CheckProblems) {
       report = try BudgetChecker(tree: tree, options: options).check(parsed)
     } catch {
-      throw CommandFailure(error.description)
+      // One problem is the error itself; several are listed, sorted by place, then counted.
+      guard error.problems.count > 1 else { throw CommandFailure(error.description) }
+      for problem in error.problems { Console.error(problem.description) }
+      throw CommandFailure("cannot check: \(error.problems.count) problems in \(measurements)")
     }
     Console.output(render(report))
     if report.blocks { throw ExitCode(ExitStatus.blocked) }
@@ -119,10 +129,10 @@ struct CheckCommand: ParsableCommand {
       return try MeasurementsParser().parse(
         bytes, path: measurements == "-" ? "<stdin>" : measurements)
     } catch {
+      // One problem is the error itself; several are listed, sorted by place, then counted.
+      guard error.problems.count > 1 else { throw CommandFailure(error.description) }
       for problem in error.problems { Console.error(problem.description) }
-      let count = error.problems.count
-      throw CommandFailure(
-        "cannot check: \(count) problem\(count == 1 ? "" : "s") in \(measurements)")
+      throw CommandFailure("cannot check: \(error.problems.count) problems in \(measurements)")
     }
   }
 

@@ -22,16 +22,21 @@ struct ChangeJSON: Encodable {
     try container.encode(change.old, forKey: .old)
     try container.encode(change.new, forKey: .new)
     try container.encode(change.path, forKey: .path)
-    try container.encode(change.relativeChange.map(Self.rounded), forKey: .relativeChange)
+    try container.encode(change.relativeChange.flatMap(Self.number), forKey: .relativeChange)
     try container.encode(change.exception?.rawValue, forKey: .exception)
     try container.encode(change.action?.rawValue, forKey: .action)
     try container.encode(change.note, forKey: .note)
   }
 
-  /// Twelve significant decimals: enough for any budget, and free of binary noise such as
+  /// Twelve decimals: enough for any budget, and free of binary noise such as
   /// 0.30000000000000004.
   static func rounded(_ value: Double) -> Double {
     (value * 1e12).rounded() / 1e12
+  }
+
+  /// A relative change as JSON writes it: rounded, as an exact decimal.
+  static func number(_ value: Double) -> JSONNumber? {
+    JSONNumber(rounded(value))
   }
 }
 

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Keys are snake_case; a key whose value does not apply (no figure, no exception) is left out.
 /// Numbers in base units (`value`, `absoluteBase`) are seconds, bytes, fractions, events per
-/// second, joules or currency units; non-finite numbers are left out.
+/// second, joules or currency units, written as exact decimals (`JSONNumber`); non-finite
+/// numbers are left out.
 struct CheckJSONRenderer {
   var source: String
 
@@ -18,6 +19,7 @@ struct CheckJSONRenderer {
     var source: String
     var percentileMethod: String
     var allowMissing: Bool
+    var allowScaleWarnings: Bool
     var burnRateRules: [String]
     var summary: [String: Int]
     var results: [Result]
@@ -34,6 +36,7 @@ struct CheckJSONRenderer {
     var headroom: HeadroomItem?
     var errorBudget: ErrorBudgetItem?
     var reason: String?
+    var warning: String?
     var exception: ExceptionItem?
     var inactiveExceptions: [InactiveException]
     var owners: [String]
@@ -55,7 +58,7 @@ struct CheckJSONRenderer {
 
   struct Measured: Encodable {
     var text: String
-    var value: Double?
+    var value: JSONNumber?
     var unit: String
     var source: String
     var path: String
@@ -65,34 +68,37 @@ struct CheckJSONRenderer {
     var statistic: String?
     var method: String?
     var samples: Int?
-    var good: Double?
-    var total: Double?
-    var coveredSeconds: Double?
+    var good: JSONNumber?
+    var total: JSONNumber?
+    var coveredSeconds: JSONNumber?
   }
 
   struct HeadroomItem: Encodable {
     var against: String
     var absolute: String
-    var absoluteBase: Double?
-    var relative: Double?
+    var absoluteBase: JSONNumber?
+    var relative: JSONNumber?
   }
 
   struct ErrorBudgetItem: Encodable {
-    var objective: Double
-    var windowSeconds: Double
-    var sli: Double
-    var spent: Double?
-    var remaining: Double?
+    var objective: JSONNumber
+    var windowSeconds: JSONNumber
+    var sli: JSONNumber
+    var spent: JSONNumber?
+    var remaining: JSONNumber?
     var alert: String?
     var burnRates: [BurnRate]
     var firing: [String]
+    var unjudged: [String]
   }
 
   struct BurnRate: Encodable {
     var window: String
-    var rate: Double?
-    var good: Double
-    var total: Double
+    var rate: JSONNumber?
+    var good: JSONNumber
+    var total: JSONNumber
+    var coveredSeconds: JSONNumber
+    var coverage: JSONNumber
   }
 
   struct ExceptionItem: Encodable {
@@ -121,7 +127,7 @@ struct CheckJSONRenderer {
         at: ISO8601DateFormatter().string(from: report.at), day: report.day.description,
         measurements: report.measurementsPath,
         source: source, percentileMethod: report.percentileMethod.rawValue,
-        allowMissing: report.allowMissing,
+        allowMissing: report.allowMissing, allowScaleWarnings: report.allowScaleWarnings,
         burnRateRules: report.burnRatePolicy.rules.map(\.description), summary: summary,
         results: report.results.map(result)))
   }
@@ -135,6 +141,7 @@ struct CheckJSONRenderer {
       headroom: result.evaluation?.headroom.map(headroom),
       errorBudget: result.evaluation?.errorBudget.map(errorBudget),
       reason: zip(result.figure, result.evaluation).flatMap(CheckPresentation.reason),
+      warning: result.scaleWarning?.message,
       exception: result.coveredBy.map { exception($0.exception, $0.evaluation) },
       inactiveExceptions: result.inactiveExceptions.map {
         InactiveException(
@@ -155,7 +162,7 @@ struct CheckJSONRenderer {
         ("samples", name.rawValue, statistic.description, method.rawValue, count)
     case .series(_, let events):
       (item.source, item.good, item.total, item.coveredSeconds) = (
-        "series", events.good, events.total, events.covered
+        "series", JSONNumber(events.good), JSONNumber(events.total), JSONNumber(events.covered)
       )
     }
     return item
@@ -170,15 +177,17 @@ struct CheckJSONRenderer {
 
   private func errorBudget(_ budget: ErrorBudget) -> ErrorBudgetItem {
     ErrorBudgetItem(
-      objective: budget.objective, windowSeconds: budget.window, sli: budget.sli,
+      objective: number(budget.objective), windowSeconds: number(budget.window),
+      sli: number(budget.sli),
       spent: finite(budget.spent),
       remaining: finite(budget.remaining), alert: budget.alert?.rawValue,
       burnRates: budget.burnRates.map {
         BurnRate(
-          window: $0.window.text, rate: finite($0.rate), good: $0.events.good,
-          total: $0.events.total)
+          window: $0.window.text, rate: finite($0.rate), good: number($0.events.good),
+          total: number($0.events.total), coveredSeconds: number($0.events.covered),
+          coverage: number($0.coverage))
       },
-      firing: budget.firing.map(\.description))
+      firing: budget.firing.map(\.description), unjudged: budget.unjudged.map(\.description))
   }
 
   private func exception(_ exception: BudgetException, _ evaluation: MetricEvaluation)
@@ -202,8 +211,13 @@ struct CheckJSONRenderer {
   }
 
   /// JSON has no infinity: such a number is left out.
-  private func finite(_ value: Double) -> Double? {
-    value.isFinite ? value : nil
+  private func finite(_ value: Double) -> JSONNumber? {
+    JSONNumber(value)
+  }
+
+  /// A number that is always finite (an objective, a window, a count of events).
+  private func number(_ value: Double) -> JSONNumber {
+    JSONNumber(value) ?? JSONNumber(0)
   }
 }
 

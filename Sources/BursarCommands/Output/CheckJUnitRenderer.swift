@@ -50,8 +50,12 @@ struct CheckJUnitRenderer {
       let message = result.figure.flatMap { figure in
         result.evaluation.flatMap { CheckPresentation.reason(figure, $0) }
       }
+      // A figure within its bound fails only for its suspect scale.
+      let scale = message == nil ? result.scaleWarning : nil
+      let type = scale == nil ? result.verdict.name : "scale-warning"
+      let text = message ?? scale?.message ?? "no figure measured"
       body.append(
-        "      <failure type=\"\(result.verdict.name)\" message=\"\(xml(message ?? "no figure measured"))\">\(xml(notes.joined(separator: "\n")))</failure>"
+        "      <failure type=\"\(type)\" message=\"\(xml(text))\">\(xml(notes.joined(separator: "\n")))</failure>"
       )
     } else if result.verdict == .missing {
       body.append("      <skipped message=\"no figure measured (allowed)\"/>")

@@ -23,7 +23,12 @@ struct CheckMarkdownRenderer {
       ]
       lines.append("| " + cells.map(cell).joined(separator: " | ") + " |")
     }
-    let noted = report.results.filter { $0.verdict != .within }
+    // Within results are noted too when something about them needs saying: a suspect scale,
+    // or burn-rate rules the series is too short to judge.
+    let noted = report.results.filter { result in
+      result.verdict != .within || result.scaleWarning != nil
+        || !(result.evaluation?.errorBudget?.unjudged.isEmpty ?? true)
+    }
     if !noted.isEmpty {
       lines += ["", "#### Notes", ""]
       for result in noted {

@@ -83,11 +83,25 @@ enum CheckPresentation {
       "burning \(rate(rule.long)) and \(rate(rule.short)) (\(rule.long.text)/\(rule.short.text) above \(NumberText.format(rule.factor))×)"
   }
 
-  /// `5m 20× · 30m 20× · 1h 20× · 6h 3.33× · 3d 0.278×`.
+  /// `5m 20× · 30m 20× · 1h 20× · 6h 3.33× · 3d 0.833× (1d of 3d covered)`: how much of each
+  /// window the series covers, where it is not all.
   static func burnRates(_ budget: ErrorBudget) -> String {
     budget.burnRates.map {
-      "\($0.window.text) \(NumberText.format($0.rate, significantDigits: 3))×"
+      let rate = "\($0.window.text) \(NumberText.format($0.rate, significantDigits: 3))×"
+      guard $0.coverage < 1 else { return rate }
+      return rate + " (\(duration($0.events.covered)) of \($0.window.text) covered)"
     }.joined(separator: " · ")
+  }
+
+  /// `6h/30m:6:page not judged: the series covers 10m of 6h (2.78%), less than 90%`.
+  static func unjudged(_ budget: ErrorBudget) -> [String] {
+    budget.unjudged.map { rule in
+      let reading = budget.burnRates.first { $0.window.baseValue == rule.long.baseValue }
+      let covered = reading.map { duration($0.events.covered) } ?? "0s"
+      let share = NumberText.percent(reading?.coverage ?? 0, significantDigits: 3)
+      return
+        "\(rule) not judged: the series covers \(covered) of \(rule.long.text) (\(share)), less than \(NumberText.percent(rule.minimumCoverage, significantDigits: 3))"
+    }
   }
 
   /// Where the figure comes from, when it is computed: samples or a series.
@@ -109,9 +123,11 @@ enum CheckPresentation {
   /// exception that covers it or those that do not, and for a blocking result who owns it.
   static func notes(_ result: MetricCheck, day: CalendarDay) -> [String] {
     var notes: [String] = []
+    if let warning = result.scaleWarning { notes.append("warning: \(warning.message)") }
     if let figure = result.figure, let source = source(figure) { notes.append(source) }
     if let budget = result.evaluation?.errorBudget, !budget.burnRates.isEmpty {
       notes.append("burn rates \(burnRates(budget)) → \(budget.alert?.rawValue ?? "ok")")
+      notes += unjudged(budget)
     }
     if let figure = result.figure, let evaluation = result.evaluation,
       let reason = reason(figure, evaluation)
@@ -158,7 +174,12 @@ enum CheckPresentation {
     }
     let counts = parts.isEmpty ? "no metrics measured" : parts.joined(separator: ", ")
     let allowed = report.allowMissing && report.count(.missing) > 0 ? " (missing allowed)" : ""
-    return "\(report.blocks ? "fail" : "pass"): \(counts)\(allowed)"
+    let warnings = report.scaleWarnings
+    let scale =
+      warnings == 0
+      ? ""
+      : "; \(warnings) figure\(warnings == 1 ? "" : "s") on a suspect scale\(report.allowScaleWarnings ? " (allowed)" : "")"
+    return "\(report.blocks ? "fail" : "pass"): \(counts)\(allowed)\(scale)"
   }
 
   /// Seconds as the shortest duration that reads well: `5m`, `1h`, `90s`.

@@ -11,9 +11,9 @@ struct JSONObjectWriter {
     if let value { Self.appendQuoted(value, to: &text) } else { text += "null" }
   }
 
-  mutating func number(_ key: String, _ value: Double?) {
+  mutating func number(_ key: String, _ value: JSONNumber?) {
     self.key(key)
-    if let value, value.isFinite { text += "\(value)" } else { text += "null" }
+    if let value { text += value.description } else { text += "null" }
   }
 
   mutating func strings(_ key: String, _ values: [String]) {

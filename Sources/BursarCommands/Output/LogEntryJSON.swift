@@ -32,7 +32,7 @@ enum LogEntryJSON {
     writer.string("path", change.path)
     writer.string("problem", entry.problem?.description)
     writer.string("rationale", entry.rationale)
-    writer.number("relative_change", change.relativeChange.map(ChangeJSON.rounded))
+    writer.number("relative_change", change.relativeChange.flatMap(ChangeJSON.number))
     writer.string("subject", entry.commit.summary)
     return writer.finish()
   }

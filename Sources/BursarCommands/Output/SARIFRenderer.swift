@@ -24,14 +24,17 @@ struct SARIFRenderer {
   struct Driver: Encodable {
     var name = "bursar"
     var version = Bursar.version
-    var informationUri = "https://github.com/bursar/bursar/blob/main/docs/format.md"
     var rules: [Rule]
   }
 
+  /// A rule with its help written out: bursar's documentation has no address to link to, and a
+  /// relative `helpUri` would be resolved against the scanned repository.
   struct Rule: Encodable {
     var id: String
     var name: String
-    var helpUri: String
+    var shortDescription: Message
+    var fullDescription: Message
+    var help: Message
   }
 
   struct Result: Encodable {
@@ -54,8 +57,12 @@ struct SARIFRenderer {
   }
 
   func render(_ diagnostics: [Diagnostic]) -> String {
-    let rules = RuleID.allCases.map {
-      Rule(id: $0.rawValue, name: $0.rawValue, helpUri: "docs/format.md#\($0.rawValue)")
+    let rules = RuleID.allCases.map { rule in
+      let help = RuleHelp.of(rule.rawValue)
+      return Rule(
+        id: rule.rawValue, name: rule.rawValue,
+        shortDescription: Message(text: Self.firstSentence(of: help.description)),
+        fullDescription: Message(text: help.description), help: Message(text: help.fix))
     }
     let results = diagnostics.map { diagnostic in
       Result(
@@ -72,5 +79,11 @@ struct SARIFRenderer {
     }
     return JSONOutput.encode(
       Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]))
+  }
+
+  /// The text up to the first `. ` (or all of it).
+  static func firstSentence(of text: String) -> String {
+    guard let end = text.range(of: ". ") else { return text }
+    return String(text[..<end.lowerBound]) + "."
   }
 }

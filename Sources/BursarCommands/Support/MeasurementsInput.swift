@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 
 /// The bytes of a measurements file, or of standard input for `-`, read within a size limit.
 struct MeasurementsInput {
@@ -11,17 +12,19 @@ struct MeasurementsInput {
     if path == "-" {
       handle = FileHandle.standardInput
     } else {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw CommandFailure("cannot read \(path): no such file")
+      // A link is followed here: the file is named on the command line, not found in a tree.
+      var info = stat()
+      guard stat(path, &info) == 0 else {
+        throw CommandFailure("cannot read \(path): \(FileAccessError.last)")
       }
-      guard !isDirectory.boolValue else {
-        throw CommandFailure("cannot read \(path): it is a folder")
+      guard info.st_mode & S_IFMT != S_IFDIR else {
+        throw CommandFailure("cannot read \(path): \(FileAccessError(code: EISDIR))")
       }
-      guard let opened = FileHandle(forReadingAtPath: path) else {
-        throw CommandFailure("cannot read \(path): permission denied")
+      let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+      guard descriptor >= 0 else {
+        throw CommandFailure("cannot read \(path): \(FileAccessError.last)")
       }
-      handle = opened
+      handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
     defer { if path != "-" { try? handle.close() } }
     do {
