@@ -17,12 +17,10 @@ enum CILinters {
   /// The address the docs write for bursar's action, which a person replaces.
   static var actionPlaceholder: Regex<Substring> { /OWNER\/bursar@[A-Za-z0-9._\/-]+/ }
 
-  /// Fails unless each linter runs.
-  static func requireTools() throws {
-    for (tool, probe) in [
-      ("actionlint", "--version"), ("shellcheck", "--version"), ("check-jsonschema", "--version"),
-    ] {
-      let result = try? runProcess(tool, [probe], cwd: BursarCLI.packageRoot)
+  /// Fails unless each tool runs (`--version`).
+  static func require(_ tools: String...) throws {
+    for tool in tools {
+      let result = try? runProcess(tool, ["--version"], cwd: BursarCLI.packageRoot)
       try #require(
         result?.succeeded == true,
         "\(tool) is missing or broken: `make test-deps` installs it. \(result?.stderrText ?? "")")
