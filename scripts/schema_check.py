@@ -21,7 +21,7 @@ try:
     import jsonschema
     import yaml
 except ImportError as missing:  # pragma: no cover - reported, not raised
-    sys.exit(f"schema_check.py needs PyYAML and jsonschema ({missing}); run `make deps`")
+    sys.exit(f"schema_check.py needs PyYAML and jsonschema ({missing}); run `make test-deps`")
 
 KINDS = {
     "Owners": "owners.schema.json",

@@ -44,7 +44,7 @@ extension SchemaSyncTests {
     let probe = try runProcess("python3", ["-c", "import jsonschema, yaml"], cwd: root)
     try #require(
       probe.succeeded,
-      "python3 needs jsonschema and PyYAML (`make deps` installs them): \(probe.stderrText)")
+      "python3 needs jsonschema and PyYAML (`make test-deps` installs them): \(probe.stderrText)")
     let result = try runProcess(
       "python3", ["scripts/schema_check.py", "--json"] + files, cwd: root)
     try #require(
