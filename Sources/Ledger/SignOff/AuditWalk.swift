@@ -11,6 +11,9 @@ import GitKit
 /// across files of the whole head up to date (`TreeAssembly`), and is judged on what those
 /// files touch (`SignOffGate.verdict(touching:)`). The range's first base is read in full
 /// once; a step where `.budgets` appears, goes, or is not a folder has both sides read whole.
+///
+/// Each step's head is validated on the day the commit was made (its committer date, UTC), as
+/// the gate judged it then: an exception that had expired by that day is history.
 public final class AuditWalk {
   public let repository: Repository
   public let root: String
@@ -60,9 +63,10 @@ public final class AuditWalk {
   private func audit(_ step: HistoryStep) throws(LedgerError) -> AuditStep? {
     let id = step.commit.id
     let reader = SignOffReader(repository: repository, root: root)
-    guard let trees = try trees(of: step, reader) else { return nil }
     let commit: CommitInfo
     do { commit = try repository.commit(id) } catch { throw .git(error) }
+    let day = CalendarDay(date: commit.committer.time)
+    guard let trees = try trees(of: step, reader, day: day) else { return nil }
     // `parent..commit` of a commit with at most one parent is the commit alone.
     let authors = try reader.authors(base: commit.parentIds.first, head: id, files: files)
     let gate = SignOffGate(
@@ -82,9 +86,11 @@ public final class AuditWalk {
   }
 
   /// The step's base and head; nil when the commit has no `.budgets/` to judge.
-  private func trees(of step: HistoryStep, _ reader: SignOffReader) throws(LedgerError) -> Sides? {
+  private func trees(of step: HistoryStep, _ reader: SignOffReader, day: CalendarDay)
+    throws(LedgerError) -> Sides?
+  {
     if let oldFolder = step.oldTree, let newFolder = step.newTree {
-      if carried?.folder != oldFolder { carried = try rollingTree(oldFolder) }
+      if carried?.folder != oldFolder { carried = try rollingTree(oldFolder, day: day) }
       if var tree = carried {
         // Taken out while it changes, so its storage is not copied.
         carried = nil
@@ -96,7 +102,7 @@ public final class AuditWalk {
         } catch {
           throw .git(error)
         }
-        let moved = tree.apply(changes, to: newFolder, files: files)
+        let moved = tree.apply(changes, to: newFolder, files: files, day: day)
         carried = tree
         if moved {
           return Sides(
@@ -109,16 +115,18 @@ public final class AuditWalk {
     if let carried, carried.folder == step.oldTree {
       base = carried.signed
     } else if let parent = step.parent {
-      base = try reader.tree(atCommit: parent.id)
+      base = try reader.tree(atCommit: parent.id, day: day)
     }
     carried = nil
-    if let newFolder = step.newTree { carried = try rollingTree(newFolder) }
+    if let newFolder = step.newTree { carried = try rollingTree(newFolder, day: day) }
     if let head = carried?.signed { return Sides(base: base, head: head, touched: nil) }
-    guard let head = try reader.tree(atCommit: step.commit.id) else { return nil }
+    guard let head = try reader.tree(atCommit: step.commit.id, day: day) else { return nil }
     return Sides(base: base, head: head, touched: nil)
   }
 
-  private func rollingTree(_ folder: Oid) throws(LedgerError) -> RollingTree? {
-    do { return try RollingTree(folder: folder, files: files) } catch { throw .git(error) }
+  private func rollingTree(_ folder: Oid, day: CalendarDay) throws(LedgerError) -> RollingTree? {
+    do { return try RollingTree(folder: folder, files: files, day: day) } catch {
+      throw .git(error)
+    }
   }
 }
