@@ -42,23 +42,27 @@ public struct ChangedExceptionPolicy: Sendable {
       .sorted { $0.id.value < $1.id.value }
   }
 
-  /// The chains holding a created or extended exception that cover more than `limit` days.
-  public func chainsTooLong(_ exceptions: [BudgetException], limit: Int) -> [ExceptionChain] {
-    ExceptionChain.chains(in: exceptions).filter { chain in
+  /// The chains holding a created or extended exception that cover more than `limit` days;
+  /// `withdrawn` are exceptions the change removed that count in chains all the same.
+  public func chainsTooLong(
+    _ exceptions: [BudgetException], withdrawn: [BudgetException] = [], limit: Int
+  ) -> [ExceptionChain] {
+    ExceptionChain.chains(in: exceptions + withdrawn).filter { chain in
       chain.lengthInDays > limit && chain.members.contains { touched.contains($0.id.value) }
     }
   }
 
   /// Sentences for `bursar gate` (and `bursar audit`'s `exception-policy` findings).
   public func problems(
-    head exceptions: [BudgetException], diagnostics: [Diagnostic], limit: Int?
+    head exceptions: [BudgetException], withdrawn: [BudgetException] = [],
+    diagnostics: [Diagnostic], limit: Int?
   ) -> [String] {
     var problems: [String] = []
     if let limit {
       problems += tooLong(exceptions, limit: limit).map {
         "exception \($0.id.value) in \($0.path) lasts \($0.lengthInDays) days; the base allows at most \(limit)"
       }
-      problems += chainsTooLong(exceptions, limit: limit).map {
+      problems += chainsTooLong(exceptions, withdrawn: withdrawn, limit: limit).map {
         "exceptions \($0.membersText) relax \($0.coverText) for \($0.lengthInDays) days without a break; the base allows at most \(limit)"
       }
     }

@@ -154,8 +154,17 @@ public struct SignOffGate: Sendable {
 
   /// New or extended exceptions must grant something and fit the base's
   /// `max_exception_days`, alone and back to back with others, whatever the head says.
+  ///
+  /// An exception the change withdraws still counts in a chain once it had started: removing
+  /// the record of a deviation does not make the next one start afresh.
   private func exceptionProblems(_ changes: [BudgetChange], owners: Owners?) -> [String] {
-    ChangedExceptionPolicy(changes: changes).problems(
-      head: head.exceptions, diagnostics: head.diagnostics, limit: owners?.rules.maxExceptionDays)
+    let kept = Set(head.exceptions.map(\.id.value))
+    let withdrawn = (base?.exceptions ?? []).filter { exception in
+      !kept.contains(exception.id.value)
+        && head.day.map { exception.starts.value <= $0 } ?? true
+    }
+    return ChangedExceptionPolicy(changes: changes).problems(
+      head: head.exceptions, withdrawn: withdrawn, diagnostics: head.diagnostics,
+      limit: owners?.rules.maxExceptionDays)
   }
 }

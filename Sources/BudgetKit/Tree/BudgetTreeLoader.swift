@@ -117,6 +117,7 @@ public struct BudgetTreeLoader: Sendable {
   ) -> BudgetTree {
     let parsed = parsed.sorted { $0.path < $1.path }
     var tree = BudgetTree(ignored: ignored, diagnostics: diagnostics)
+    tree.day = day
     for file in parsed {
       tree.paths.append(file.path)
       tree.diagnostics += file.diagnostics

@@ -72,6 +72,7 @@ public struct TreeAssembly: Sendable {
     } else {
       checkReferences(touched, ownersChanged: false)
     }
+    tree.day = day
     tree.diagnostics = crossFileDiagnostics()
   }
 
@@ -79,6 +80,7 @@ public struct TreeAssembly: Sendable {
   public mutating func judge(on day: CalendarDay) {
     guard day != self.day else { return }
     self.day = day
+    tree.day = day
     tree.diagnostics = crossFileDiagnostics()
   }
 
