@@ -96,4 +96,26 @@ struct ExceptionChainTests {
       head: TreeFixture.load([".budgets/b.yaml": next2]), messages: [:])
     #expect(plan.verdict().policyProblems.isEmpty)
   }
+
+  @Test func theAuditRemembersExceptionsRemovedBeforeTheNextOneCame() {
+    let first = TreeFixture.load([
+      ".budgets/a.yaml": Self.exception("EXC-1", starts: "2026-10-20", expires: "2026-11-03")
+    ]).exceptions
+    let second = TreeFixture.load([
+      ".budgets/b.yaml": Self.exception("EXC-2", starts: "2026-11-04", expires: "2026-11-29")
+    ]).exceptions
+    var tracker = ExceptionChainTracker()
+    let day = { CalendarDay($0)! }
+    #expect(tracker.record(first, day: day("2026-10-25"), limit: 30).isEmpty)
+    #expect(tracker.record([], day: day("2026-11-02"), limit: 30).isEmpty)
+    let found = tracker.record(second, day: day("2026-11-04"), limit: 30)
+    #expect(found.map { $0.ids.map(\.rawValue) } == [["EXC-1", "EXC-2"]])
+    // Once only.
+    #expect(tracker.record(second, day: day("2026-11-05"), limit: 30).isEmpty)
+    // Removed before it started: a plan, not part of the deviation.
+    var plans = ExceptionChainTracker()
+    _ = plans.record(first, day: day("2026-10-01"), limit: 30)
+    _ = plans.record([], day: day("2026-10-02"), limit: 30)
+    #expect(plans.record(second, day: day("2026-11-04"), limit: 30).isEmpty)
+  }
 }

@@ -277,4 +277,31 @@ struct ExceptionHistoryTests {
     #expect(invalid.first?["detail"]?.contains("unknown-metric") == true)
     #expect(!findings.contains { $0["commit"] == later && $0["kind"] == "invalid-tree" })
   }
+
+  @Test func auditFindsAChainWhoseFirstExceptionWasRemovedBeforeTheNextCame() throws {
+    let fixture = try GateFixture()
+    try fixture.repository.git("checkout", "-q", "main")
+    let day = 86_400.0
+    let start = Date(timeIntervalSince1970: 1_699_920_000)  // 2023-11-14
+    try fixture.repository.write(
+      path: ".budgets/exceptions/a.yaml",
+      contents: Self.exception("EXC-A", max: "130ms", starts: "2023-11-01", expires: "2023-11-20"))
+    try fixture.repository.commit(message: "EXC-A", date: start)
+    try fixture.repository.remove(path: ".budgets/exceptions/a.yaml")
+    try fixture.repository.commit(message: "Tidy EXC-A away", date: start + 11 * day)
+    try fixture.repository.write(
+      path: ".budgets/exceptions/b.yaml",
+      contents: Self.exception("EXC-B", max: "130ms", starts: "2023-11-21", expires: "2023-12-10"))
+    let next = try fixture.repository.commit(message: "EXC-B", date: start + 12 * day)
+    let result = try fixture.runner.run("audit", "--format", "json", "main")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+    let findings = object["findings"] as? [[String: String]] ?? []
+    let chains = findings.filter { $0["kind"] == "exception-too-long-in-total" }
+    #expect(chains.count == 1, "\(findings)")
+    #expect(chains.first?["commit"] == next)
+    #expect(chains.first?["detail"]?.contains("EXC-A (2023-11-01..2023-11-20)") == true)
+    #expect(chains.first?["detail"]?.contains("EXC-B (2023-11-21..2023-12-10)") == true)
+    #expect(result.status == 1)
+  }
 }
