@@ -98,7 +98,7 @@ struct ExceptionPolicyCheck {
           .exceptionRedundant, at: location,
           "\(what) grants `\(key.rawValue): \(granted.text)`, which does not loosen the budget's `\(current.text)` in \(environment): it changes nothing",
           hint:
-            "the budget has overtaken the exception: remove the setting, or let the exception expire; a new or extended exception may not grant nothing",
+            "remove the setting, or let the exception expire; a change may not create or extend an exception that grants nothing",
           severity: .warning)
       }
     }
