@@ -63,10 +63,9 @@ public final class AuditWalk {
   private func audit(_ step: HistoryStep) throws(LedgerError) -> AuditStep? {
     let id = step.commit.id
     let reader = SignOffReader(repository: repository, root: root)
+    guard let trees = try trees(of: step, reader) else { return nil }
     let commit: CommitInfo
     do { commit = try repository.commit(id) } catch { throw .git(error) }
-    let day = CalendarDay(date: commit.committer.time)
-    guard let trees = try trees(of: step, reader, day: day) else { return nil }
     // `parent..commit` of a commit with at most one parent is the commit alone.
     let authors = try reader.authors(base: commit.parentIds.first, head: id, files: files)
     let gate = SignOffGate(
@@ -86,9 +85,8 @@ public final class AuditWalk {
   }
 
   /// The step's base and head; nil when the commit has no `.budgets/` to judge.
-  private func trees(of step: HistoryStep, _ reader: SignOffReader, day: CalendarDay)
-    throws(LedgerError) -> Sides?
-  {
+  private func trees(of step: HistoryStep, _ reader: SignOffReader) throws(LedgerError) -> Sides? {
+    let day = CalendarDay(date: step.commit.committerTime)
     if let oldFolder = step.oldTree, let newFolder = step.newTree {
       if carried?.folder != oldFolder { carried = try rollingTree(oldFolder, day: day) }
       if var tree = carried {
