@@ -11,9 +11,6 @@ import GitKit
 /// across files of the whole head up to date (`TreeAssembly`), and is judged on what those
 /// files touch (`SignOffGate.verdict(touching:)`). The range's first base is read in full
 /// once; a step where `.budgets` appears, goes, or is not a folder has both sides read whole.
-///
-/// Each step's head is validated on the day the commit was made (its committer date, UTC), as
-/// the gate judged it then: an exception that had expired by that day is history.
 public final class AuditWalk {
   public let repository: Repository
   public let root: String
@@ -84,7 +81,9 @@ public final class AuditWalk {
     var touched: Set<String>?
   }
 
-  /// The step's base and head; nil when the commit has no `.budgets/` to judge.
+  /// The step's base and head; nil when the commit has no `.budgets/` to judge. Both are
+  /// validated on the day the commit was made (its committer date, UTC), as the gate judged it
+  /// then: an exception that had expired by that day is history.
   private func trees(of step: HistoryStep, _ reader: SignOffReader) throws(LedgerError) -> Sides? {
     let day = CalendarDay(date: step.commit.committerTime)
     if let oldFolder = step.oldTree, let newFolder = step.newTree {
