@@ -65,6 +65,7 @@ struct TouchedVerdictTests {
   func theTouchedVerdictIsTheWholeOne(seed: UInt64) {
     var random = SeededGenerator(seed: seed)
     let paths = Self.variants.keys.sorted()
+    var chains = 0
     for _ in 0..<60 {
       var base: [String: Int] = [:]
       for path in paths { base[path] = random.next(Self.variants[path]!.count) }
@@ -96,7 +97,10 @@ struct TouchedVerdictTests {
       var touchedStep = step
       touchedStep.touched = touched
       #expect(touchedStep.findings() == step.findings(), "\(context)")
+      if whole.headErrors.contains(where: { $0.rule == .exceptionChainTooLong }) { chains += 1 }
     }
+    // The walk must meet chains of exceptions to mean anything for them.
+    #expect(chains > 0)
   }
 
   @Test func theCasesThatNeedMoreThanTheTouchedFilesAreCovered() {

@@ -15,6 +15,7 @@ struct TreeAssemblyTests {
     let days = TouchedVerdictTests.days
     var day = days[0]
     var assembly = TreeAssembly(files(texts), day: day)
+    var seen = Set<RuleID>()
     for step in 0..<80 {
       for _ in 0...random.next(3) {
         let path = paths[random.next(paths.count)]
@@ -45,7 +46,10 @@ struct TreeAssemblyTests {
       #expect(kept.approvals.map(\.path) == whole.approvals.map(\.path), "\(context)")
       #expect(kept.digests == whole.digests, "\(context)")
       #expect(kept.paths == whole.paths, "\(context)")
+      seen.formUnion(whole.diagnostics.map(\.rule))
     }
+    // The walk met a chain of exceptions or one the budget has overtaken.
+    #expect(seen.contains(.exceptionChainTooLong) || seen.contains(.exceptionRedundant))
   }
 
   private func files(_ texts: [String: String]) -> [ParsedFile] {
