@@ -12,9 +12,8 @@ extension HooksCommand {
       commandName: "run",
       abstract: "Run the checks of the pre-commit or commit-msg hook (what the scripts call).",
       discussion: """
-        pre-commit validates what is staged under .budgets/ (exit 1 when invalid, or when \
-        the commit creates or extends an exception that grants nothing; warnings are shown \
-        and do not block) and, when the commit loosens a budget, shows how. commit-msg MESSAGE-FILE refuses a loosening \
+        pre-commit validates what is staged under .budgets/ (exit 1 when invalid) and, when \
+        the commit loosens a budget, shows how. commit-msg MESSAGE-FILE refuses a loosening \
         whose message has no Budget-Rationale: trailer (exit 1). Both compare the index with \
         HEAD and read only the files the commit changes, plus the few that the cross-file \
         checks relate them to, when a cache in the git directory (bursar/validation-cache) \
