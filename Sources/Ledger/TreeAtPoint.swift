@@ -23,11 +23,16 @@ public struct TreeAtPoint {
   public let repository: Repository
   public let commits: CommitTreeLoader
 
-  /// - Parameter digests: whether trees carry their files' meaning digests (which approvals
-  ///   need and a diff does not).
-  public init(repository: Repository, cache: ParseCache = ParseCache(), digests: Bool = true) {
+  /// - Parameters:
+  ///   - digests: whether trees carry their files' meaning digests (which approvals need and a
+  ///     diff does not).
+  ///   - day: the day exceptions are judged on.
+  public init(
+    repository: Repository, cache: ParseCache = ParseCache(), digests: Bool = true,
+    day: CalendarDay = .today
+  ) {
     self.repository = repository
-    var loader = BudgetTreeLoader()
+    var loader = BudgetTreeLoader(day: day)
     loader.computesDigests = digests
     self.commits = CommitTreeLoader(repository: repository, cache: cache, loader: loader)
   }

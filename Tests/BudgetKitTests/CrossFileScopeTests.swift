@@ -3,9 +3,18 @@ import TestSupport
 import Testing
 
 /// Validating the changed files of a valid tree with the neighbours `CrossFileScope` names must
-/// find exactly the errors of validating the whole new tree.
+/// find exactly the errors of validating the whole new tree, also when the day moves on after the
+/// old tree was found valid (exceptions expire, chains of them end).
 @Suite("Cross-file scope of a change")
 struct CrossFileScopeTests {
+  /// The days a walk judges on, in order: a tree valid on one is valid on the later ones.
+  static let days = ["2026-11-10", "2026-11-22", "2026-12-15"].map { CalendarDay($0)! }
+  /// The days an exception may start; each lasts 20 days, so some run back to back with the
+  /// standard `2026-11-01` ones (a chain over the 30-day limit) and some leave a gap.
+  static let starts = ["2026-11-01", "2026-11-21", "2026-11-23", "2026-10-12"].map {
+    CalendarDay($0)!
+  }
+
   /// Files of a small tree, by path from the repository root.
   typealias Files = [String: String]
 
@@ -20,7 +29,9 @@ struct CrossFileScopeTests {
     """
   }
 
-  static func exception(_ id: String, budget: String, grant: Int) -> String {
+  static func exception(
+    _ id: String, budget: String, grant: Int, starts: CalendarDay = starts[0]
+  ) -> String {
     """
     version: 1
     kind: Exception
@@ -30,8 +41,8 @@ struct CrossFileScopeTests {
     metrics:
       latency_p95: { max: \(grant)ms }
     reason: Peak season.
-    starts: 2026-11-01
-    expires: 2026-11-20
+    starts: \(starts)
+    expires: \(starts.adding(days: 19))
     """
   }
 
@@ -62,8 +73,10 @@ struct CrossFileScopeTests {
 
   /// The errors of the whole new tree, and of the changed files with their neighbours (nil when
   /// the scope asks for the whole tree).
-  static func compare(base: Files, new: Files) -> (whole: [String], scoped: [String]?) {
-    let loader = BudgetTreeLoader()
+  static func compare(base: Files, new: Files, day: CalendarDay = days[0]) -> (
+    whole: [String], scoped: [String]?
+  ) {
+    let loader = BudgetTreeLoader(day: day)
     let parsedNew = parse(new)
     let whole = errors(loader.assemble(Array(parsedNew.values)).diagnostics)
     let facts = parse(base).compactMapValues { FileFacts($0) }
@@ -92,6 +105,10 @@ struct CrossFileScopeTests {
     var reused = base
     reused[".budgets/exceptions/new.yaml"] = Self.exception("EXC-1", budget: "b5", grant: 400)
     cases.append(reused)
+    var chained = base
+    chained[".budgets/exceptions/next.yaml"] = Self.exception(
+      "EXC-9", budget: "b2", grant: 300, starts: Self.starts[1])
+    cases.append(chained)
     var moved = base
     moved[".budgets/models/b4.yaml"] = nil
     moved[".budgets/models/deep/b4.yaml"] = Self.budget("b4", max: 140)
@@ -102,9 +119,14 @@ struct CrossFileScopeTests {
     }
     #expect(!Self.compare(base: base, new: duplicate).whole.isEmpty)
     #expect(!Self.compare(base: base, new: removed).whole.isEmpty)
-    #expect(!Self.compare(base: base, new: tightened).whole.isEmpty)
+    // The budget overtakes EXC-3's grant: a warning, not an error.
+    #expect(Self.compare(base: base, new: tightened).whole.isEmpty)
     #expect(!Self.compare(base: base, new: reused).whole.isEmpty)
     #expect(Self.compare(base: base, new: moved).whole.isEmpty)
+    #expect(Self.compare(base: base, new: chained).whole.count == 2)
+    // Once the first has expired, the chain is still judged; once both have, it is history.
+    #expect(Self.compare(base: base, new: chained, day: Self.days[1]).whole.count == 1)
+    #expect(Self.compare(base: base, new: chained, day: Self.days[2]).whole.isEmpty)
   }
 
   @Test("a change to the Owners file asks for the whole tree")
@@ -122,27 +144,38 @@ struct CrossFileScopeTests {
   func randomEdits() {
     var random = SeededGenerator(seed: 0x6275_7273_6172)
     var base = Self.startingTree
+    var day = 0
     var compared = 0
     var invalid = 0
+    var chains = 0
     for _ in 0..<400 {
+      // Now and then the day moves on; past the last day a new walk starts.
+      if random.next(30) == 0 {
+        day += 1
+        if day == Self.days.count { (base, day) = (Self.startingTree, 0) }
+      }
       var new = base
       for _ in 0...random.next(3) { Self.mutate(&new, &random) }
-      let (whole, scoped) = Self.compare(base: base, new: new)
+      let (whole, scoped) = Self.compare(base: base, new: new, day: Self.days[day])
       guard let scoped else { continue }
       compared += 1
-      #expect(scoped == whole, "base \(base.keys.sorted()) → new \(new.keys.sorted())")
+      if whole.contains(where: { $0.contains("exception-chain-too-long") }) { chains += 1 }
+      #expect(
+        scoped == whole,
+        "day \(Self.days[day]) base \(base.keys.sorted()) → new \(new.keys.sorted())")
       if whole.isEmpty { base = new } else { invalid += 1 }
     }
     // The walk must have exercised both outcomes to mean anything.
     #expect(compared > 300)
     #expect(invalid > 50 && invalid < compared - 50)
+    #expect(chains > 3)
   }
 
   static func mutate(_ files: inout Files, _ random: inout SeededGenerator) {
     let budgets = files.keys.filter { $0.contains("/models/") }.sorted()
     let exceptions = files.keys.filter { $0.contains("/exceptions/") }.sorted()
     let names = (0..<9).map { "b\($0)" }
-    switch random.next(9) {
+    switch random.next(10) {
     case 0, 1:
       guard let path = random.pick(budgets), let name = Self.name(in: files[path]) else { return }
       files[path] = budget(name, max: 50 + 10 * random.next(20))
@@ -157,10 +190,15 @@ struct CrossFileScopeTests {
     case 5:
       guard let path = random.pick(exceptions) else { return }
       files[path] = exception(
-        "EXC-\(random.next(6))", budget: random.pick(names)!, grant: 100 + 30 * random.next(8))
+        "EXC-\(random.next(6))", budget: random.pick(names)!, grant: 100 + 30 * random.next(8),
+        starts: random.pick(starts)!)
     case 6:
       guard let path = random.pick(exceptions) else { return }
       files[path] = nil
+    case 8:
+      files[".budgets/exceptions/n\(random.next(4)).yaml"] = exception(
+        "EXC-\(random.next(6))", budget: random.pick(names)!, grant: 100 + 30 * random.next(8),
+        starts: random.pick(starts)!)
     case 7:
       guard let path = random.pick(budgets + exceptions) else { return }
       files[path] = files[path]!.replacingOccurrences(of: "version: 1", with: "versoin: 1")

@@ -8,24 +8,53 @@ struct RuleExampleTests {
     #expect(tree.diagnostics.isEmpty, "\(tree.diagnostics)")
   }
 
+  /// What validation finds in the example's files, and for an example judged as a change, what
+  /// the gate and the pre-commit hook refuse of it on top.
+  static func diagnostics(_ files: [String: String], of example: RuleExample) -> [Diagnostic] {
+    let tree = TreeFixture.load(files, replacingBase: example.replacesBase)
+    guard example.asChange else { return tree.diagnostics }
+    let changes = BudgetDiff.changes(from: TreeFixture.load(), to: tree)
+    return tree.diagnostics
+      + ChangedExceptionPolicy(changes: changes).refusals(
+        tree.diagnostics, exceptions: tree.exceptions)
+  }
+
   @Test(arguments: RuleExample.all)
   func triggers(_ example: RuleExample) throws {
-    let tree = TreeFixture.load(example.triggers, replacingBase: example.replacesBase)
-    let matching = tree.diagnostics.filter { $0.rule == example.rule }
+    let diagnostics = Self.diagnostics(example.triggers, of: example)
+    let matching = diagnostics.filter { $0.rule == example.rule }
     let path = try #require(example.triggers.keys.sorted().first)
     #expect(
       matching.contains { $0.location.path == path && $0.location.line == example.line }
         || example.rule == .ownersMissing,
-      "expected \(example.rule.rawValue) at \(path):\(example.line), got \(tree.diagnostics)")
+      "expected \(example.rule.rawValue) at \(path):\(example.line), got \(diagnostics)")
     #expect(!matching.isEmpty)
-    #expect(!tree.isValid)
+    #expect(matching.allSatisfy { $0.severity == example.severity })
+    #expect(diagnostics.hasErrors == (example.severity == .error), "\(diagnostics)")
   }
 
   @Test(arguments: RuleExample.all)
   func doesNotTrigger(_ example: RuleExample) {
-    let tree = TreeFixture.load(example.passes, replacingBase: example.replacesBase)
-    #expect(tree.diagnostics.filter { $0.rule == example.rule }.isEmpty, "\(tree.diagnostics)")
-    #expect(tree.isValid, "\(tree.diagnostics)")
+    let diagnostics = Self.diagnostics(example.passes, of: example)
+    #expect(diagnostics.filter { $0.rule == example.rule }.isEmpty, "\(diagnostics)")
+    #expect(diagnostics.isEmpty, "\(diagnostics)")
+  }
+
+  @Test func anExpiredExceptionIsHeldToItsOwnFormOnly() {
+    // Against a budget it has no metric of, in an environment gone, looser than today's cap:
+    // no error once it expired, and its own form is still checked.
+    let old = RuleExample.exception(
+      "environment: canary\nmetrics:\n  latency_p99: { max: 90ms }", starts: "2026-06-10",
+      expires: "2026-06-30")
+    #expect(TreeFixture.load([RuleExample.file: old]).diagnostics.isEmpty)
+    let gone = old.replacingOccurrences(of: "budget: ranker", with: "budget: retired")
+    #expect(TreeFixture.load([RuleExample.file: gone]).diagnostics.isEmpty)
+    let broken = old.replacingOccurrences(of: "reason: Peak traffic.", with: "reason: ''")
+    #expect(TreeFixture.load([RuleExample.file: broken]).diagnostics.map(\.rule) == [.emptyValue])
+    // The day it expires it is still in force, and judged.
+    let lastDay = TreeFixture.load(
+      [RuleExample.file: old], day: CalendarDay("2026-06-30")!)
+    #expect(lastDay.diagnostics.map(\.rule) == [.unknownEnvironment])
   }
 
   /// Rules that only the git layer or the work-tree reader can trigger are tested end to end.

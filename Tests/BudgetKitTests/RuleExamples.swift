@@ -12,6 +12,11 @@ struct RuleExample: Sendable, CustomStringConvertible {
   var passes: [String: String]
   /// Whether the standard files are left out.
   var replacesBase = false
+  /// Whether the files are judged as a change to the standard tree, as `bursar gate` and the
+  /// pre-commit hook judge one (`ChangedExceptionPolicy`), rather than validated alone.
+  var asChange = false
+  /// How much the problem matters: a warning leaves the tree valid.
+  var severity = Diagnostic.Severity.error
 
   var description: String { rule.rawValue }
 
@@ -219,9 +224,36 @@ struct RuleExample: Sendable, CustomStringConvertible {
       line: 5,
       passes: [file: exception("environment: staging\nmetrics:\n  latency_p95: { max: 160ms }")]),
     RuleExample(
+      rule: .exceptionRedundant,
+      triggers: [file: exception("environment: staging\nmetrics:\n  latency_p95: { max: 120ms }")],
+      line: 7,
+      // Expired on the fixture's day (2026-11-05): history, never judged against the budget.
+      passes: [
+        file: exception(
+          "environment: staging\nmetrics:\n  latency_p95: { max: 120ms }", starts: "2026-10-01",
+          expires: "2026-10-20")
+      ], severity: .warning),
+    RuleExample(
       rule: .exceptionNotLoosening,
       triggers: [file: exception("environment: staging\nmetrics:\n  latency_p95: { max: 120ms }")],
-      line: 7, passes: [file: exception("metrics:\n  precision: { min: 85% }")]),
+      line: 7, passes: [file: exception("metrics:\n  precision: { min: 85% }")], asChange: true),
+    RuleExample(
+      rule: .exceptionChainTooLong,
+      triggers: [
+        file: exception(
+          "metrics:\n  latency_p95: { max: 130ms }", starts: "2026-11-01", expires: "2026-11-20"),
+        ".budgets/next.yaml": exception(
+          "metrics:\n  latency_p95: { max: 140ms }", starts: "2026-11-21", expires: "2026-12-10"
+        ).replacingOccurrences(of: "EXC-1", with: "EXC-2"),
+      ], line: 9,
+      // A day without an exception between them: two deviations.
+      passes: [
+        file: exception(
+          "metrics:\n  latency_p95: { max: 130ms }", starts: "2026-11-01", expires: "2026-11-20"),
+        ".budgets/next.yaml": exception(
+          "metrics:\n  latency_p95: { max: 140ms }", starts: "2026-11-22", expires: "2026-12-10"
+        ).replacingOccurrences(of: "EXC-1", with: "EXC-2"),
+      ]),
     RuleExample(
       rule: .exceptionDates,
       triggers: [

@@ -21,7 +21,6 @@ extension SchemaSyncTests {
     "alias.yaml", "duplicate-key.yaml", "tab-indent.yaml", "two-documents.yaml",
     "band-inverted.yaml",
     "unit-mismatch.yaml", "expires-before-starts.yaml", "exception-too-long.yaml",
-    "exception-tightens.yaml",
     "duplicate-name.yaml", "unknown-budget.yaml", "unknown-dimension.yaml", "unknown-owner.yaml",
   ]
 

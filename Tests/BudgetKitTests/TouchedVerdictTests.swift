@@ -5,8 +5,12 @@ import Testing
 /// A change judged on what it touched (`SignOffGate.verdict(touching:)`) gets the verdict and
 /// the audit findings of the whole trees, on random trees full of the cases where a touched
 /// file and an untouched one interact: duplicate names, exceptions naming budgets elsewhere,
-/// two Owners files, approvals that share what they approve, broken files.
+/// two Owners files, approvals that share what they approve, broken files, exceptions back to
+/// back, exceptions the budget has overtaken, judged on days before and after they expire.
 struct TouchedVerdictTests {
+  /// The days trees are judged on: all in force, some expired, all expired.
+  static let days = ["2026-01-05", "2026-01-25", "2026-03-01"].map { CalendarDay($0)! }
+
   /// The texts a file may hold, by path relative to `.budgets/`; nil is no file.
   static let variants: [String: [String?]] = [
     "owners.yaml": [
@@ -37,6 +41,19 @@ struct TouchedVerdictTests {
       nil, exception("EXC-2", budget: "search", max: "150ms", expires: "2026-01-20"),
       exception("EXC-1", budget: "fraud", max: "200ms", expires: "2026-01-15"),
     ],
+    // Back to back with EXC-1 on `fraud` (a chain over 30 days), after a gap, or granting
+    // nothing against a budget at 130ms.
+    "exceptions/three.yaml": [
+      nil,
+      exception(
+        "EXC-3", budget: "fraud", max: "160ms", starts: "2026-01-21", expires: "2026-02-10"),
+      exception(
+        "EXC-3", budget: "fraud", max: "160ms", starts: "2026-01-23", expires: "2026-02-10"),
+      exception(
+        "EXC-3", budget: "fraud", max: "120ms", starts: "2026-01-02", expires: "2026-01-12"),
+      exception(
+        "EXC-4", budget: "fraud", max: "170ms", starts: "2026-01-10", expires: "2026-01-31"),
+    ],
     "approvals/x.yaml": [nil, "alice:models/a.yaml", "carol:models/b.yaml", "alice:models/b.yaml"],
     "approvals/y.yaml": [
       nil, "alice:models/a.yaml", "bob:models/c.yaml", "carol:models/a.yaml",
@@ -48,6 +65,7 @@ struct TouchedVerdictTests {
   func theTouchedVerdictIsTheWholeOne(seed: UInt64) {
     var random = SeededGenerator(seed: seed)
     let paths = Self.variants.keys.sorted()
+    var chains = 0
     for _ in 0..<60 {
       var base: [String: Int] = [:]
       for path in paths { base[path] = random.next(Self.variants[path]!.count) }
@@ -61,13 +79,14 @@ struct TouchedVerdictTests {
         Set(baseTexts.keys).union(headTexts.keys).filter { baseTexts[$0] != headTexts[$0] }.map {
           ".budgets/" + $0
         })
+      let day = Self.days[random.next(Self.days.count)]
       let gate = SignOffGate(
-        base: Self.load(baseTexts), head: Self.load(headTexts), messages: [:],
+        base: Self.load(baseTexts, day: day), head: Self.load(headTexts, day: day), messages: [:],
         authors: [ChangeAuthor(name: "carol", email: "carol@example.com")])
       let whole = gate.verdict()
       let cut = gate.verdict(touching: touched)
       let context =
-        "base \(base.sorted { $0.key < $1.key }) head \(head.sorted { $0.key < $1.key })"
+        "day \(day) base \(base.sorted { $0.key < $1.key }) head \(head.sorted { $0.key < $1.key })"
       #expect(cut.changes == whole.changes, "\(context)")
       #expect(cut.required == whole.required, "\(context)")
       #expect(cut.headErrors == whole.headErrors, "\(context)")
@@ -78,7 +97,10 @@ struct TouchedVerdictTests {
       var touchedStep = step
       touchedStep.touched = touched
       #expect(touchedStep.findings() == step.findings(), "\(context)")
+      if whole.headErrors.contains(where: { $0.rule == .exceptionChainTooLong }) { chains += 1 }
     }
+    // The walk must meet chains of exceptions to mean anything for them.
+    #expect(chains > 0)
   }
 
   @Test func theCasesThatNeedMoreThanTheTouchedFilesAreCovered() {
@@ -120,8 +142,8 @@ struct TouchedVerdictTests {
     return texts
   }
 
-  static func load(_ texts: [String: String]) -> BudgetTree {
-    BudgetTreeLoader().load(
+  static func load(_ texts: [String: String], day: CalendarDay = days[0]) -> BudgetTree {
+    BudgetTreeLoader(day: day).load(
       texts.map {
         BudgetSourceFile(path: ".budgets/" + $0.key, content: .bytes(Array($0.value.utf8)))
       })
@@ -162,7 +184,9 @@ struct TouchedVerdictTests {
     """
   }
 
-  static func exception(_ id: String, budget: String, max: String, expires: String) -> String {
+  static func exception(
+    _ id: String, budget: String, max: String, starts: String = "2026-01-01", expires: String
+  ) -> String {
     """
     version: 1
     kind: Exception
@@ -171,7 +195,7 @@ struct TouchedVerdictTests {
     metrics:
       latency_p95: { max: \(max) }
     reason: Peak traffic.
-    starts: 2026-01-01
+    starts: \(starts)
     expires: \(expires)
 
     """

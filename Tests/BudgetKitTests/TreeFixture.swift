@@ -36,12 +36,18 @@ enum TreeFixture {
         latency_p95: { max: 150ms }
     """
 
+  /// The day the standard trees judge exceptions on: the rule examples' exceptions
+  /// (`2026-11-01`…) are in force or upcoming.
+  static let day = CalendarDay("2026-11-05")!
+
   /// A tree of the standard owners and budget plus extra files (path → YAML).
-  static func load(_ extra: [String: String] = [:], replacingBase: Bool = false) -> BudgetTree {
+  static func load(
+    _ extra: [String: String] = [:], replacingBase: Bool = false, day: CalendarDay = day
+  ) -> BudgetTree {
     var files: [String: String] =
       replacingBase ? [:] : [".budgets/owners.yaml": owners, ".budgets/ranker.yaml": budget]
     files.merge(extra) { _, new in new }
-    return BudgetTreeLoader().load(
+    return BudgetTreeLoader(day: day).load(
       files.map { BudgetSourceFile(path: $0.key, content: .bytes(Array($0.value.utf8))) })
   }
 

@@ -39,7 +39,7 @@ final class AuditHistory {
       try record("duplicate")
     case 4:
       let budget = ["fraud", "search"][random.next(2)]
-      let expires = ["2026-01-20", "2026-02-20", "2026-01-05"][random.next(3)]
+      let expires = ["2099-01-20", "2099-02-20", "2099-01-05"][random.next(3)]
       if random.next(3) == 0 {
         try? repository.remove(path: ".budgets/exceptions/e.yaml")
       } else {
@@ -135,7 +135,7 @@ final class AuditHistory {
     metrics:
       latency_p95: { max: 200ms }
     reason: Peak traffic.
-    starts: 2026-01-01
+    starts: 2099-01-01
     expires: \(expires)
 
     """

@@ -36,7 +36,7 @@ import Testing
     let repository = fixture.repository
     try repository.write(
       path: ".budgets/exceptions/peak.yaml",
-      contents: AuditHistory.exception(budget: "fraud", expires: "2026-01-20"))
+      contents: AuditHistory.exception(budget: "fraud", expires: "2099-01-20"))
     try repository.write(
       path: ".budgets/models/search.yaml",
       contents: GateFixture.budget(name: "search", latency: "100ms"))

@@ -124,6 +124,37 @@ import Testing
     #expect((active["exceptions"] as? [[String: Any]])?.isEmpty == true)
   }
 
+  @Test func aFilterThatFindsNothingSaysWhatElseThereIs() throws {
+    let repository = try history()
+    let expiring = try HistoryCLI.run(
+      ["exceptions", "--at", "2023-11-15", "--expiring", "3d", "--no-history"], in: repository)
+    #expect(expiring.status == 0)
+    #expect(
+      expiring.stdoutText.contains(
+        "No exception in force expires within 3 days; 1 is active (EXC-1, until 2023-11-25)."),
+      "\(expiring.stdoutText)")
+    let expired = try HistoryCLI.run(
+      ["exceptions", "--at", "2023-11-15", "--expired", "--no-history"], in: repository)
+    #expect(
+      expired.stdoutText.contains(
+        "No exception has expired by 2023-11-15; 1 is active (EXC-1, until 2023-11-25)."),
+      "\(expired.stdoutText)")
+    let active = try HistoryCLI.run(["exceptions", "--active", "--no-history"], in: repository)
+    #expect(active.stdoutText.contains("1 is expired (EXC-1, ended 2023-11-25)."))
+  }
+
+  @Test func showAtADayJudgesExceptionsAtTheEndOfThatDay() throws {
+    let repository = try history()
+    // The day's last commit is picked, and exceptions are judged at the same instant.
+    let text = try HistoryCLI.run(["show", "--at", "2023-11-14"], in: repository)
+    #expect(text.status == 0)
+    #expect(
+      text.stdoutText.contains("exceptions as of 2023-11-14T23:59:59Z"), "\(text.stdoutText)")
+    let object = try HistoryCLI.json(
+      ["show", "--at", "2023-11-14", "--format", "json"], in: repository)
+    #expect(object["moment"] as? String == "2023-11-14T23:59:59Z", "\(object)")
+  }
+
   @Test func withdrawnExceptionsStayInTheRegister() throws {
     let repository = try history()
     try repository.remove(path: ".budgets/exceptions/peak.yaml")

@@ -139,7 +139,7 @@ struct HostileInputEndToEndTests {
     try repository.write(
       path: ".budgets/exceptions/wide.yaml",
       contents:
-        "version: 1\nkind: Exception\nid: W\nbudget: wide\nreason: r\nstarts: 2026-01-01\nexpires: 2026-01-02\nmetrics:\n\(unknown)\n"
+        "version: 1\nkind: Exception\nid: W\nbudget: wide\nreason: r\nstarts: 2099-01-01\nexpires: 2099-01-02\nmetrics:\n\(unknown)\n"
     )
     let result = try BursarCLI.run("validate", "--format", "json", in: repository.path)
     #expect(result.status == 1)

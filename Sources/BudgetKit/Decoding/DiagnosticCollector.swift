@@ -7,8 +7,9 @@ final class DiagnosticCollector {
   }
 
   func report(
-    _ rule: RuleID, at location: SourceLocation, _ message: String, hint: String? = nil
+    _ rule: RuleID, at location: SourceLocation, _ message: String, hint: String? = nil,
+    severity: Diagnostic.Severity = .error
   ) {
-    diagnostics.append(Diagnostic(rule, at: location, message, hint: hint))
+    diagnostics.append(Diagnostic(rule, at: location, message, hint: hint, severity: severity))
   }
 }

@@ -54,4 +54,7 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
   case exceptionNotLoosening = "exception-not-loosening"
   case exceptionDates = "exception-dates"
   case exceptionTooLong = "exception-too-long"
+  case exceptionChainTooLong = "exception-chain-too-long"
+  /// A warning: an exception in force or upcoming that the budget has overtaken.
+  case exceptionRedundant = "exception-redundant"
 }

@@ -34,4 +34,10 @@ public struct BudgetException: Sendable {
   public func isInForce(on day: CalendarDay) -> Bool {
     starts.value <= day && day <= expires.value
   }
+
+  /// Whether the exception's last day is before `day`: it is then history, held to its own
+  /// form only and never to the budget as it is now.
+  public func hasExpired(on day: CalendarDay) -> Bool {
+    expires.value < day
+  }
 }

@@ -22,6 +22,9 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     (year, month, day) = (parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
   }
 
+  /// The current day in UTC, by the system clock.
+  public static var today: CalendarDay { CalendarDay(date: Date()) }
+
   public var description: String {
     String(format: "%04d-%02d-%02d", year, month, day)
   }

@@ -152,18 +152,19 @@ public struct SignOffGate: Sendable {
     }
   }
 
-  /// New or extended exceptions must fit the base's `max_exception_days`, whatever the head says.
+  /// New or extended exceptions must grant something and fit the base's
+  /// `max_exception_days`, alone and back to back with others, whatever the head says.
+  ///
+  /// An exception the change withdraws still counts in a chain once it had started: removing
+  /// the record of a deviation does not make the next one start afresh.
   private func exceptionProblems(_ changes: [BudgetChange], owners: Owners?) -> [String] {
-    guard let limit = owners?.rules.maxExceptionDays else { return [] }
-    let touched = Set(
-      changes.filter {
-        $0.category == .exception && ($0.action == .created || $0.action == .extended)
-      }
-      .compactMap(\.exception))
-    return head.exceptions.filter { touched.contains($0.id.value) && $0.lengthInDays > limit }
-      .sorted { $0.id.value < $1.id.value }
-      .map {
-        "exception \($0.id.value) in \($0.path) lasts \($0.lengthInDays) days; the base allows at most \(limit)"
-      }
+    let kept = Set(head.exceptions.map(\.id.value))
+    let withdrawn = (base?.exceptions ?? []).filter { exception in
+      !kept.contains(exception.id.value)
+        && head.day.map { exception.starts.value <= $0 } ?? true
+    }
+    return ChangedExceptionPolicy(changes: changes).problems(
+      head: head.exceptions, withdrawn: withdrawn, diagnostics: head.diagnostics,
+      limit: owners?.rules.maxExceptionDays)
   }
 }

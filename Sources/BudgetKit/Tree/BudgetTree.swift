@@ -10,6 +10,8 @@ public struct BudgetTree: Sendable {
   public var paths: [String]
   public var ignored: [IgnoredFile]
   public var diagnostics: [Diagnostic]
+  /// The day the exceptions were judged on, when the tree was validated.
+  public var day: CalendarDay?
 
   public init(
     owners: Owners? = nil, budgets: [Budget] = [], exceptions: [BudgetException] = [],

@@ -12,10 +12,15 @@ public struct BudgetTreeLoader: Sendable {
   /// Whether to work out each file's meaning digest; a reader that never checks approvals
   /// (a diff) saves a third of the parsing time without it.
   public var computesDigests = true
+  /// The day exceptions are judged on: today (UTC) unless said otherwise. One that expired
+  /// before it is history, checked for its own form only.
+  public var day: CalendarDay
 
-  public init(limits: ReadLimits = .standard, root: String = ".budgets") {
+  public init(limits: ReadLimits = .standard, root: String = ".budgets", day: CalendarDay = .today)
+  {
     self.limits = limits
     self.root = root
+    self.day = day
   }
 
   /// Parses and validates the files; `files` paths are relative to the repository root.
@@ -112,6 +117,7 @@ public struct BudgetTreeLoader: Sendable {
   ) -> BudgetTree {
     let parsed = parsed.sorted { $0.path < $1.path }
     var tree = BudgetTree(ignored: ignored, diagnostics: diagnostics)
+    tree.day = day
     for file in parsed {
       tree.paths.append(file.path)
       tree.diagnostics += file.diagnostics
@@ -125,7 +131,7 @@ public struct BudgetTreeLoader: Sendable {
       case nil: break
       }
     }
-    tree.diagnostics += TreeValidator(root: root).validate(
+    tree.diagnostics += TreeValidator(root: root, day: day).validate(
       parsed.compactMap(\.document), kinds: parsed.compactMap(\.kind), budgetNames: budgetNames)
     tree.diagnostics = tree.diagnostics.sortedByLocation()
     return tree

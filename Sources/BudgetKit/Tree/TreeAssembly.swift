@@ -7,6 +7,8 @@
 /// Owners file and the exception policy are worked out from indexes of names and kinds.
 public struct TreeAssembly: Sendable {
   public let root: String
+  /// The day exceptions are judged on; `judge(on:)` moves it.
+  public private(set) var day: CalendarDay
   /// The assembled tree.
   public private(set) var tree: BudgetTree
   /// The parsed files, sorted by path.
@@ -28,19 +30,22 @@ public struct TreeAssembly: Sendable {
   /// The tree of these files; `ignored` and `diagnostics` describe files that were not parsed.
   public init(
     _ parsed: [ParsedFile], ignored: [IgnoredFile] = [], diagnostics: [Diagnostic] = [],
-    root: String = ".budgets"
+    root: String = ".budgets", day: CalendarDay = .today
   ) {
     self.root = root
+    self.day = day
     tree = BudgetTree()
     replace(with: parsed, removing: [], ignored: ignored, diagnostics: diagnostics)
   }
 
   /// Puts `parsed` in place of the files at their paths, removes the files at `removed`, and
-  /// checks the tree again. `ignored` and `diagnostics` replace those of files not parsed.
+  /// checks the tree again. `ignored` and `diagnostics` replace those of files not parsed;
+  /// `day`, when given, is the day exceptions are judged on from now on.
   public mutating func replace(
     with parsed: [ParsedFile], removing removed: [String], ignored: [IgnoredFile] = [],
-    diagnostics: [Diagnostic] = []
+    diagnostics: [Diagnostic] = [], on day: CalendarDay? = nil
   ) {
+    if let day { self.day = day }
     var ownersChanged = false
     var touched: [String] = []
     for path in removed + parsed.map(\.path) {
@@ -67,6 +72,15 @@ public struct TreeAssembly: Sendable {
     } else {
       checkReferences(touched, ownersChanged: false)
     }
+    tree.day = day
+    tree.diagnostics = crossFileDiagnostics()
+  }
+
+  /// Judges the exceptions on another day (the tree's files stay as they are).
+  public mutating func judge(on day: CalendarDay) {
+    guard day != self.day else { return }
+    self.day = day
+    tree.day = day
     tree.diagnostics = crossFileDiagnostics()
   }
 
@@ -171,7 +185,7 @@ public struct TreeAssembly: Sendable {
   private func crossFileDiagnostics() -> [Diagnostic] {
     var diagnostics = unparsed
     for file in files where !file.diagnostics.isEmpty { diagnostics += file.diagnostics }
-    let validator = TreeValidator(root: root)
+    let validator = TreeValidator(root: root, day: day)
     let collector = DiagnosticCollector()
     validator.checkOwnersCount(
       ownerFiles: ownersPaths.compactMap { file(at: $0)?.kind }, collector)
@@ -208,8 +222,8 @@ public struct TreeAssembly: Sendable {
           return budget
         },
         budgetNames: { budgetUses.keys.map(\.rawValue).sorted() },
-        rules: tree.owners?.rules ?? Rules(), collector: DiagnosticCollector())
-      tree.exceptions.forEach(policy.check)
+        rules: tree.owners?.rules ?? Rules(), day: day, collector: DiagnosticCollector())
+      policy.check(tree.exceptions)
       diagnostics += policy.collector.diagnostics
     }
     return diagnostics.sortedByLocation()

@@ -4,8 +4,9 @@
 ///
 /// It holds when the old tree had no errors and its Owners file is unchanged. Then every error
 /// of the new tree involves a changed file: its own problems, a name it now shares with another
-/// file (both are reported), an exception it holds whose budget lives elsewhere, or an exception
-/// elsewhere whose budget it defined or now defines. Owners are read by every check, so a change
+/// file (both are reported), an exception it holds whose budget lives elsewhere, an exception
+/// elsewhere whose budget it defined or now defines, or an exception elsewhere on the budget of
+/// an exception it holds (the two may run back to back, `ExceptionChainCheck`). Owners are read by every check, so a change
 /// that touches an Owners file (before or after) needs the whole tree (`nil`).
 public struct CrossFileScope: Sendable {
   /// The facts of every valid file of the old tree, by path from the repository root.
@@ -55,7 +56,9 @@ public struct CrossFileScope: Sendable {
       case .exception:
         guard let budget = facts.budget else { continue }
         exceptionBudgets[path] = budget
-        if budgetNames.contains(budget) { others.insert(path) }
+        if budgetNames.contains(budget) || referencedBudgets.contains(budget) {
+          others.insert(path)
+        }
         if let id = facts.exceptionID, exceptionIDs.contains(id) { others.insert(path) }
       case .approval: break
       }

@@ -1,30 +1,40 @@
 /// Checks an exception against its budget and the rules: it names a real budget, environment and
-/// metrics, uses their units, loosens every value it sets, and lasts no longer than allowed.
+/// metrics, uses their units, and lasts no longer than allowed; a value it sets that no longer
+/// loosens the budget is a warning (`exception-redundant`).
+///
+/// An exception that expired before `day` is history: it is held to its own form only (checked
+/// when its file is read), never to the budget or the rules as they are now, so loosening a
+/// budget past an old exception, or removing what it named, leaves the tree valid.
 struct ExceptionPolicyCheck {
   /// The budget a name means: the first so named, in path order.
   let budget: (BudgetName) -> Budget?
   /// Every budget name, sorted, for hints; asked only when an exception names none of them.
   let budgetNames: () -> [String]
   let rules: Rules
+  /// The day the exceptions are judged on: those that expired before it are history.
+  let day: CalendarDay
   let collector: DiagnosticCollector
 
   init(
     budget: @escaping (BudgetName) -> Budget?, budgetNames: @escaping () -> [String],
-    rules: Rules, collector: DiagnosticCollector
+    rules: Rules, day: CalendarDay, collector: DiagnosticCollector
   ) {
     self.budget = budget
     self.budgetNames = budgetNames
     self.rules = rules
+    self.day = day
     self.collector = collector
   }
 
-  init(budgets: [BudgetName: Budget], rules: Rules, collector: DiagnosticCollector) {
-    self.init(
-      budget: { budgets[$0] }, budgetNames: { budgets.keys.map(\.rawValue).sorted() },
-      rules: rules, collector: collector)
+  /// Checks every exception on its own, then the chains they make together.
+  func check(_ exceptions: [BudgetException]) {
+    exceptions.forEach(check)
+    ExceptionChainCheck(limit: rules.maxExceptionDays, day: day, collector: collector).check(
+      exceptions)
   }
 
   func check(_ exception: BudgetException) {
+    guard !exception.hasExpired(on: day) else { return }
     if exception.lengthInDays > rules.maxExceptionDays {
       collector.report(
         .exceptionTooLong, at: exception.expires.location,
@@ -85,9 +95,11 @@ struct ExceptionPolicyCheck {
       let loosens = largerIsLooser ? order == .orderedDescending : order == .orderedAscending
       if !loosens {
         collector.report(
-          .exceptionNotLoosening, at: location,
-          "\(what) grants `\(key.rawValue): \(granted.text)`, which does not loosen the budget's `\(current.text)` in \(environment)",
-          hint: "an exception only relaxes a cap; to tighten it, change the budget")
+          .exceptionRedundant, at: location,
+          "\(what) grants `\(key.rawValue): \(granted.text)`, which does not loosen the budget's `\(current.text)` in \(environment): it changes nothing",
+          hint:
+            "remove the setting, or let the exception expire; a change may not create or extend an exception that grants nothing",
+          severity: .warning)
       }
     }
   }

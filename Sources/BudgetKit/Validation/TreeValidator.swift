@@ -2,6 +2,8 @@
 /// exception policy.
 struct TreeValidator {
   let root: String
+  /// The day exceptions are judged on (`ExceptionPolicyCheck`).
+  let day: CalendarDay
 
   /// - Parameter budgetNames: the names hints offer, when `documents` are part of a tree.
   func validate(
@@ -32,8 +34,8 @@ struct TreeValidator {
     let hintNames = (budgetNames ?? Set(byName.keys)).map(\.rawValue).sorted()
     let policy = ExceptionPolicyCheck(
       budget: { byName[$0] }, budgetNames: { hintNames }, rules: owners?.rules ?? Rules(),
-      collector: collector)
-    exceptions.forEach(policy.check)
+      day: day, collector: collector)
+    policy.check(exceptions)
     return collector.diagnostics
   }
 

@@ -52,6 +52,7 @@ struct AuditCommand: ParsableCommand {
   {
     let walk = try AuditWalk(repository: repo, from: from, to: to)
     var tracker = ExceptionSpanTracker()
+    var chains = ExceptionChainTracker()
     var findings: [AuditFinding] = []
     var last: (step: AuditStep, head: BudgetTree)?
     while let step = try walk.next() {
@@ -67,6 +68,16 @@ struct AuditCommand: ParsableCommand {
             path: exception.path,
             detail:
               "exception \(exception.id.value) now spans \(span) days since it first started; the limit is \(limit)"
+          ))
+      }
+      let day = head.day ?? today
+      for chain in chains.record(head.exceptions, day: day, limit: limit) {
+        findings.append(
+          AuditFinding(
+            kind: .exceptionTooLongInTotal, commit: step.commit, date: step.date,
+            author: step.author, path: chain.members.last?.path ?? "",
+            detail:
+              "exceptions \(chain.membersText) relax \(chain.coverText) for \(chain.lengthInDays) days without a break, counting those removed earlier; the limit is \(limit)"
           ))
       }
       last = (step, head)

@@ -53,7 +53,10 @@ struct ExceptionsCommand: ParsableCommand {
     let repo = try repository.open()
     let when = try PointInTime.resolve(at, in: repo)
     let tree: BudgetTree?
-    do { tree = try TreeAtPoint(repository: repo).tree(at: when.point) } catch {
+    do {
+      tree = try TreeAtPoint(repository: repo, day: CalendarDay(date: when.moment)).tree(
+        at: when.point)
+    } catch {
       throw CommandFailure(error)
     }
     guard let tree else { throw CommandFailure("no .budgets/ folder in \(when.label)") }
@@ -66,7 +69,9 @@ struct ExceptionsCommand: ParsableCommand {
     } catch {
       throw CommandFailure(Self.explain(error))
     }
-    let report = ExceptionsReport(label: when.label, day: day, records: records.filter(include))
+    let report = ExceptionsReport(
+      label: when.label, day: day, records: records.filter(include), filter: filterText(on: day),
+      others: records.filter { !include($0) })
     switch format {
     case .text: Console.output(ExceptionsTextRenderer().render(report))
     case .json: Console.output(JSONOutput.encode(ExceptionsJSON(report)))
@@ -80,6 +85,16 @@ struct ExceptionsCommand: ParsableCommand {
       return record.status == .active && record.daysLeft <= span.days
     }
     return true
+  }
+
+  /// What the filter asks for, as the sentence "No exception … ." would say it; nil for none.
+  private func filterText(on day: CalendarDay) -> String? {
+    if active { return "is in force on \(day)" }
+    if expired { return "has expired by \(day)" }
+    if let expiring, let span = SpanArgument(expiring) {
+      return "in force expires within \(span.days == 1 ? "1 day" : "\(span.days) days")"
+    }
+    return nil
   }
 
   private func historyScope(_ repo: Repository, point: TreePoint) throws -> HistoryScope? {

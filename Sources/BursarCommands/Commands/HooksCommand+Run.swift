@@ -62,6 +62,15 @@ extension HooksCommand {
           "bursar: the staged .budgets/ cannot be committed (bursar validate --staged).")
         throw ExitCode(ExitStatus.blocked)
       }
+      // Warnings do not block; the hook shows those of the files it read.
+      let warnings = outcome.diagnostics.filter { $0.severity == .warning }
+      if !warnings.isEmpty {
+        Console.error(
+          DiagnosticTextRenderer().render(
+            ValidationReport(
+              source: BudgetSource.index.description, diagnostics: warnings,
+              fileCount: outcome.fileCount, ignored: [])))
+      }
       outcome.verdict?.write(in: repository)
       guard outcome.loosens else { return }
       let diff = DiffReport(from: "HEAD", to: "the index", changes: outcome.changes)

@@ -33,7 +33,10 @@ struct ShowCommand: ParsableCommand {
     let repo = try repository.open()
     let when = try PointInTime.resolve(at, in: repo)
     let tree: BudgetTree?
-    do { tree = try TreeAtPoint(repository: repo).tree(at: when.point) } catch {
+    do {
+      tree = try TreeAtPoint(repository: repo, day: CalendarDay(date: when.moment)).tree(
+        at: when.point)
+    } catch {
       throw CommandFailure(error)
     }
     guard let tree else { throw CommandFailure("no .budgets/ folder in \(when.label)") }

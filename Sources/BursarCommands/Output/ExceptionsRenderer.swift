@@ -7,6 +7,44 @@ struct ExceptionsReport {
   var label: String
   var day: CalendarDay
   var records: [ExceptionRecord]
+  /// What a filter asked for ("is in force on 2026-12-01"); nil when nothing was filtered.
+  var filter: String? = nil
+  /// The exceptions the filter left out.
+  var others: [ExceptionRecord] = []
+
+  /// What to say when nothing is listed: what the filter found nothing of, and what else exists.
+  var emptyText: String {
+    guard let filter, !others.isEmpty else { return "No exceptions." }
+    var parts: [String] = []
+    for status in ExceptionRecord.Status.allCases.sorted(by: { Self.order($0) < Self.order($1) }) {
+      let matching = others.filter { $0.status == status }
+      guard !matching.isEmpty else { continue }
+      let verb = matching.count == 1 ? "is" : "are"
+      let named = matching.prefix(3).map { Self.describe($0) }.joined(separator: "; ")
+      let more = matching.count > 3 ? "; and \(matching.count - 3) more" : ""
+      parts.append("\(matching.count) \(verb) \(status.rawValue) (\(named)\(more))")
+    }
+    return "No exception \(filter); " + parts.joined(separator: ", ") + "."
+  }
+
+  private static func order(_ status: ExceptionRecord.Status) -> Int {
+    switch status {
+    case .active: 0
+    case .upcoming: 1
+    case .expired: 2
+    case .withdrawn: 3
+    }
+  }
+
+  private static func describe(_ record: ExceptionRecord) -> String {
+    let exception = record.exception
+    switch record.status {
+    case .active: return "\(exception.id.value), until \(exception.expires.value)"
+    case .upcoming: return "\(exception.id.value), from \(exception.starts.value)"
+    case .expired: return "\(exception.id.value), ended \(exception.expires.value)"
+    case .withdrawn: return "\(exception.id.value)"
+    }
+  }
 }
 
 /// The register for people: one block per exception.
@@ -15,7 +53,7 @@ struct ExceptionsTextRenderer {
 
   func render(_ report: ExceptionsReport) -> String {
     var lines = ["Exceptions in \(report.label), judged on \(report.day)"]
-    if report.records.isEmpty { lines.append("No exceptions.") }
+    if report.records.isEmpty { lines.append(report.emptyText) }
     for record in report.records {
       let exception = record.exception
       lines += [

@@ -253,9 +253,15 @@ enum RuleHelp {
         "Name an environment the budget defines; change production's values under `metrics`."),
     "exception-not-loosening": Entry(
       description:
-        "An exception grants a value that does not loosen the budget's effective value in its environment: a `max` at or below the budget's, a `min` or `slo` at or above it.",
+        "A change creates or extends an exception that grants a value that does not loosen the budget's effective value in its environment: a `max` at or below the budget's, a `min` or `slo` at or above it. `bursar gate` and the pre-commit hook (`bursar hooks run pre-commit`) refuse it; `bursar validate` only warns of the same value ([`exception-redundant`](#exception-redundant)), since an exception granted earlier may be overtaken when the budget is loosened.",
       fix:
         "An exception only relaxes; to tighten, change the budget itself. Check the environment: the value to beat is the effective one there."
+    ),
+    "exception-redundant": Entry(
+      description:
+        "A warning: an exception in force or upcoming grants a value the budget has overtaken, so it changes nothing. It happens when a budget is loosened past an exception already granted. `bursar validate` still exits 0; an exception that has expired is never warned of.",
+      fix:
+        "Nothing is needed; remove the setting or the exception if the deviation is over. A change that creates or extends such an exception is refused ([`exception-not-loosening`](#exception-not-loosening))."
     ),
     "exception-dates": Entry(
       description:
@@ -266,7 +272,13 @@ enum RuleHelp {
       description:
         "An exception in force for more days, both ends counted, than the Owners file's `max_exception_days` (default 90).",
       fix:
-        "Expire it earlier and, if the deviation must go on, fix the budget or file a new exception when this one ends (a new sign-off each time is the point)."
+        "Expire it earlier and, if the deviation must go on, fix the budget. A new exception that starts the day after this one ends continues the same deviation ([`exception-chain-too-long`](#exception-chain-too-long))."
+    ),
+    "exception-chain-too-long": Entry(
+      description:
+        "Exceptions on the same budget, environment and metric whose days touch or overlap cover more days together, both ends counted, than `max_exception_days`. It is reported at the `expires` of each exception of the chain still in force or upcoming, naming every exception of the chain; a chain of which every exception has expired is history and not judged.",
+      fix:
+        "A deviation that lasts longer than the limit is the budget's business: change the budget (with its sign-off), or leave at least one day between exceptions."
     ),
   ]
 }

@@ -10,8 +10,10 @@ struct PointInTime {
   /// What the reader asked for, for headings: `HEAD (1a2b3c4)`, `2026-11-20 (1a2b3c4)`.
   var label: String
 
-  /// The work tree now when `text` is nil (HEAD in a bare repository); else a revision, or a date meaning the newest
-  /// first-parent commit of HEAD at or before it.
+  /// The work tree now when `text` is nil (HEAD in a bare repository); else a revision, or a
+  /// date meaning the newest first-parent commit of HEAD at or before it. A date is judged at
+  /// the last instant it covers (the end of a day given as `2026-12-01`), the same instant the
+  /// commit is picked by, so the commit and the exceptions shown belong together.
   static func resolve(_ text: String?, in repository: Repository, now: Date = Date()) throws
     -> PointInTime
   {
@@ -46,7 +48,7 @@ struct PointInTime {
         )
       }
       return PointInTime(
-        point: .commit(id, revision: id.hex), moment: date.start,
+        point: .commit(id, revision: id.hex), moment: date.end,
         label: "\(date) (\(id.abbreviated))")
     } catch let error as GitError {
       throw CommandFailure(error)

@@ -81,10 +81,13 @@ public final class AuditWalk {
     var touched: Set<String>?
   }
 
-  /// The step's base and head; nil when the commit has no `.budgets/` to judge.
+  /// The step's base and head; nil when the commit has no `.budgets/` to judge. Both are
+  /// validated on the day the commit was made (its committer date, UTC), as the gate judged it
+  /// then: an exception that had expired by that day is history.
   private func trees(of step: HistoryStep, _ reader: SignOffReader) throws(LedgerError) -> Sides? {
+    let day = CalendarDay(date: step.commit.committerTime)
     if let oldFolder = step.oldTree, let newFolder = step.newTree {
-      if carried?.folder != oldFolder { carried = try rollingTree(oldFolder) }
+      if carried?.folder != oldFolder { carried = try rollingTree(oldFolder, day: day) }
       if var tree = carried {
         // Taken out while it changes, so its storage is not copied.
         carried = nil
@@ -96,7 +99,7 @@ public final class AuditWalk {
         } catch {
           throw .git(error)
         }
-        let moved = tree.apply(changes, to: newFolder, files: files)
+        let moved = tree.apply(changes, to: newFolder, files: files, day: day)
         carried = tree
         if moved {
           return Sides(
@@ -109,16 +112,18 @@ public final class AuditWalk {
     if let carried, carried.folder == step.oldTree {
       base = carried.signed
     } else if let parent = step.parent {
-      base = try reader.tree(atCommit: parent.id)
+      base = try reader.tree(atCommit: parent.id, day: day)
     }
     carried = nil
-    if let newFolder = step.newTree { carried = try rollingTree(newFolder) }
+    if let newFolder = step.newTree { carried = try rollingTree(newFolder, day: day) }
     if let head = carried?.signed { return Sides(base: base, head: head, touched: nil) }
-    guard let head = try reader.tree(atCommit: step.commit.id) else { return nil }
+    guard let head = try reader.tree(atCommit: step.commit.id, day: day) else { return nil }
     return Sides(base: base, head: head, touched: nil)
   }
 
-  private func rollingTree(_ folder: Oid) throws(LedgerError) -> RollingTree? {
-    do { return try RollingTree(folder: folder, files: files) } catch { throw .git(error) }
+  private func rollingTree(_ folder: Oid, day: CalendarDay) throws(LedgerError) -> RollingTree? {
+    do { return try RollingTree(folder: folder, files: files, day: day) } catch {
+      throw .git(error)
+    }
   }
 }

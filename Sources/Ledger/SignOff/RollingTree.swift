@@ -17,7 +17,7 @@ struct RollingTree {
 
   /// Every file of a budgets folder, read through the loader; nil when the folder holds more
   /// YAML files than bursar reads, which the whole-folder reader reports.
-  init?(folder: Oid, files: CommitTreeLoader) throws(GitError) {
+  init?(folder: Oid, files: CommitTreeLoader, day: CalendarDay) throws(GitError) {
     let entries = try files.repository.files(inTree: folder)
     let yaml = entries.filter(\.isBudgetFile)
     guard yaml.count <= files.loader.limits.maxFiles else { return nil }
@@ -27,15 +27,18 @@ struct RollingTree {
     for file in parsed { messages[file.path] = file.signedBytes }
     let unparsed = Self.classify(others, files)
     assembly = TreeAssembly(
-      parsed, ignored: unparsed.ignored, diagnostics: unparsed.diagnostics, root: files.root)
+      parsed, ignored: unparsed.ignored, diagnostics: unparsed.diagnostics, root: files.root,
+      day: day)
   }
 
   /// The tree with its approvals' signed bytes.
   var signed: SignedTree { SignedTree(tree: assembly.tree, messages: messages) }
 
-  /// Moves to the folder `changes` lead to; false (and unchanged) when it would hold more YAML
-  /// files than bursar reads.
-  mutating func apply(_ changes: [FileChange], to newFolder: Oid, files: CommitTreeLoader) -> Bool {
+  /// Moves to the folder `changes` lead to, judging exceptions on `day`; false (and unchanged)
+  /// when it would hold more YAML files than bursar reads.
+  mutating func apply(
+    _ changes: [FileChange], to newFolder: Oid, files: CommitTreeLoader, day: CalendarDay
+  ) -> Bool {
     let yamlCount = assembly.tree.paths.count
     var added = 0
     for change in changes {
@@ -61,7 +64,7 @@ struct RollingTree {
     let unparsed = Self.classify(others, files)
     assembly.replace(
       with: parsed, removing: removed, ignored: unparsed.ignored,
-      diagnostics: unparsed.diagnostics)
+      diagnostics: unparsed.diagnostics, on: day)
     folder = newFolder
     return true
   }

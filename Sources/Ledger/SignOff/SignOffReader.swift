@@ -12,12 +12,15 @@ public struct SignOffReader {
     self.root = root
   }
 
-  /// The signed tree of a commit; nil when the commit has no `.budgets/`.
-  public func tree(atCommit commit: Oid) throws(LedgerError) -> SignedTree? {
+  /// The signed tree of a commit, its exceptions judged on `day`; nil when the commit has no
+  /// `.budgets/`.
+  public func tree(atCommit commit: Oid, day: CalendarDay = .today) throws(LedgerError)
+    -> SignedTree?
+  {
     do {
       let snapshot = try SnapshotReader(repository: repository, root: root).snapshot(
         atCommit: commit)
-      return SignedTree(snapshot: snapshot)
+      return SignedTree(snapshot: snapshot, loader: BudgetTreeLoader(root: root, day: day))
     } catch .noBudgetsFolder {
       return nil
     }

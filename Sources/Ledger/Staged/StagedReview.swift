@@ -9,7 +9,9 @@ import GitKit
 /// only them too, plus the few unchanged files the cross-file checks relate them to
 /// (`CrossFileScope`), when a `ValidationCache` says HEAD's tree was valid and knows the facts of
 /// its files; otherwise it reads the whole staged tree and fills the cache for the next commit.
-/// Either way the errors are those of validating the whole staged tree.
+/// Either way the errors are those of validating the whole staged tree. For the pre-commit hook
+/// a created or extended exception that grants nothing is an error too
+/// (`ChangedExceptionPolicy`), though validation only warns of it.
 public struct StagedReview {
   public let repository: Repository
   public let root: String
@@ -85,7 +87,12 @@ public struct StagedReview {
       diagnostics: checked.tree.diagnostics,
       changes: compares ? files.changes(sides, newFiles: newFiles) : [],
       fileCount: checked.fileCount, ignored: checked.tree.ignored, reading: checked.reading)
-    if compares {
+    // A new or extended exception that grants nothing is refused, though the tree is valid.
+    let refusals = ChangedExceptionPolicy(changes: outcome.changes).refusals(
+      checked.tree.diagnostics, exceptions: checked.tree.exceptions)
+    if !refusals.isEmpty {
+      outcome.diagnostics = (outcome.diagnostics + refusals).sortedByLocation()
+    } else if compares {
       outcome.verdict = CommitVerdict(
         head: sides.head, index: sides.staged.checksum, loosens: outcome.loosens)
     }
