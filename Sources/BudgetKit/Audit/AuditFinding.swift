@@ -4,6 +4,9 @@ public struct AuditFinding: Sendable, Hashable, Codable {
   public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
     /// A change landed without the sign-off its base's owners required.
     case unsigned = "unsigned"
+    /// A change landed without its sign-off, and a fresh approval for it landed on the
+    /// first-parent line afterwards, in a later step that no push record joins to it.
+    case approvedLate = "approved-late"
     /// An approval added by a commit did not verify (signature, key, signer, staleness).
     case unverifiedApproval = "unverified-approval"
     /// A commit left the budgets tree invalid.
