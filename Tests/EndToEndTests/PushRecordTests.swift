@@ -1,0 +1,145 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The server records accepted pushes of protected refs as notes, and `audit` and `blame` use
+/// them: an approved branch fast-forwarded onto main is one push; without the record the
+/// approval is late, and a loosening nobody approved stays unsigned.
+@Suite("Audit: how changes landed")
+struct PushRecordTests {
+  /// bob's clone (a `GateFixture`), a bare server with bursar's server hooks, and clones of it.
+  final class Landing {
+    let bob: GateFixture
+    let server: TemporaryRepository
+
+    init() throws {
+      bob = try GateFixture()
+      server = try TemporaryRepository(cloning: bob.repository.path, bare: true)
+      try server.git("symbolic-ref", "HEAD", "refs/heads/main")
+      let installed = try BursarCLI.run(["hooks", "install", "--server"], in: server.path)
+      precondition(installed.status == 0, installed.stderrText)
+      try bob.repository.git("remote", "add", "origin", server.path)
+      try bob.repository.git("fetch", "-q", "origin")
+    }
+
+    /// A clone of the server, as another person has it.
+    func clone() throws -> TemporaryRepository {
+      try TemporaryRepository(cloning: server.path)
+    }
+
+    /// `git push` with the hooks finding the bursar under test; failures are returned.
+    func push(_ repository: TemporaryRepository, _ arguments: String...) throws -> ProcessResult {
+      let environment = TemporaryRepository.environment(HookFixture.environment)
+      return try runProcess(
+        "git", ["push"] + arguments, environment: environment, cwd: repository.path)
+    }
+
+    func audit(_ repository: TemporaryRepository, _ range: String) throws -> (
+      status: Int32, findings: [[String: String]]
+    ) {
+      let result = try BursarCLI.run(["audit", "--format", "json", range], in: repository.path)
+      let object = (try? JSONSerialization.jsonObject(with: result.stdout)) as? [String: Any]
+      let findings = (object?["findings"] as? [[String: Any]] ?? []).map { finding in
+        finding.compactMapValues { $0 as? String }
+      }
+      return (result.status, findings)
+    }
+  }
+
+  /// bob loosens on `change` and pushes it for review; alice approves on the branch, 3h 5m
+  /// later, and fast-forwards main to it. Returns the two commits and alice's clone.
+  private func landByFastForward(_ landing: Landing) throws -> (
+    loosening: String, approval: String, alice: TemporaryRepository
+  ) {
+    let bob = landing.bob.repository
+    try bob.write(
+      path: ".budgets/models/fraud.yaml", contents: GateFixture.budget(latency: "150ms"))
+    let loosening = try bob.commit(message: "raise the cap\n\nBudget-Rationale: peak traffic")
+    let review = try landing.push(bob, "origin", "change")
+    #expect(review.status == 0, "\(review.stderrText)")
+    #expect(review.stderrText.contains("refs/heads/change: accepted for review"))
+
+    let alice = try landing.clone()
+    try alice.git("checkout", "-q", "change")
+    let approved = try BursarCLI.run(
+      ["approve", "--as", "alice", "--key", landing.bob.keyPath("alice"), "--base", "origin/main"],
+      in: alice.path)
+    #expect(approved.status == 0, "\(approved.stderrText)")
+    let loosened = try Double(bob.git("log", "-1", "--format=%ct", loosening)) ?? 0
+    let approval = try alice.commit(
+      message: "alice approves", date: Date(timeIntervalSince1970: loosened + 3 * 3600 + 300))
+    #expect(try landing.push(alice, "origin", "change").status == 0)
+    try alice.git("checkout", "-q", "main")
+    try alice.git("merge", "-q", "--ff-only", "change")
+    let landed = try landing.push(alice, "origin", "main")
+    #expect(landed.status == 0, "\(landed.stderrText)")
+    #expect(landed.stderrText.contains("refs/heads/main: budgets pass"))
+    return (loosening, approval, alice)
+  }
+
+  @Test("the server's note names the ref, the old tip and the new tip of the landing push")
+  func theNoteRecordsThePush() throws {
+    let landing = try Landing()
+    let oldMain = try landing.server.git("rev-parse", "main")
+    let (_, approval, _) = try landByFastForward(landing)
+    let note = try landing.server.git(
+      "notes", "--ref", "refs/notes/bursar/pushes", "show", approval)
+    #expect(note.contains("bursar-push: 1"))
+    #expect(note.contains("ref: refs/heads/main"))
+    #expect(note.contains("old: \(oldMain)"))
+    #expect(note.contains("new: \(approval)"))
+    // The review branch is not protected, so its pushes are not recorded.
+    #expect(
+      try landing.server.gitLines("notes", "--ref", "refs/notes/bursar/pushes", "list").count == 1)
+  }
+
+  @Test(
+    "a fast-forward landing is one push once the notes are fetched, and approved-late without them")
+  func fastForwardLanding() throws {
+    let landing = try Landing()
+    let (loosening, approval, _) = try landByFastForward(landing)
+    let carol = try landing.clone()
+
+    let late = try landing.audit(carol, "origin/main")
+    #expect(late.status == 1)
+    #expect(late.findings.map { $0["kind"] } == ["approved-late"])
+    let finding = try #require(late.findings.first)
+    #expect(finding["commit"] == loosening)
+    #expect(finding["path"] == ".budgets/models/fraud.yaml")
+    let detail = finding["detail"] ?? ""
+    #expect(detail.contains("approved by alice in \(approval.prefix(7))"), "\(detail)")
+    #expect(detail.contains("3h 5m later"), "\(detail)")
+
+    let blame = try BursarCLI.run(
+      ["blame", "--rev", "origin/main", "fraud", "latency_p95"], in: carol.path)
+    #expect(blame.status == 0, "\(blame.stderrText)")
+    let line = try #require(blame.stdoutText.split(separator: "\n").first { $0.contains("150ms") })
+    #expect(line.contains("approved by alice 3h 5m later (\(approval.prefix(7))"), "\(line)")
+    #expect(!line.contains("no approval"))
+
+    try carol.git("fetch", "-q", "origin", "refs/notes/bursar/*:refs/notes/bursar/*")
+    let clean = try landing.audit(carol, "origin/main")
+    #expect(clean.status == 0, "\(clean.findings)")
+    #expect(clean.findings.isEmpty)
+  }
+
+  @Test("a loosening nobody approved is still unsigned, with the notes and without them")
+  func unsignedStaysUnsigned() throws {
+    let landing = try Landing()
+    let (loosening, _, alice) = try landByFastForward(landing)
+    try alice.write(
+      path: ".budgets/models/fraud.yaml", contents: GateFixture.budget(latency: "200ms"))
+    let unapproved = try alice.commit(message: "raise it again, no review")
+    let without = try landing.audit(alice, "main")
+    #expect(without.status == 1)
+    #expect(without.findings.map { $0["kind"] } == ["approved-late", "unsigned"])
+    #expect(without.findings.map { $0["commit"] } == [loosening, unapproved])
+    try alice.git("fetch", "-q", "origin", "refs/notes/bursar/*:refs/notes/bursar/*")
+    let with = try landing.audit(alice, "main")
+    #expect(with.findings.map { $0["kind"] } == ["unsigned"])
+    #expect(with.findings.first?["commit"] == unapproved)
+    let blame = try BursarCLI.run(["blame", "fraud", "latency_p95"], in: alice.path)
+    let line = try #require(blame.stdoutText.split(separator: "\n").first { $0.contains("200ms") })
+    #expect(line.contains("no approval"), "\(line)")
+  }
+}
