@@ -13,7 +13,10 @@ struct BlameCommand: ParsableCommand {
       Follows first parents from HEAD (or --rev). The first line is the change that set the \
       current value. Values are effective values in the environment (production by default), \
       so a change to a base value that the environment inherits shows there too. Approvals are \
-      those in the tree at each commit that bind to the file's content there.
+      those in the tree at each commit that bind to the file's content there; when there are \
+      none, those of that content that landed later on the first-parent line, before the next \
+      change of the metric (a fast-forward or rebase merge), with the commit that brought \
+      each and how much later.
       """)
 
   @OptionGroup var repository: RepositoryOptions
