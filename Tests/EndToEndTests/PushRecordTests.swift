@@ -40,7 +40,13 @@ struct PushRecordTests {
       let result = try BursarCLI.run(["audit", "--format", "json", range], in: repository.path)
       let object = (try? JSONSerialization.jsonObject(with: result.stdout)) as? [String: Any]
       let findings = (object?["findings"] as? [[String: Any]] ?? []).map { finding in
-        finding.compactMapValues { $0 as? String }
+        var flat = finding.compactMapValues { $0 as? String }
+        if let approval = finding["approval"] as? [String: Any] {
+          flat["approval.commit"] = approval["commit"] as? String
+          flat["approval.by"] = (approval["by"] as? [String])?.joined(separator: ",")
+          flat["approval.after_seconds"] = (approval["after_seconds"] as? Int).map(String.init)
+        }
+        return flat
       }
       return (result.status, findings)
     }
@@ -109,6 +115,12 @@ struct PushRecordTests {
     let detail = finding["detail"] ?? ""
     #expect(detail.contains("approved by alice in \(approval.prefix(7))"), "\(detail)")
     #expect(detail.contains("3h 5m later"), "\(detail)")
+    #expect(finding["approval.commit"] == approval)
+    #expect(finding["approval.by"] == "alice")
+    let loosened = try Int(carol.git("log", "-1", "--format=%ct", loosening)) ?? 0
+    let approved = try Int(carol.git("log", "-1", "--format=%ct", approval)) ?? 0
+    #expect(finding["approval.after_seconds"] == String(approved - loosened))
+    #expect(approved - loosened == 3 * 3600 + 300)
 
     let blame = try BursarCLI.run(
       ["blame", "--rev", "origin/main", "fraud", "latency_p95"], in: carol.path)
@@ -116,6 +128,13 @@ struct PushRecordTests {
     let line = try #require(blame.stdoutText.split(separator: "\n").first { $0.contains("150ms") })
     #expect(line.contains("approved by alice 3h 5m later (\(approval.prefix(7))"), "\(line)")
     #expect(!line.contains("no approval"))
+    let json = try BursarCLI.run(
+      ["blame", "--rev", "origin/main", "--format", "json", "fraud", "latency_p95"], in: carol.path)
+    let object = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
+    let newest = try #require((object["history"] as? [[String: Any]])?.first)
+    let lateApprovals = newest["late_approvals"] as? [[String: Any]] ?? []
+    #expect(lateApprovals.map { $0["by"] as? String } == ["alice"])
+    #expect(lateApprovals.first?["commit"] as? String == approval)
 
     try carol.git("fetch", "-q", "origin", "refs/notes/bursar/*:refs/notes/bursar/*")
     let clean = try landing.audit(carol, "origin/main")

@@ -62,5 +62,7 @@ struct NoteTests {
       written += text.split(separator: "\n").map(String.init)
     }
     #expect(written.sorted() == (0..<writers).map { "writer \($0)" }.sorted())
+    // One notes commit per writer, each on top of the one before.
+    #expect(try repository.gitLines("rev-list", Self.ref).count == writers)
   }
 }

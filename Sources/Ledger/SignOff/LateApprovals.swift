@@ -25,6 +25,8 @@ public final class LateApprovals {
     var findings: [String: Int]
     /// Each such file's meaning digest after the step.
     var digests: [String: String]
+    /// The approval records of those meanings already judged against the step's base.
+    var records: Set<String>
   }
 
   public init(repository: Repository, root: String = ".budgets") {
@@ -57,8 +59,13 @@ public final class LateApprovals {
       digests[path] = step.gate.head.digests[path] ?? MeaningDigest.deleted
     }
     let base = step.baseCommit.flatMap(Oid.init(hex:))
+    let judged = step.gate.head.approvals.filter { approval in
+      approval.approves.contains { digests[root + "/" + $0.path.value] == $0.digest.value }
+    }
     held.append(
-      Held(step: step, base: base, time: stepTime, findings: unsigned, digests: digests))
+      Held(
+        step: step, base: base, time: stepTime, findings: unsigned, digests: digests,
+        records: Set(judged.map(\.path))))
   }
 
   /// What is left of `held` once `later` is taken into account; nil when nothing is.
@@ -74,32 +81,41 @@ public final class LateApprovals {
       held.findings[path] = nil
       held.digests[path] = nil
     }
-    let approving = held.digests.filter { path, digest in
-      head.approvals.contains { approval in
+    var approving = Set<String>()
+    var records = Set<String>()
+    for (path, digest) in held.digests {
+      let approvals = head.approvals.filter { approval in
         approval.approves.contains {
           root + "/" + $0.path.value == path && $0.digest.value == digest
         }
       }
+      if !approvals.isEmpty { approving.insert(path) }
+      records.formUnion(approvals.map(\.path))
     }
-    if !approving.isEmpty {
-      let laterId = try commitId(later)
-      let authors = try SignOffReader(repository: repository, root: root).authors(
-        base: held.base, head: laterId)
-      let verdict = SignOffGate(
-        base: held.step.gate.base, head: head, messages: later.gate.messages, authors: authors,
-        root: root
-      ).verdict()
-      for status in verdict.required
-      where status.satisfied && approving[status.requirement.path] != nil {
-        let path = status.requirement.path
-        guard let index = held.findings[path] else { continue }
-        findings[index].kind = .approvedLate
-        findings[index].detail = detail(
-          findings[index].detail, approvers: status.approvers, later: later,
-          after: laterTime.timeIntervalSince(held.time))
-        held.findings[path] = nil
-        held.digests[path] = nil
-      }
+    // Records already judged against the same base cannot meet the sign-off on their own.
+    let unjudged = !records.isSubset(of: held.records)
+    held.records = records
+    guard unjudged else { return held }
+    let laterId = try commitId(later)
+    let authors = try SignOffReader(repository: repository, root: root).authors(
+      base: held.base, head: laterId)
+    let verdict = SignOffGate(
+      base: held.step.gate.base, head: head, messages: later.gate.messages, authors: authors,
+      root: root
+    ).verdict()
+    for status in verdict.required
+    where status.satisfied && approving.contains(status.requirement.path) {
+      let path = status.requirement.path
+      guard let index = held.findings[path] else { continue }
+      let after = laterTime.timeIntervalSince(held.time)
+      findings[index].kind = .approvedLate
+      findings[index].detail = detail(
+        findings[index].detail, approvers: status.approvers, later: later, after: after)
+      findings[index].approval = AuditFinding.LateApproval(
+        commit: later.commit, date: later.date, by: status.approvers.map(\.rawValue),
+        afterSeconds: max(0, Int(after.rounded())))
+      held.findings[path] = nil
+      held.digests[path] = nil
     }
     return held.findings.isEmpty ? nil : held
   }
