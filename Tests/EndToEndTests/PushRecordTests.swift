@@ -161,4 +161,50 @@ struct PushRecordTests {
     let line = try #require(blame.stdoutText.split(separator: "\n").first { $0.contains("200ms") })
     #expect(line.contains("no approval"), "\(line)")
   }
+
+  @Test("nobody pushes to refs/notes/bursar/*: a forged record is refused, the server's kept")
+  func forgedRecordsAreRefused() throws {
+    let landing = try Landing()
+    let (_, approval, alice) = try landByFastForward(landing)
+    let before = try landing.server.git("rev-parse", "refs/notes/bursar/pushes")
+    try alice.git(
+      "notes", "--ref", "refs/notes/bursar/pushes", "add", "-f", "-m", "bursar-push: 1", approval)
+    let forged = try landing.push(alice, "-f", "origin", "refs/notes/bursar/pushes")
+    #expect(forged.status != 0)
+    #expect(forged.stderrText.contains("refusing refs/notes/bursar/pushes"))
+    let deleted = try landing.push(alice, "origin", ":refs/notes/bursar/pushes")
+    #expect(deleted.status != 0)
+    #expect(try landing.server.git("rev-parse", "refs/notes/bursar/pushes") == before)
+  }
+
+  @Test("a foreign post-receive runs first as post-receive.local, with the same input")
+  func foreignPostReceiveIsChained() throws {
+    let landing = try Landing()
+    let hooks = landing.server.path + "/hooks/"
+    try FileManager.default.removeItem(atPath: hooks + "post-receive")
+    let seen = landing.server.path + "/seen"
+    try "#!/bin/sh\ncat > \"\(seen)\"\n".write(
+      toFile: hooks + "post-receive", atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o755], ofItemAtPath: hooks + "post-receive")
+    let installed = try BursarCLI.run(["hooks", "install", "--server"], in: landing.server.path)
+    #expect(installed.stdoutText.contains("post-receive: installed; your hook is kept"))
+    let (_, approval, _) = try landByFastForward(landing)
+    let input = try String(contentsOfFile: seen, encoding: .utf8)
+    #expect(input.contains(" \(approval) refs/heads/main"))
+    #expect(
+      try landing.server.gitLines("notes", "--ref", "refs/notes/bursar/pushes", "list").count == 1)
+  }
+
+  @Test("post-receive input that is not an update is passed over with a word, never a failure")
+  func postReceiveIgnoresGarbage() throws {
+    let landing = try Landing()
+    let result = try BursarCLI.run(
+      ["hooks", "run", "post-receive"], in: landing.server.path,
+      stdin: Data("garbage\n0000 1111 refs/heads/main\n".utf8))
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(result.stderrText.contains("not recorded, not an update: garbage"))
+    #expect(
+      try landing.server.gitLines("notes", "--ref", "refs/notes/bursar/pushes", "list").isEmpty)
+  }
 }

@@ -244,8 +244,9 @@ exit "$blocked"
 # matches /), else the default branch (HEAD); they need valid budgets and every sign-off. Any
 # other ref (a review branch) needs valid budgets; its missing sign-offs are reported, and it is
 # accepted. New refs are judged against the default branch; deleted refs are allowed (set
-# receive.denyDeletes to refuse them); tags and force pushes are judged like any update. What it
-# prints reaches the pusher as remote:.
+# receive.denyDeletes to refuse them); tags and force pushes are judged like any update. Nobody
+# pushes to refs/notes/bursar/*, which post-receive writes. What it prints reaches the pusher as
+# remote:.
 # Installed by `bursar hooks install --server`; a hook that was here before runs first as
 # pre-receive.local, with the same lines on its standard input.
 set -eu
@@ -321,6 +322,13 @@ blocked=0
 found=0
 while read -r old new ref; do
   [ -n "${ref:-}" ] || continue
+  case $ref in
+  refs/notes/bursar/*)
+    echo "bursar: refusing $ref: only the server's post-receive hook writes bursar's push records." >&2
+    blocked=1
+    continue
+    ;;
+  esac
   if printf '%s' "$new" | grep -Eq "$zero_pattern"; then
     continue # a deletion lands no budgets
   fi
