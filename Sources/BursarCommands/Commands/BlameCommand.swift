@@ -83,10 +83,12 @@ struct BlameTrail {
             commit: commit.commit, changes: changes, rationale: commit.entries[0].rationale,
             approvals: Array(Set(approvers + added)).sorted()))
       }
+      let search = LaterApprovalSearch(trail: trail, head: scope.heads.first)
       for index in lines.indices where lines[index].approvals.isEmpty {
-        let newer = index == 0 ? nil : lines[index - 1].commit
-        lines[index].lateApprovals = try LateApprovalSearch(trail: trail, scope: scope).approvals(
-          of: lines[index], before: newer)
+        guard let path = lines[index].changes.first?.path else { continue }
+        lines[index].lateApprovals = try search.approvals(
+          ofFile: path, setAt: lines[index].commit,
+          changedNextAt: index == 0 ? nil : lines[index - 1].commit)
       }
     } catch let error as LedgerError {
       throw CommandFailure(error)
@@ -110,53 +112,7 @@ struct BlameLine {
   var rationale: String
   var approvals: [MemberName]
   /// Approvals of the value that landed in later commits (a fast-forward or rebase merge).
-  var lateApprovals: [LateApproval] = []
-}
-
-/// An approval of a value given after the commit that set it, and the commit that brought it.
-struct LateApproval {
-  var by: MemberName
-  var commit: CommitInfo
-}
-
-/// Looks for the approvals of a value that landed after it, on the first-parent line before
-/// the next change of the metric: the records in the tree just before that change (or at the
-/// walk's start) that approve the file's meaning at the line's commit, each with the oldest
-/// commit of the stretch whose tree holds it.
-struct LateApprovalSearch {
-  let trail: AuditTrail
-  let scope: HistoryScope
-
-  func approvals(of line: BlameLine, before newer: CommitInfo?) throws -> [LateApproval] {
-    guard let path = line.changes.first?.path else { return [] }
-    let repository = trail.files.repository
-    let end: Oid
-    if let newer {
-      guard let parent = newer.parentIds.first else { return [] }
-      end = parent
-    } else {
-      guard let head = scope.heads.first else { return [] }
-      end = head
-    }
-    guard end != line.commit.id else { return [] }
-    let found = try trail.approvals(
-      ofFile: path, asAt: line.commit, inTreeOf: try repository.commit(end))
-    guard !found.isEmpty else { return [] }
-    // Oldest first, so the first commit holding a record is the one that brought it.
-    let stretch = try repository.revWalk(
-      from: [end], hiding: [line.commit.id], firstParentOnly: true, order: .time
-    ).collect().reversed()
-    var late: [LateApproval] = []
-    for (by, record) in found {
-      for id in stretch {
-        let commit = try repository.commit(id)
-        guard try repository.entry(inTree: commit.treeId, at: record) != nil else { continue }
-        late.append(LateApproval(by: by, commit: commit))
-        break
-      }
-    }
-    return late.sorted { $0.by < $1.by }
-  }
+  var lateApprovals: [LaterApproval] = []
 }
 
 /// Everything `blame` prints.

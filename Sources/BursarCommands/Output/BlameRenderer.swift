@@ -20,7 +20,7 @@ struct BlameTextRenderer {
         approvals = "approved by " + line.approvals.map(\.rawValue).joined(separator: ", ")
       } else if !line.lateApprovals.isEmpty {
         approvals = line.lateApprovals.map { late in
-          let after = LateApprovals.duration(
+          let after = Elapsed.text(
             late.commit.committer.time.timeIntervalSince(line.commit.committer.time))
           return
             "approved by \(late.by.rawValue) \(after) later (\(late.commit.id.abbreviated), \(TimeText.day(late.commit.committer)))"

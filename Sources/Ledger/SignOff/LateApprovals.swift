@@ -125,18 +125,8 @@ public final class LateApprovals {
   ) -> String {
     let names = approvers.map(\.rawValue).joined(separator: ", ")
     return "approved by \(names) in \(later.commit.prefix(7)) (\(later.date)), "
-      + "\(Self.duration(seconds)) later, in a separate first-parent step with no push record; "
+      + "\(Elapsed.text(seconds)) later, in a separate first-parent step with no push record; "
       + unsigned
-  }
-
-  /// A span of time for people: `45s`, `12m`, `3h 5m`, `2d 4h`.
-  public static func duration(_ seconds: TimeInterval) -> String {
-    let total = max(0, Int(seconds.rounded()))
-    let (days, hours, minutes) = (total / 86_400, total % 86_400 / 3_600, total % 3_600 / 60)
-    if days > 0 { return hours > 0 ? "\(days)d \(hours)h" : "\(days)d" }
-    if hours > 0 { return minutes > 0 ? "\(hours)h \(minutes)m" : "\(hours)h" }
-    if minutes > 0 { return "\(minutes)m" }
-    return "\(total)s"
   }
 
   private func commitId(_ step: AuditStep) throws(LedgerError) -> Oid {
@@ -144,7 +134,9 @@ public final class LateApprovals {
     return id
   }
 
+  /// The step's committer time, which its date gives to the second.
   private func time(of step: AuditStep) throws(LedgerError) -> Date {
+    if let date = dates.date(from: step.date) { return date }
     let id = try commitId(step)
     do { return try repository.commit(id).committer.time } catch { throw .git(error) }
   }
