@@ -207,4 +207,41 @@ struct PushRecordTests {
     #expect(
       try landing.server.gitLines("notes", "--ref", "refs/notes/bursar/pushes", "list").isEmpty)
   }
+
+  @Test("a rebase merge is one push too: main moved, alice rebases the approved branch onto it")
+  func rebaseLanding() throws {
+    let landing = try Landing()
+    let bob = landing.bob.repository
+    try bob.write(
+      path: ".budgets/models/fraud.yaml", contents: GateFixture.budget(latency: "150ms"))
+    try bob.commit(message: "raise the cap")
+    #expect(try landing.push(bob, "origin", "change").status == 0)
+    let alice = try landing.clone()
+    try alice.git("checkout", "-q", "change")
+    let approved = try BursarCLI.run(
+      ["approve", "--as", "alice", "--key", landing.bob.keyPath("alice"), "--base", "origin/main"],
+      in: alice.path)
+    #expect(approved.status == 0, "\(approved.stderrText)")
+    try alice.commit(message: "alice approves")
+    // Meanwhile main moves on with a change outside .budgets/.
+    try alice.git("checkout", "-q", "main")
+    try alice.write(path: "README", contents: "notes\n")
+    try alice.commit(message: "readme")
+    #expect(try landing.push(alice, "origin", "main").status == 0)
+    try alice.git(["rebase", "-q", "main", "change"], environment: alice.commitDateEnvironment())
+    try alice.git("checkout", "-q", "main")
+    try alice.git("merge", "-q", "--ff-only", "change")
+    let landed = try landing.push(alice, "origin", "main")
+    #expect(landed.status == 0, "\(landed.stderrText)")
+    let rebasedLoosening = try alice.git("rev-parse", "main~1")
+    let rebasedApproval = try alice.git("rev-parse", "main")
+
+    let late = try landing.audit(alice, "main")
+    #expect(late.findings.map { $0["kind"] } == ["approved-late"])
+    #expect(late.findings.first?["commit"] == rebasedLoosening)
+    #expect(late.findings.first?["approval.commit"] == rebasedApproval)
+    try alice.git("fetch", "-q", "origin", "refs/notes/bursar/*:refs/notes/bursar/*")
+    let clean = try landing.audit(alice, "main")
+    #expect(clean.status == 0, "\(clean.findings)")
+  }
 }
