@@ -93,4 +93,17 @@ struct ServerProtectionTests {
     #expect(result.status == 0, "\(result.stderrText)")
     #expect(result.stderrText.contains("refs/heads/main: accepted for review"))
   }
+
+  @Test("pre-push reads the clone's bursar.protect: a matching ref is blocked before it leaves")
+  func prePushReadsTheClonesPatterns() throws {
+    let pair = try Pair(serverHook: false, clientHooks: true)
+    _ = try pair.clone.repository.git("config", "bursar.protect", "refs/heads/release/*")
+    try loosenOnFeature(pair)
+    let blocked = try pair.push("origin", "feature:refs/heads/release/2.0")
+    #expect(blocked.status != 0)
+    #expect(blocked.stderrText.contains("-> refs/heads/release/2.0 is blocked"))
+    let review = try pair.push("origin", "feature:main")
+    #expect(review.status == 0, "\(review.stderrText)")
+    #expect(review.stderrText.contains("for review"))
+  }
 }

@@ -55,7 +55,8 @@ extension HooksCommand {
       if !protect.isEmpty && !server {
         throw ValidationError("--protect is for the server's hooks; add --server")
       }
-      for pattern in protect where !pattern.hasPrefix("refs/") || pattern.contains(" ") {
+      for pattern in protect
+      where !pattern.hasPrefix("refs/") || pattern.contains(where: \.isWhitespace) {
         throw ValidationError(
           "--protect \(pattern): give a full ref name or glob, such as refs/heads/main or refs/tags/*"
         )
