@@ -362,7 +362,9 @@ while read -r old new ref; do
   if [ "$status" -ne 0 ] && ! is_protected "$ref"; then
     if [ "$status" -eq 1 ]; then
       echo "bursar: $ref: accepted for review, though the sign-offs above are missing;" >&2
-      echo "  a protected ref refuses it until they are given (bursar approve, then commit and push)." >&2
+      shown=$(printf '%s\n' "$patterns" | sed '/^$/d' | paste -sd ' ' -)
+      echo "  the protected refs ($shown) refuse it until they are given:" >&2
+      echo "  bursar approve, then commit and push the approval." >&2
     else
       echo "bursar: $ref: accepted, unprotected, though bursar gate could not judge it (exit $status)." >&2
     fi
