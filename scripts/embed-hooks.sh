@@ -13,12 +13,13 @@ out="$root/Sources/BursarCommands/Hooks/HookScript+Text.swift"
   echo "  /// The script's text, identical to the file of the same name in hooks/."
   echo "  var text: String {"
   echo "    switch self {"
-  for name in pre-commit commit-msg pre-push pre-receive; do
+  for name in pre-commit commit-msg pre-push pre-receive post-receive; do
     case $name in
     pre-commit) case_name=preCommit ;;
     commit-msg) case_name=commitMessage ;;
     pre-push) case_name=prePush ;;
     pre-receive) case_name=preReceive ;;
+    post-receive) case_name=postReceive ;;
     esac
     if grep -q '"""#' "$root/hooks/$name"; then
       echo "hooks/$name contains \"\"\"#, which cannot be embedded" >&2

@@ -167,7 +167,7 @@ final class AuditHistory {
 
   /// Checks that the audit found, for every first-parent commit of `main` that changed
   /// `.budgets/`, what `bursar gate --base PARENT --head COMMIT` reports: the same unmet
-  /// sign-offs, the same invalid-tree errors and exception policy problems, and approvals
+  /// sign-offs (as `unsigned`, or `approved-late` when a later step approved them), the same invalid-tree errors and exception policy problems, and approvals
   /// that did not verify among those gate does not count.
   static func expectAgreementWithGate(
     _ repository: TemporaryRepository, _ findings: [[String: String]]
@@ -194,7 +194,8 @@ final class AuditHistory {
       let missing = required.filter { $0["satisfied"] as? Bool == false }.map {
         "\($0["path"] as? String ?? "") \(($0["reasons"] as? [String] ?? []).joined(separator: "; "))"
       }
-      let unsigned = of("unsigned").map { finding in
+      // An approved-late finding is an unsigned step whose approval a later step brought.
+      let unsigned = (of("unsigned") + of("approved-late")).map { finding in
         let detail = finding["detail"] ?? ""
         let reasons = detail.firstRange(of: ": ").map { String(detail[$0.upperBound...]) } ?? ""
         return "\(finding["path"] ?? "") \(reasons)"
@@ -205,6 +206,9 @@ final class AuditHistory {
       #expect(
         of("exception-policy").map { $0["detail"] ?? "" } == gate["policy"] as? [String] ?? [],
         "\(commit)")
+      for finding in of("approved-late") {
+        try expectApprovedLate(repository, finding, parent: parent)
+      }
       let rejected = Set(
         (gate["approvals"] as? [[String: Any]] ?? []).compactMap { review -> String? in
           guard let problem = review["problem"] as? String else { return nil }
@@ -216,6 +220,23 @@ final class AuditHistory {
           rejected.contains("\(finding["path"] ?? "") \(finding["detail"] ?? "")"), "\(commit)")
       }
     }
+  }
+
+  /// Checks an approved-late finding with `bursar gate` as the oracle: judged from the
+  /// loosening's parent to the commit its detail names, the file's sign-off is met.
+  static func expectApprovedLate(
+    _ repository: TemporaryRepository, _ finding: [String: String], parent: String
+  ) throws {
+    let detail = finding["detail"] ?? ""
+    let named = try #require(detail.firstRange(of: " in ").map { detail[$0.upperBound...] })
+    let approval = try repository.git("rev-parse", String(named.prefix(7)))
+    let result = try BursarRunner(repository: repository).run(
+      ["gate", "--base", parent, "--head", approval, "--format", "json"])
+    let gate = try #require(
+      try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+    let required = gate["required"] as? [[String: Any]] ?? []
+    let status = required.first { $0["path"] as? String == finding["path"] }
+    #expect(status?["satisfied"] as? Bool == true, "\(detail)")
   }
 
   /// The `path:line:column` a diagnostic's text starts with.

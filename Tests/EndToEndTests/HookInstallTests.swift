@@ -5,7 +5,7 @@ import Testing
 /// `bursar hooks install`, `uninstall` and `print`: placement, chaining and restoring.
 @Suite("Hooks: install and uninstall")
 struct HookInstallTests {
-  static let hookNames = ["pre-commit", "commit-msg", "pre-push", "pre-receive"]
+  static let hookNames = ["pre-commit", "commit-msg", "pre-push", "pre-receive", "post-receive"]
 
   @Test("the embedded scripts are identical to hooks/*", arguments: hookNames)
   func embeddedMatchesSource(hook: String) throws {
@@ -111,7 +111,7 @@ struct HookInstallTests {
     #expect(try fixture.git(["commit", "-q", "-a", "-m", "typo"]).status == 1)
   }
 
-  @Test("a bare repository needs --server, which installs pre-receive only")
+  @Test("a bare repository needs --server, which installs pre-receive and post-receive only")
   func serverInstall() throws {
     let bare = try TemporaryRepository(bare: true)
     let refused = try BursarCLI.run(["hooks", "install"], in: bare.path)
@@ -119,7 +119,34 @@ struct HookInstallTests {
     #expect(refused.stderrText.contains("--server"))
     #expect(try BursarCLI.run(["hooks", "install", "--server"], in: bare.path).status == 0)
     #expect(FileManager.default.isExecutableFile(atPath: bare.path + "/hooks/pre-receive"))
+    #expect(FileManager.default.isExecutableFile(atPath: bare.path + "/hooks/post-receive"))
     #expect(!FileManager.default.fileExists(atPath: bare.path + "/hooks/pre-commit"))
+  }
+
+  @Test("--protect writes the server's bursar.protect patterns, replacing those before")
+  func protectWritesConfig() throws {
+    let bare = try TemporaryRepository(bare: true)
+    let first = try BursarCLI.run(
+      ["hooks", "install", "--server", "--protect", "refs/heads/old"], in: bare.path)
+    #expect(first.status == 0, "\(first.stderrText)")
+    let again = try BursarCLI.run(
+      [
+        "hooks", "install", "--server", "--protect", "refs/heads/main", "--protect",
+        "refs/heads/release/*",
+      ], in: bare.path)
+    #expect(again.status == 0, "\(again.stderrText)")
+    #expect(
+      try bare.gitLines("config", "--get-all", "bursar.protect") == [
+        "refs/heads/main", "refs/heads/release/*",
+      ])
+    let unqualified = try BursarCLI.run(
+      ["hooks", "install", "--server", "--protect", "main"], in: bare.path)
+    #expect(unqualified.status == 2)
+    #expect(unqualified.stderrText.contains("refs/heads/main"))
+    let client = try TemporaryRepository()
+    #expect(
+      try BursarCLI.run(["hooks", "install", "--protect", "refs/heads/main"], in: client.path)
+        .status == 2)
   }
 
   static func snapshot(_ folder: String) throws -> [String: Data] {

@@ -2,6 +2,8 @@
 /// owners, keys and rules of that parent, as `bursar gate` would have judged it.
 public struct AuditStep: Sendable {
   public var commit: String
+  /// The commit the step is judged against: the first parent, or a recorded push's old tip.
+  public var baseCommit: String?
   public var date: String
   public var author: String
   public var gate: SignOffGate
@@ -11,9 +13,11 @@ public struct AuditStep: Sendable {
   public var touched: Set<String>?
 
   public init(
-    commit: String, date: String, author: String, gate: SignOffGate, touched: Set<String>? = nil
+    commit: String, date: String, author: String, gate: SignOffGate, touched: Set<String>? = nil,
+    baseCommit: String? = nil
   ) {
     self.commit = commit
+    self.baseCommit = baseCommit
     self.date = date
     self.author = author
     self.gate = gate

@@ -13,9 +13,12 @@ struct AuditCommand: ParsableCommand {
     discussion: """
       Walks the first-parent history of RANGE (default: all of HEAD) and judges each commit \
       that changed .budgets/ against its first parent, with that parent's owners, keys and \
-      rules, as `bursar gate` would have. Reports unsigned changes, approvals that did not \
-      verify, invalid trees, exceptions over policy or extended past max_exception_days in \
-      total, and expired exceptions still in the tree. Exit 1 when anything is found.
+      rules, as `bursar gate` would have; what arrived in one push recorded by the server's \
+      post-receive hook (the notes under refs/notes/bursar/pushes) is judged as one step. \
+      Reports unsigned changes, changes approved late (in a later first-parent step no push \
+      record joins them to), approvals that did not verify, invalid trees, exceptions over \
+      policy or extended past max_exception_days in total, and expired exceptions still in \
+      the tree. Exit 1 when anything is found, approved-late included.
       """)
 
   @OptionGroup var repository: RepositoryOptions
@@ -50,14 +53,20 @@ struct AuditCommand: ParsableCommand {
   static func audit(_ repo: Repository, from: Oid?, to: Oid, today: CalendarDay) throws(LedgerError)
     -> [AuditFinding]
   {
-    let walk = try AuditWalk(repository: repo, from: from, to: to)
+    let walk = try AuditWalk(
+      repository: repo, from: from, to: to, pushes: try PushLog(repository: repo).records())
+    let late = LateApprovals(repository: repo)
     var tracker = ExceptionSpanTracker()
     var chains = ExceptionChainTracker()
     var findings: [AuditFinding] = []
     var last: (step: AuditStep, head: BudgetTree)?
     while let step = try walk.next() {
       let head = step.gate.head
-      if !step.isBootstrap { findings += step.findings() }
+      if !step.isBootstrap {
+        let found = step.findings()
+        try late.observe(step, stepFindings: found, offset: findings.count, findings: &findings)
+        findings += found
+      }
       let limit =
         step.gate.base?.owners?.rules.maxExceptionDays ?? head.owners?.rules.maxExceptionDays ?? 90
       for (exception, span) in tracker.record(head.exceptions, limit: limit) {

@@ -13,7 +13,10 @@ struct BlameCommand: ParsableCommand {
       Follows first parents from HEAD (or --rev). The first line is the change that set the \
       current value. Values are effective values in the environment (production by default), \
       so a change to a base value that the environment inherits shows there too. Approvals are \
-      those in the tree at each commit that bind to the file's content there.
+      those in the tree at each commit that bind to the file's content there; when there are \
+      none, those of that content that landed later on the first-parent line, before the next \
+      change of the metric (a fast-forward or rebase merge), with the commit that brought \
+      each and how much later.
       """)
 
   @OptionGroup var repository: RepositoryOptions
@@ -80,6 +83,13 @@ struct BlameTrail {
             commit: commit.commit, changes: changes, rationale: commit.entries[0].rationale,
             approvals: Array(Set(approvers + added)).sorted()))
       }
+      let search = LaterApprovalSearch(trail: trail, head: scope.heads.first)
+      for index in lines.indices where lines[index].approvals.isEmpty {
+        guard let path = lines[index].changes.first?.path else { continue }
+        lines[index].lateApprovals = try search.approvals(
+          ofFile: path, setAt: lines[index].commit,
+          changedNextAt: index == 0 ? nil : lines[index - 1].commit)
+      }
     } catch let error as LedgerError {
       throw CommandFailure(error)
     } catch let error as GitError {
@@ -101,6 +111,8 @@ struct BlameLine {
   var changes: [BudgetChange]
   var rationale: String
   var approvals: [MemberName]
+  /// Approvals of the value that landed in later commits (a fast-forward or rebase merge).
+  var lateApprovals: [LaterApproval] = []
 }
 
 /// Everything `blame` prints.

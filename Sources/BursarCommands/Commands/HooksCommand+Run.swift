@@ -6,23 +6,27 @@ import Ledger
 
 extension HooksCommand {
   /// `bursar hooks run HOOK`: the checks of a client hook, in one process, which the installed
-  /// pre-commit and commit-msg scripts call.
+  /// pre-commit and commit-msg scripts call, and the server's record of a push (post-receive).
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "run",
-      abstract: "Run the checks of the pre-commit or commit-msg hook (what the scripts call).",
+      abstract:
+        "Run the work of the pre-commit, commit-msg or post-receive hook (what the scripts call).",
       discussion: """
         pre-commit validates what is staged under .budgets/ (exit 1 when invalid) and, when \
         the commit loosens a budget, shows how. commit-msg MESSAGE-FILE refuses a loosening \
         whose message has no Budget-Rationale: trailer (exit 1). Both compare the index with \
         HEAD and read only the files the commit changes, plus the few that the cross-file \
         checks relate them to, when a cache in the git directory (bursar/validation-cache) \
-        knows HEAD's tree to be valid; otherwise the whole staged tree.
+        knows HEAD's tree to be valid; otherwise the whole staged tree. post-receive reads \
+        "OLD NEW REF" lines on standard input (the accepted updates of protected refs, as the \
+        installed script passes them) and adds a record of each to the note on NEW under \
+        refs/notes/bursar/pushes.
         """)
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Argument(help: "The hook: pre-commit or commit-msg.")
+    @Argument(help: "The hook: pre-commit, commit-msg or post-receive.")
     var hook: ClientHook
 
     @Argument(help: "commit-msg only: the file holding the commit message.")
@@ -35,8 +39,8 @@ extension HooksCommand {
       if hook == .commitMessage && messageFile == nil {
         throw ValidationError("commit-msg needs the commit message file (git passes it as $1)")
       }
-      if hook == .preCommit && messageFile != nil {
-        throw ValidationError("pre-commit takes no file")
+      if hook != .commitMessage && messageFile != nil {
+        throw ValidationError("\(hook.rawValue) takes no file")
       }
     }
 
@@ -46,6 +50,7 @@ extension HooksCommand {
       switch hook {
       case .preCommit: try preCommit(review, repository: repo)
       case .commitMessage: try commitMessage(review, repository: repo)
+      case .postReceive: try PushRecording(repository: repo).record(input: Self.standardInput())
       }
     }
 
@@ -119,11 +124,18 @@ extension HooksCommand {
     /// A message larger than this is read only this far (a trailer is at its end, though a
     /// message this long is no message).
     static let maxMessageBytes = 4 << 20
+
+    /// Standard input as text, read up to `maxMessageBytes`.
+    static func standardInput() -> String {
+      let data = (try? FileHandle.standardInput.read(upToCount: maxMessageBytes)) ?? nil
+      return String(decoding: data ?? Data(), as: UTF8.self)
+    }
   }
 }
 
-/// The client hooks `bursar hooks run` implements.
+/// The hooks `bursar hooks run` implements.
 enum ClientHook: String, ExpressibleByArgument, CaseIterable {
   case preCommit = "pre-commit"
   case commitMessage = "commit-msg"
+  case postReceive = "post-receive"
 }

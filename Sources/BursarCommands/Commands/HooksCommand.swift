@@ -10,9 +10,11 @@ struct HooksCommand: ParsableCommand {
     discussion: """
       A clone gets pre-commit (validate what is staged, show a loosening), commit-msg (a \
       loosening needs a Budget-Rationale: trailer) and pre-push (bursar gate for each pushed \
-      ref). A server's bare repository gets pre-receive (--server), which gates every ref \
-      update even when the pusher skipped their hooks. Hooks find bursar through BURSAR, \
-      git config bursar.path, or PATH, and do nothing where there is no .budgets/.
+      ref). A server's bare repository gets pre-receive (--server), which gates the updates \
+      of its protected refs even when the pusher skipped their hooks and validates every \
+      other ref, and post-receive, which records each accepted push of a protected ref as a \
+      note for bursar audit. Hooks find bursar through BURSAR, git config bursar.path, or \
+      PATH, and do nothing where there is no .budgets/.
       """,
     subcommands: [Install.self, Uninstall.self, Print.self, Run.self])
 }
@@ -25,18 +27,41 @@ extension HooksCommand {
       abstract: "Install the hooks (honours core.hooksPath; chains to hooks already there).",
       discussion: """
         A hook already in place that is not bursar's is kept as HOOK.local and run first by \
-        bursar's (pre-push and pre-receive pass it their input). --force sets it aside as \
-        HOOK.bursar-replaced instead, unused. Running install again changes nothing; \
-        bursar hooks uninstall puts back what was there.
+        bursar's (pre-push, pre-receive and post-receive pass it their input). --force sets \
+        it aside as HOOK.bursar-replaced instead, unused. Running install again changes \
+        nothing; bursar hooks uninstall puts back what was there. With --server, --protect \
+        replaces the repository's bursar.protect patterns (the refs that need every sign-off; \
+        unset, the default branch is protected).
         """)
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Flag(name: .long, help: "Install the server's pre-receive hook (in a bare repository).")
+    @Flag(
+      name: .long,
+      help: "Install the server's pre-receive and post-receive hooks (in a bare repository).")
     var server = false
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "With --server: protect refs matching this glob, such as refs/heads/release/* (repeatable; written to git config bursar.protect).",
+        valueName: "pattern"))
+    var protect: [String] = []
 
     @Flag(name: .long, help: "Set aside a foreign hook instead of chaining to it.")
     var force = false
+
+    func validate() throws {
+      if !protect.isEmpty && !server {
+        throw ValidationError("--protect is for the server's hooks; add --server")
+      }
+      for pattern in protect
+      where !pattern.hasPrefix("refs/") || pattern.contains(where: \.isWhitespace) {
+        throw ValidationError(
+          "--protect \(pattern): give a full ref name or glob, such as refs/heads/main or refs/tags/*"
+        )
+      }
+    }
 
     func run() throws {
       let repo = try repository.open()
@@ -54,6 +79,13 @@ extension HooksCommand {
         throw CommandFailure(error.description)
       }
       if !server { primeValidationCache(repo) }
+      if !protect.isEmpty {
+        do { try repo.setConfigValues("bursar.protect", protect) } catch {
+          throw CommandFailure(error)
+        }
+        Console.output(
+          "protected refs (git config bursar.protect): " + protect.joined(separator: " "))
+      }
     }
 
     /// Validates what is staged now (usually HEAD's tree), so that the first commit through the
@@ -90,10 +122,11 @@ extension HooksCommand {
   struct Print: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "print",
-      abstract: "Print a hook script (pre-commit, commit-msg, pre-push or pre-receive).",
+      abstract:
+        "Print a hook script (pre-commit, commit-msg, pre-push, pre-receive or post-receive).",
       discussion: "For installing by hand, for example on a server bursar cannot reach.")
 
-    @Argument(help: "The hook: pre-commit, commit-msg, pre-push or pre-receive.")
+    @Argument(help: "The hook: pre-commit, commit-msg, pre-push, pre-receive or post-receive.")
     var hook: String
 
     func validate() throws {

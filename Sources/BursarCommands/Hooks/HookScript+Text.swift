@@ -104,8 +104,11 @@ exec "$bursar" hooks run commit-msg "$1"
       return #"""
 #!/bin/sh
 # bursar-hook: pre-push
-# Gates each pushed ref against what the remote has: the budgets must be valid and every change
-# that needs a sign-off must carry one (`bursar gate`); a blocked push says who must sign.
+# Gates each pushed ref against what the remote has: the budgets must be valid and, on a protected
+# ref, every change that needs a sign-off must carry one (`bursar gate`); a blocked push says who
+# must sign. Protected refs are those matching a git config bursar.protect pattern of this clone
+# (the same globs as the server's), else the remote's default branch; to any other ref (a review
+# branch) a change is pushed with its missing sign-offs reported.
 # Installed by `bursar hooks install`; a hook that was here before runs first as pre-push.local,
 # with the same arguments and the same lines on its standard input.
 set -eu
@@ -147,6 +150,29 @@ default_base() {
   done
 }
 
+# The patterns of the protected refs, one a line: bursar.protect, else the remote's default branch.
+remote_default() {
+  if target=$(git symbolic-ref -q "refs/remotes/$remote/HEAD" 2>/dev/null); then
+    echo "refs/heads/${target#"refs/remotes/$remote/"}"
+  else
+    printf '%s\n' refs/heads/main refs/heads/master
+  fi
+}
+patterns=$(git config --get-all bursar.protect 2>/dev/null) || patterns=$(remote_default)
+
+is_protected() {
+  while IFS= read -r pattern; do
+    [ -n "$pattern" ] || continue
+    # Unquoted, so that the pattern is a glob.
+    case $1 in
+    $pattern) return 0 ;;
+    esac
+  done <<PATTERNS
+$patterns
+PATTERNS
+  return 1
+}
+
 zero_pattern='^0+$'
 blocked=0
 found=0
@@ -185,6 +211,11 @@ while read -r local_ref local_id remote_ref remote_id; do
   fi
   status=0
   "$bursar" gate --base "$base" --head "$head" >&2 || status=$?
+  if [ "$status" -eq 1 ] && ! is_protected "$remote_ref"; then
+    echo "bursar: pushing $local_ref -> $remote_ref for review; the sign-offs above are missing," >&2
+    echo "  and a protected ref refuses it until they are given." >&2
+    continue
+  fi
   case $status in
   0) ;;
   1)
@@ -207,10 +238,15 @@ exit "$blocked"
       return #"""
 #!/bin/sh
 # bursar-hook: pre-receive
-# Gates every ref update of a push on the server, so an unapproved loosening of .budgets/ cannot
-# land even when the pusher skipped their own hooks (git push --no-verify). New refs are judged
-# against the default branch; deleted refs are allowed (set receive.denyDeletes to refuse them);
-# tags and force pushes are judged like any update. What it prints reaches the pusher as remote:.
+# Gates the ref updates of a push on the server, so an unapproved loosening of .budgets/ cannot
+# land on a protected ref even when the pusher skipped their own hooks (git push --no-verify).
+# Protected refs are those matching a git config bursar.protect pattern (a glob where * also
+# matches /), else the default branch (HEAD); they need valid budgets and every sign-off. Any
+# other ref (a review branch) needs valid budgets; its missing sign-offs are reported, and it is
+# accepted. New refs are judged against the default branch; deleted refs are allowed (set
+# receive.denyDeletes to refuse them); tags and force pushes are judged like any update. Nobody
+# pushes to refs/notes/bursar/*, which post-receive writes. What it prints reaches the pusher as
+# remote:.
 # Installed by `bursar hooks install --server`; a hook that was here before runs first as
 # pre-receive.local, with the same lines on its standard input.
 set -eu
@@ -249,6 +285,23 @@ default_base() {
   fi
 }
 
+# The patterns of the protected refs, one a line: bursar.protect, else the default branch.
+patterns=$(git config --get-all bursar.protect 2>/dev/null) ||
+  patterns=$(git symbolic-ref -q HEAD 2>/dev/null) || patterns=""
+
+is_protected() {
+  while IFS= read -r pattern; do
+    [ -n "$pattern" ] || continue
+    # Unquoted, so that the pattern is a glob.
+    case $1 in
+    $pattern) return 0 ;;
+    esac
+  done <<PATTERNS
+$patterns
+PATTERNS
+  return 1
+}
+
 line_pattern='^([0-9a-f]{40}|[0-9a-f]{64}) ([0-9a-f]{40}|[0-9a-f]{64}) refs/[^[:space:]]+$'
 zero_pattern='^0+$'
 number=0
@@ -269,6 +322,13 @@ blocked=0
 found=0
 while read -r old new ref; do
   [ -n "${ref:-}" ] || continue
+  case $ref in
+  refs/notes/bursar/*)
+    echo "bursar: refusing $ref: only the server's post-receive hook writes bursar's push records." >&2
+    blocked=1
+    continue
+    ;;
+  esac
   if printf '%s' "$new" | grep -Eq "$zero_pattern"; then
     continue # a deletion lands no budgets
   fi
@@ -299,6 +359,17 @@ while read -r old new ref; do
   fi
   status=0
   "$bursar" gate --base "$base" --head "$head" >&2 || status=$?
+  if [ "$status" -ne 0 ] && ! is_protected "$ref"; then
+    if [ "$status" -eq 1 ]; then
+      echo "bursar: $ref: accepted for review, though the sign-offs above are missing;" >&2
+      shown=$(printf '%s\n' "$patterns" | sed '/^$/d' | paste -sd ' ' -)
+      echo "  the protected refs ($shown) refuse it until they are given:" >&2
+      echo "  bursar approve, then commit and push the approval." >&2
+    else
+      echo "bursar: $ref: accepted, unprotected, though bursar gate could not judge it (exit $status)." >&2
+    fi
+    continue
+  fi
   case $status in
   0) echo "bursar: $ref: budgets pass." >&2 ;;
   1)
@@ -315,6 +386,81 @@ done <<INPUT
 $input
 INPUT
 exit "$blocked"
+
+"""#
+    case .postReceive:
+      return #"""
+#!/bin/sh
+# bursar-hook: post-receive
+# Records each accepted update of a protected ref (see pre-receive) whose new tip has .budgets/
+# as a git note on that tip under refs/notes/bursar/pushes: the ref, the old tip the push was
+# judged against, the new tip and the time. `bursar audit` then judges what arrived in one push
+# as one step. Clones fetch the notes with
+#   git fetch origin 'refs/notes/bursar/*:refs/notes/bursar/*'
+# Installed by `bursar hooks install --server`; a hook that was here before runs first as
+# post-receive.local, with the same lines on its standard input.
+set -eu
+
+hook_dir=$(dirname "$0")
+input=$(cat)
+local_status=0
+if [ -x "$hook_dir/post-receive.local" ]; then
+  printf '%s\n' "$input" | "$hook_dir/post-receive.local" "$@" || local_status=$?
+fi
+
+find_bursar() {
+  if [ -n "${BURSAR:-}" ]; then
+    bursar=$BURSAR
+  elif configured=$(git config bursar.path 2>/dev/null) && [ -n "$configured" ]; then
+    bursar=$configured
+  elif command -v bursar >/dev/null 2>&1; then
+    bursar=bursar
+  else
+    echo "bursar: the push landed, but bursar was not found to record it for bursar audit." >&2
+    echo "  Install it on the server, put it on the hook's PATH, or point to it:" >&2
+    echo "  git config bursar.path /path/to/bursar (in this repository)" >&2
+    exit "$local_status"
+  fi
+}
+
+# The patterns of the protected refs, one a line: bursar.protect, else the default branch.
+patterns=$(git config --get-all bursar.protect 2>/dev/null) ||
+  patterns=$(git symbolic-ref -q HEAD 2>/dev/null) || patterns=""
+
+is_protected() {
+  while IFS= read -r pattern; do
+    [ -n "$pattern" ] || continue
+    # Unquoted, so that the pattern is a glob.
+    case $1 in
+    $pattern) return 0 ;;
+    esac
+  done <<PATTERNS
+$patterns
+PATTERNS
+  return 1
+}
+
+zero_pattern='^0+$'
+updates=""
+while read -r old new ref; do
+  [ -n "${ref:-}" ] || continue
+  if printf '%s' "$new" | grep -Eq "$zero_pattern"; then
+    continue # a deletion lands nothing
+  fi
+  is_protected "$ref" || continue
+  git cat-file -e "$new:.budgets" 2>/dev/null || continue
+  updates="$updates$old $new $ref
+"
+done <<INPUT
+$input
+INPUT
+
+if [ -n "$updates" ]; then
+  find_bursar
+  printf '%s' "$updates" | "$bursar" hooks run post-receive ||
+    echo "bursar: the push landed, but recording it for bursar audit failed (above)." >&2
+fi
+exit "$local_status"
 
 """#
     }

@@ -4,11 +4,12 @@ enum HookScript: String, CaseIterable, Sendable {
   case commitMessage = "commit-msg"
   case prePush = "pre-push"
   case preReceive = "pre-receive"
+  case postReceive = "post-receive"
 
   /// The hooks a developer's clone gets.
   static let client: [HookScript] = [.preCommit, .commitMessage, .prePush]
   /// The hooks a server's bare repository gets.
-  static let server: [HookScript] = [.preReceive]
+  static let server: [HookScript] = [.preReceive, .postReceive]
 
   /// The file name git runs, such as `pre-commit`.
   var name: String { rawValue }

@@ -19,12 +19,17 @@ struct AuditRenderer {
     var lines = findings.map { finding in
       let place = finding.path.isEmpty ? "" : " \(finding.path)"
       return
-        "\(style.red(finding.kind.rawValue)) \(String(finding.commit.prefix(7))) \(finding.date)\(place): \(finding.detail)"
+        "\(kind(finding.kind)) \(String(finding.commit.prefix(7))) \(finding.date)\(place): \(finding.detail)"
     }
     lines.append(
       style.red("found")
         + ": \(findings.count) finding\(findings.count == 1 ? "" : "s") in \(range)")
     return lines.joined(separator: "\n")
+  }
+
+  /// The kind, in red; `approved-late` in yellow, as its approval is genuine.
+  private func kind(_ kind: AuditFinding.Kind) -> String {
+    kind == .approvedLate ? style.yellow(kind.rawValue) : style.red(kind.rawValue)
   }
 
   private func csv(_ findings: [AuditFinding]) -> String {

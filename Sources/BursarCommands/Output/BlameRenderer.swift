@@ -15,9 +15,19 @@ struct BlameTextRenderer {
       let was = line.changes.map { "\($0.old ?? "—")" }.joined(separator: " · ")
       let percent = line.changes.compactMap { ChangeText.percent($0.relativeChange) }.joined(
         separator: " ")
-      let approvals =
-        line.approvals.isEmpty
-        ? "no approval" : "approved by " + line.approvals.map(\.rawValue).joined(separator: ", ")
+      let approvals: String
+      if !line.approvals.isEmpty {
+        approvals = "approved by " + line.approvals.map(\.rawValue).joined(separator: ", ")
+      } else if !line.lateApprovals.isEmpty {
+        approvals = line.lateApprovals.map { late in
+          let after = Elapsed.text(
+            late.commit.committer.time.timeIntervalSince(line.commit.committer.time))
+          return
+            "approved by \(late.by.rawValue) \(after) later (\(late.commit.id.abbreviated), \(TimeText.day(late.commit.committer)))"
+        }.joined(separator: "; ")
+      } else {
+        approvals = "no approval"
+      }
       let summary = line.rationale.split(separator: "\n").first.map(String.init) ?? ""
       table.append([
         TextTable.Cell(text: value, style: { style.bold($0) }),
@@ -42,12 +52,21 @@ struct BlameJSON: Encodable {
     var authorEmail: String
     var rationale: String
     var approvals: [String]
+    var lateApprovals: [Late]
     var changes: [ChangeJSON]
 
     enum CodingKeys: String, CodingKey {
       case commit, date, author, rationale, approvals, changes
       case authorEmail = "author_email"
+      case lateApprovals = "late_approvals"
     }
+  }
+
+  /// An approval that landed after the value, in a later commit.
+  struct Late: Encodable {
+    var by: String
+    var commit: String
+    var date: String
   }
 
   var budget: String
@@ -65,6 +84,10 @@ struct BlameJSON: Encodable {
         author: line.commit.author.name,
         authorEmail: line.commit.author.email, rationale: line.rationale,
         approvals: line.approvals.map(\.rawValue),
+        lateApprovals: line.lateApprovals.map {
+          Late(
+            by: $0.by.rawValue, commit: $0.commit.id.hex, date: TimeText.iso($0.commit.committer))
+        },
         changes: line.changes.map { ChangeJSON(change: $0) })
     }
   }

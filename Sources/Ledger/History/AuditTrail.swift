@@ -117,6 +117,14 @@ public final class AuditTrail {
   /// the commit added and those added earlier for the same meaning.
   public func approvers(ofFile path: String, at commit: CommitInfo) throws(GitError) -> [MemberName]
   {
+    Array(Set(try approvals(ofFile: path, asAt: commit, inTreeOf: commit).map(\.by))).sorted()
+  }
+
+  /// The approval records in `later`'s tree for exactly the content the file has at `commit`,
+  /// each with the signer and the record's path relative to the repository root.
+  public func approvals(ofFile path: String, asAt commit: CommitInfo, inTreeOf later: CommitInfo)
+    throws(GitError) -> [(by: MemberName, record: String)]
+  {
     guard let budgets = try files.repository.treeId(inTree: commit.treeId, at: files.root) else {
       return []
     }
@@ -129,17 +137,24 @@ public final class AuditTrail {
     else {
       return []
     }
+    let laterEntries: [TreeEntry]
+    if later.id == commit.id {
+      laterEntries = entries
+    } else {
+      guard let laterBudgets = try files.repository.treeId(inTree: later.treeId, at: files.root)
+      else { return [] }
+      laterEntries = try files.repository.files(inTree: laterBudgets)
+    }
     var approvals = files
     approvals.relevance = Relevance.containing(["Approval"])
-    let parsed = approvals.parsedFiles(entries.filter { $0.path != relative })
-    let names = parsed.compactMap { file -> MemberName? in
+    let parsed = approvals.parsedFiles(laterEntries.filter { $0.path != relative })
+    return parsed.compactMap { file -> (by: MemberName, record: String)? in
       guard case .approval(let approval)? = file.document,
         approval.approves.contains(where: { $0.path.value == relative && $0.digest.value == digest }
         )
       else { return nil }
-      return approval.by.value
+      return (approval.by.value, file.path)
     }
-    return Array(Set(names)).sorted()
   }
 
   /// Approvals the commit added for exactly the new content of the changed file.

@@ -11,6 +11,9 @@ import GitKit
 /// across files of the whole head up to date (`TreeAssembly`), and is judged on what those
 /// files touch (`SignOffGate.verdict(touching:)`). The range's first base is read in full
 /// once; a step where `.budgets` appears, goes, or is not a folder has both sides read whole.
+///
+/// The steps of a stretch that arrived in one recorded push (`PushStretch`) are judged as one
+/// step, from the push's old tip to its new tip, as the server judged them.
 public final class AuditWalk {
   public let repository: Repository
   public let root: String
@@ -21,12 +24,16 @@ public final class AuditWalk {
   /// The head of the step before, when it was a budgets folder.
   private var carried: RollingTree?
   private let dates = ISO8601DateFormatter()
+  /// The recorded pushes along the range, and the stretch each commit of them belongs to.
+  private let pushes: [PushStretch]
+  private let pushOf: [Oid: Int]
 
   /// Walks `from..to` along first parents (all of `to`'s history when `from` is nil) and keeps
   /// the commits whose `.budgets` folder differs from their first parent's.
+  /// `pushes` are the server's records (`PushLog.records()`); none judges every step alone.
   public init(
     repository: Repository, from: Oid?, to: Oid, root: String = ".budgets",
-    cache: ParseCache = ParseCache()
+    cache: ParseCache = ParseCache(), pushes records: [Oid: [PushRecord]] = [:]
   ) throws(LedgerError) {
     self.repository = repository
     self.root = root
@@ -41,6 +48,8 @@ public final class AuditWalk {
       throw .git(error)
     }
     steps = newestFirst.reversed()
+    (pushes, pushOf) = try PushStretch.along(
+      repository: repository, from: from, to: to, records: records)
   }
 
   /// How many steps the range holds.
@@ -52,9 +61,45 @@ public final class AuditWalk {
     while nextIndex < steps.count {
       let step = steps[nextIndex]
       nextIndex += 1
-      if let judged = try audit(step) { return judged }
+      guard let push = pushOf[step.commit.id] else {
+        if let judged = try audit(step) { return judged }
+        continue
+      }
+      var group = [step]
+      while nextIndex < steps.count, pushOf[steps[nextIndex].commit.id] == push {
+        group.append(steps[nextIndex])
+        nextIndex += 1
+      }
+      if let judged = try audit(group, pushedAs: pushes[push]) { return judged }
     }
     return nil
+  }
+
+  /// The steps of one recorded push judged as one: the tree before the first against the
+  /// tree after the last, with the authors of every commit the push brought.
+  private func audit(_ group: [HistoryStep], pushedAs push: PushStretch) throws(LedgerError)
+    -> AuditStep?
+  {
+    let reader = SignOffReader(repository: repository, root: root)
+    var base: SignedTree?
+    var head: SignedTree?
+    var touched: Set<String>? = []
+    for (index, step) in group.enumerated() {
+      let sides = try trees(of: step, reader)
+      if index == 0 { base = sides?.base }
+      head = sides?.head
+      touched = touched.flatMap { known in sides?.touched.map { known.union($0) } }
+    }
+    guard let head else { return nil }
+    let tip: CommitInfo
+    do { tip = try repository.commit(push.tip) } catch { throw .git(error) }
+    let authors = try reader.authors(base: push.base, head: push.tip)
+    let gate = SignOffGate(
+      base: base?.tree, head: head.tree, messages: head.messages, authors: authors, root: root)
+    return AuditStep(
+      commit: push.tip.hex, date: dates.string(from: tip.committer.time),
+      author: "\(tip.author.name) <\(tip.author.email)>", gate: gate, touched: touched,
+      baseCommit: push.base.hex)
   }
 
   private func audit(_ step: HistoryStep) throws(LedgerError) -> AuditStep? {
@@ -71,7 +116,7 @@ public final class AuditWalk {
     return AuditStep(
       commit: id.hex, date: dates.string(from: commit.committer.time),
       author: "\(commit.author.name) <\(commit.author.email)>", gate: gate,
-      touched: trees.touched)
+      touched: trees.touched, baseCommit: commit.parentIds.first?.hex)
   }
 
   /// The two sides of a step, and the files it changed when the head was made from the base.
