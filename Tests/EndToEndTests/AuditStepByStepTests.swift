@@ -7,7 +7,7 @@ import Testing
 /// check across files, Owners that change between steps, a file broken then fixed, merges.
 /// Each step must be judged as `bursar gate --base PARENT --head COMMIT` judges it.
 @Suite struct AuditStepByStepTests {
-  /// The audit's findings, without those about exceptions over whole history or expired.
+  /// The audit's findings, without those about exceptions over whole history.
   static func audit(_ repository: TemporaryRepository) throws -> [[String: String]] {
     let result = try BursarRunner(repository: repository).run(
       ["audit", "--format", "json", "--at", "2000-01-01", "main"])
@@ -17,7 +17,7 @@ import Testing
     let findings = object["findings"] as? [[String: String]] ?? []
     #expect(result.status == (findings.isEmpty ? 0 : 1), "\(result.stderrText)")
     return findings.filter {
-      $0["kind"] != "exception-too-long-in-total" && $0["kind"] != "expired-exception"
+      $0["kind"] != "exception-too-long-in-total"
     }
   }
 

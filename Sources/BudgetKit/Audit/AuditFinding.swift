@@ -15,12 +15,10 @@ public struct AuditFinding: Sendable, Hashable, Codable {
     case exceptionPolicy = "exception-policy"
     /// An exception extended step by step past `max_exception_days` in total.
     case exceptionTooLongInTotal = "exception-too-long-in-total"
-    /// An exception that has expired is still in the tree.
-    case expiredException = "expired-exception"
   }
 
   public var kind: Kind
-  /// The commit that landed it (the range's end for expired exceptions).
+  /// The commit that landed it.
   public var commit: String
   public var date: String
   public var author: String

@@ -17,8 +17,9 @@ struct AuditCommand: ParsableCommand {
       post-receive hook (the notes under refs/notes/bursar/pushes) is judged as one step. \
       Reports unsigned changes, changes approved late (in a later first-parent step no push \
       record joins them to), approvals that did not verify, invalid trees, exceptions over \
-      policy or extended past max_exception_days in total, and expired exceptions still in \
-      the tree. Exit 1 when anything is found, approved-late included.
+      policy or extended past max_exception_days in total. An exception that expired is \
+      history: it stays in the tree and is never a finding. Exit 1 when anything is found, \
+      approved-late included.
       """)
 
   @OptionGroup var repository: RepositoryOptions
@@ -27,7 +28,10 @@ struct AuditCommand: ParsableCommand {
   var format: AuditFormat = .text
 
   @Option(
-    name: .long, help: "The day expired exceptions are judged on (YYYY-MM-DD, default today, UTC).")
+    name: .long,
+    help:
+      "The day a step is judged on when its commit carries no date (YYYY-MM-DD, default today, UTC)."
+  )
   var at: String?
 
   @Argument(help: "A revision or range such as main, v1..main or main~50..main (default HEAD).")
@@ -59,7 +63,6 @@ struct AuditCommand: ParsableCommand {
     var tracker = ExceptionSpanTracker()
     var chains = ExceptionChainTracker()
     var findings: [AuditFinding] = []
-    var last: (step: AuditStep, head: BudgetTree)?
     while let step = try walk.next() {
       let head = step.gate.head
       if !step.isBootstrap {
@@ -87,19 +90,6 @@ struct AuditCommand: ParsableCommand {
             author: step.author, path: chain.members.last?.path ?? "",
             detail:
               "exceptions \(chain.membersText) relax \(chain.coverText) for \(chain.lengthInDays) days without a break, counting those removed earlier; the limit is \(limit)"
-          ))
-      }
-      last = (step, head)
-    }
-    if let last {
-      for exception in last.head.exceptions where exception.expires.value < today {
-        findings.append(
-          AuditFinding(
-            kind: .expiredException, commit: last.step.commit, date: last.step.date,
-            author: last.step.author,
-            path: exception.path,
-            detail:
-              "exception \(exception.id.value) expired on \(exception.expires.value) and is still in the tree"
           ))
       }
     }
