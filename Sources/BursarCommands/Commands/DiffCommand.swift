@@ -49,7 +49,8 @@ struct DiffCommand: ParsableCommand {
     let oldTree = try load(old, reader)
     let newTree = try load(new, reader)
     guard oldTree != nil || newTree != nil else {
-      throw CommandFailure("no .budgets/ folder in \(label(old)) or in \(label(new))")
+      throw CommandFailure.noBudgetsFolder(
+        in: "\(label(old)) or in \(label(new))", at: new, repository: repo)
     }
     for (point, tree) in [(old, oldTree), (new, newTree)] {
       if let tree, !tree.isValid { try refuse(point, tree) }
