@@ -35,7 +35,7 @@ struct LogCommand: ParsableCommand {
     try? ObjectCacheSettings.historyWalk.apply()
     let repo = try repository.open()
     let filter = try filters.filter()
-    let renderer = format.renderer
+    var renderer = format.renderer
     var output = StreamedOutput()
     if let header = renderer.header() { output.line(header) }
     var count = 0
@@ -47,7 +47,7 @@ struct LogCommand: ParsableCommand {
           guard let first = commit.entries.first else { continue }
           let texts = CommitTexts(first)
           for entry in commit.entries where filter.includes(entry) {
-            output.line(renderer.row(entry, commit: texts, index: count))
+            if let text = renderer.row(entry, commit: texts, index: count) { output.line(text) }
             count += 1
           }
           output.flush()

@@ -16,7 +16,7 @@ struct ChangeJSON: Encodable {
     try container.encode(invalid ? "file" : change.category.rawValue, forKey: .category)
     try container.encode(invalid ? "invalid" : change.kind.rawValue, forKey: .kind)
     try container.encode(change.budget?.rawValue, forKey: .budget)
-    try container.encode(change.environment?.rawValue, forKey: .environment)
+    try container.encode(ChangeText.environment(change), forKey: .environment)
     try container.encode(change.metric?.rawValue, forKey: .metric)
     try container.encode(change.field, forKey: .field)
     try container.encode(change.old, forKey: .old)

@@ -15,6 +15,19 @@ enum ChangeText {
     "\(change.old ?? "—") → \(change.new ?? "—")"
   }
 
+  /// `EXC-1 created`: the exception a change concerns and what happened to it; nil for other
+  /// changes.
+  static func exception(_ change: BudgetChange) -> String? {
+    guard let id = change.exception else { return nil }
+    return [id.rawValue, change.action?.rawValue].compactMap { $0 }.joined(separator: " ")
+  }
+
+  /// The environment as every format writes it: `production` for a budget's base metrics, nil
+  /// for a change that concerns no budget.
+  static func environment(_ change: BudgetChange) -> String? {
+    change.budget == nil ? change.environment?.rawValue : change.environmentName.rawValue
+  }
+
   /// The word for the change: the exception action for exceptions, else the kind.
   static func word(_ change: BudgetChange) -> String {
     change.action?.rawValue ?? change.kind.rawValue

@@ -21,7 +21,7 @@ enum LogEntryJSON {
     writer.string("committer", entry.commit.committer.name)
     writer.string("committer_email", entry.commit.committer.email)
     writer.string("date", commit.date)
-    writer.string("environment", change.environment?.rawValue)
+    writer.string("environment", ChangeText.environment(change))
     writer.string("exception", change.exception?.rawValue)
     writer.string("field", change.field)
     writer.string("kind", invalid ? "invalid" : change.kind.rawValue)
