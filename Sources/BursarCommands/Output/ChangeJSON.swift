@@ -8,7 +8,10 @@ struct ChangeJSON: Encodable {
 
   private enum Keys: String, CodingKey {
     case category, kind, budget, environment, metric, field, old, new, path, exception, action, note
+    case expires
     case relativeChange = "relative_change"
+    case budgetValue = "budget_value"
+    case approvalState = "approval_state"
   }
 
   func encode(to encoder: Encoder) throws {
@@ -26,6 +29,9 @@ struct ChangeJSON: Encodable {
     try container.encode(change.exception?.rawValue, forKey: .exception)
     try container.encode(change.action?.rawValue, forKey: .action)
     try container.encode(change.note, forKey: .note)
+    try container.encode(change.expires, forKey: .expires)
+    try container.encode(change.budgetValue, forKey: .budgetValue)
+    try container.encode(change.approvalState?.rawValue, forKey: .approvalState)
   }
 
   /// Twelve significant decimals: enough for any budget, and free of binary noise such as
