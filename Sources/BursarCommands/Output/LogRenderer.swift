@@ -48,14 +48,14 @@ struct LogTableRenderer: LogRenderer {
     let summary = entry.rationale.split(separator: "\n").first.map(String.init) ?? ""
     let note = change.category == .approval ? change.note.map { [$0] } ?? [] : []
     let rationale = (note + [style.dim(summary)]).joined(separator: "  ")
-    let texts = [
+    let values = [
       change.budget?.rawValue ?? "—", change.budget == nil ? "—" : change.environmentName.rawValue,
       change.metric?.rawValue ?? "—", change.field ?? "", ChangeText.values(change),
       ChangeText.percent(change.relativeChange) ?? "", ChangeText.exception(change) ?? "",
     ]
     return start + [
       TextTable.Cell(text: change.kind.rawValue, style: ChangeText.colour(change.kind, style))
-    ] + texts.map { TextTable.Cell(text: $0) } + [TextTable.Cell(text: rationale)]
+    ] + values.map { TextTable.Cell(text: $0) } + [TextTable.Cell(text: rationale)]
   }
 
   mutating func footer(count: Int, error: String?) -> String? {
