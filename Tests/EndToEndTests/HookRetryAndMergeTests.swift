@@ -95,6 +95,18 @@ struct HookRetryAndMergeTests {
     let merged = try fixture.git(["merge", "-q", "--no-ff", "--no-edit", "feature"])
     #expect(merged.status == 0, "\(merged.stderrText)")
     #expect(try fixture.repository.git("rev-parse", "-q", "--verify", "HEAD^2").count == 40)
+    // On the mainline the merge is the entry; its rationale is the merged commit's trailer.
+    let log = try fixture.bursar(
+      "log", "--format", "json", "--budget", "fraud-detector", "HEAD~1..HEAD")
+    let object = try #require(try JSONSerialization.jsonObject(with: log.stdout) as? [String: Any])
+    let entries = try #require(object["entries"] as? [[String: Any]])
+    let merge = try fixture.repository.git("rev-parse", "HEAD")
+    let loosening = try #require(entries.first { $0["kind"] as? String == "loosen" }, "\(entries)")
+    #expect(loosening["commit"] as? String == merge)
+    let feature = try fixture.repository.git("rev-parse", "--short", "feature")
+    #expect(
+      loosening["rationale"] as? String == "\(feature): the new tokenizer costs 20 ms",
+      "\(loosening)")
   }
 
   @Test("a merge that loosens beyond its parents needs a trailer of its own")

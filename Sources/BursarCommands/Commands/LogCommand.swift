@@ -14,9 +14,11 @@ struct LogCommand: ParsableCommand {
       commit; --all-parents also walks side branches (a merge that only brings a branch in is \
       then left out, as its commits show the changes). Each entry carries the commit, dates, \
       author, committer, what changed, and the rationale: the commit's Budget-Rationale: \
-      trailer, else its message. A commit that leaves a file invalid is reported (kind \
-      `invalid`) and the walk goes on; the file's changes count from the commit that makes it \
-      valid again. Entries are printed as they are found.
+      trailer, else its message (a merge without one, followed as first parent, gives the \
+      trailers of the commits it merged). A commit that leaves a file invalid is reported \
+      (kind `invalid`) and the walk goes on; the file's changes count from the commit that \
+      makes it valid again. Entries are printed as they are found; the table holds back its \
+      first 100 to size its columns.
       """)
 
   @OptionGroup var repository: RepositoryOptions
