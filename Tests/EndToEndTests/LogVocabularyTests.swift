@@ -143,4 +143,35 @@ import Testing
       }
     }
   }
+
+  @Test func columnsAreMeasuredOnTheFirstHundredAndALongerCellLaterIsNotCut() throws {
+    let repository = try Files.repository()
+    let long = "a-budget-whose-name-is-longer-than-the-budget-column-allows"
+    try repository.write(path: ".budgets/models/long.yaml", contents: Files.budget(long))
+    try repository.commit(message: "Add a budget with a long name")
+    var wide = "version: 1\nkind: Budget\nname: wide\nowner: ml-eng\nmetrics:\n"
+    wide += "  latency_p95: { dimension: latency, max: 100ms }\nenvironments:\n"
+    for index in 1...120 { wide += "  env\(index): { latency_p95: { max: \(100 + index)ms } }\n" }
+    try repository.write(path: ".budgets/models/wide.yaml", contents: wide)
+    try repository.commit(message: "Add a budget for many environments")
+    let lines = try HistoryCLI.run(["log"], in: repository).lines
+    let entries = try Self.entries([], repository)
+    #expect(lines.count == entries.count + 1)
+    #expect(lines[0].hasPrefix("DATE"))
+    #expect(lines.filter { $0.hasPrefix("DATE") }.count == 1)
+    // The long name is beyond the first hundred entries: printed whole, pushing its line.
+    let longLines = lines.filter { $0.contains(long) }
+    #expect(longLines.count == 2, "\(longLines)")
+    let header = Array(lines[0])
+    let budgetStart = try #require(
+      header.indices.first { String(header[$0...]).hasPrefix("BUDGET") })
+    let environmentStart = try #require(
+      header.indices.first { String(header[$0...]).hasPrefix("ENVIRONMENT") })
+    for line in lines.prefix(101).dropFirst() {
+      let text = Array(line)
+      #expect(text[budgetStart - 1] == " " && text[budgetStart] != " ", "\(line)")
+      #expect(text[environmentStart - 1] == " " && text[environmentStart] != " ", "\(line)")
+    }
+    #expect(entries.count > 100)
+  }
 }
