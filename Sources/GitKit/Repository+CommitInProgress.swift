@@ -23,9 +23,9 @@ extension Repository {
     return found.ids
   }
 
-  /// Whether the index in use is not the repository's own `index` file but one git made for the
-  /// commit being made: `git commit -a` (and `-i PATH`) commit `index.lock`, `git commit PATH`
-  /// a `next-index-*.lock`. Only a repository opened from a hook's environment sees one.
+  /// Which index the commit being made records: the repository's own `index` file, or one git
+  /// made for the commit (`git commit -a` and `-i PATH` commit `index.lock`, `git commit PATH`
+  /// a `next-index-*.lock`). Only a repository opened from a hook's environment sees another.
   public var indexInUse: IndexInUse {
     guard indexFromEnvironment else { return .own }
     var index: OpaquePointer?

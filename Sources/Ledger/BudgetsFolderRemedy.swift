@@ -36,7 +36,7 @@ public enum BudgetsFolderRemedy: Sendable, Equatable {
     }
   }
 
-  /// The advice that follows "no .budgets/ folder in SOURCE", with its leading `; `.
+  /// The words that follow "no .budgets/ folder in SOURCE", punctuation included.
   public func advice(for source: BudgetSource) -> String {
     switch self {
     case .initialise: return "; `bursar init` writes a starter one"
