@@ -134,4 +134,21 @@ struct HookRetryAndMergeTests {
     #expect(refused.stderrText.contains(subject), "\(refused.stderrText)")
     #expect(refused.stderrText.contains("needs a Budget-Rationale: trailer"))
   }
+
+  @Test("pre-commit shows an exception's grant against the budget, as bursar diff --staged does")
+  func preCommitShowsGrantsAgainstTheBudget() throws {
+    let fixture = try HookFixture()
+    let exception = ".budgets/exceptions/2026-11-peak-latency.yaml"
+    try fixture.edit(exception, replacing: "max: 130ms", with: "max: 140ms")
+    _ = try fixture.repository.git("add", exception)
+    let hook = try fixture.bursar("hooks", "run", "pre-commit")
+    #expect(hook.status == 0, "\(hook.stderrText)")
+    let line = try #require(
+      hook.stderrText.split(separator: "\n").first { $0.contains("EXC-2026-011") },
+      "\(hook.stderrText)")
+    #expect(line.contains("max: 130ms → 140ms (budget 100ms)"), "\(line)")
+    #expect(line.contains("until 2026-12-08"), "\(line)")
+    let diff = try fixture.bursar("diff", "--staged").stdoutText
+    #expect(diff.split(separator: "\n").contains(line), "\(diff)")
+  }
 }
