@@ -2,8 +2,8 @@ import GitKit
 
 /// Why a budget tree could not be read at all.
 public enum LedgerError: Error, Sendable, CustomStringConvertible {
-  /// There is no `.budgets/` folder where one was looked for.
-  case noBudgetsFolder(source: BudgetSource)
+  /// There is no `.budgets/` folder where one was looked for; `remedy` says what to do.
+  case noBudgetsFolder(source: BudgetSource, remedy: BudgetsFolderRemedy)
   /// The work tree was asked for, and the repository is bare.
   case noWorkTree
   /// A git operation failed.
@@ -13,8 +13,8 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .noBudgetsFolder(let source):
-      "no .budgets/ folder in \(source); `bursar init` writes a starter one"
+    case .noBudgetsFolder(let source, let remedy):
+      "no .budgets/ folder in \(source)" + remedy.advice(for: source)
     case .noWorkTree:
       "this is a bare repository, which has no work tree; name a revision with --rev"
     case .git(let error):

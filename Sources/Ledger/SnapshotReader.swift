@@ -16,8 +16,22 @@ public struct SnapshotReader {
     self.root = root
   }
 
-  /// The snapshot at a source, or an error when there is no `.budgets/` there.
+  /// The snapshot at a source, or an error when there is no `.budgets/` there (saying what to
+  /// do, from where else the repository has one).
   public func snapshot(_ source: BudgetSource) throws(LedgerError) -> BudgetSnapshot {
+    do {
+      return try read(source)
+    } catch .noBudgetsFolder(let missing, _) {
+      throw .noBudgetsFolder(source: missing, remedy: remedy(missingFrom: missing))
+    }
+  }
+
+  /// What to suggest when `.budgets/` is missing from a source.
+  public func remedy(missingFrom source: BudgetSource) -> BudgetsFolderRemedy {
+    BudgetsFolderRemedy(missingFrom: source, in: repository, root: root)
+  }
+
+  private func read(_ source: BudgetSource) throws(LedgerError) -> BudgetSnapshot {
     switch source {
     case .workTree: return try workTreeSnapshot()
     case .index: return try indexSnapshot()
@@ -34,7 +48,9 @@ public struct SnapshotReader {
   {
     let entries: [TreeEntry]?
     do { entries = try repository.files(atCommit: commit, under: root) } catch { throw .git(error) }
-    guard let entries else { throw .noBudgetsFolder(source: source ?? .revision(commit.hex)) }
+    guard let entries else {
+      throw .noBudgetsFolder(source: source ?? .revision(commit.hex), remedy: .initialise)
+    }
     if entries.count == 1, entries[0].kind == .notADirectory {
       return BudgetSnapshot(files: [], diagnostics: [notADirectory()])
     }
@@ -50,7 +66,7 @@ public struct SnapshotReader {
     do { listing = try repository.indexFiles(under: root) } catch { throw .git(error) }
     let diagnostics = listing.conflictedPaths.map { Self.conflicted("\(root)/\($0)") }
     if listing.entries.isEmpty && listing.conflictedPaths.isEmpty {
-      throw .noBudgetsFolder(source: .index)
+      throw .noBudgetsFolder(source: .index, remedy: .initialise)
     }
     return BudgetSnapshot(files: listing.entries.map(sourceFile), diagnostics: diagnostics)
   }

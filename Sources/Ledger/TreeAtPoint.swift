@@ -16,6 +16,15 @@ public enum TreePoint: Sendable, Equatable, CustomStringConvertible {
       revision == id.hex ? id.abbreviated : "\(revision) (\(id.abbreviated))"
     }
   }
+
+  /// The point as a source to read, with the revision as the user wrote it.
+  public var source: BudgetSource {
+    switch self {
+    case .workTree: .workTree
+    case .index: .index
+    case .commit(_, let revision): .revision(revision)
+    }
+  }
 }
 
 /// Reads the budget tree at a point, through a parse cache shared between reads.

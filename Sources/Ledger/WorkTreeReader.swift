@@ -39,7 +39,7 @@ struct WorkTreeReader {
   func snapshot() throws(LedgerError) -> BudgetSnapshot {
     let folder = "\(workTree)/\(root)"
     switch Self.status(folder)?.type {
-    case nil: throw .noBudgetsFolder(source: .workTree)
+    case nil: throw .noBudgetsFolder(source: .workTree, remedy: .initialise)
     case .directory?: break
     default:
       return BudgetSnapshot(

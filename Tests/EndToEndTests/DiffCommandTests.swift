@@ -23,7 +23,7 @@ import Testing
     #expect(found.count == 1)
     #expect(change["kind"] as? String == "loosen")
     #expect(change["budget"] as? String == "fraud")
-    #expect(change["environment"] is NSNull)
+    #expect(change["environment"] as? String == "production")
     #expect(change["metric"] as? String == "latency_p95")
     #expect(change["old"] as? String == "100ms")
     #expect(change["new"] as? String == "0.13s")

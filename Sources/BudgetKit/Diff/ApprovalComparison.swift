@@ -35,12 +35,24 @@ enum ApprovalComparison {
       ($0.key.path, $0.key.by, $0.key.digest) < ($1.key.path, $1.key.by, $1.key.digest)
     }
     .map { key, approval in
-      let signed = approval.signature == nil ? "unsigned" : "signed"
+      let state = kind == .added ? side.state(ofApprovalOf: key.path, digest: key.digest) : nil
+      // Without the side's digests, whether it binds is unknown: the note says whether it is
+      // signed, as it always did.
+      let signed = approval.signature == nil ? "unsigned" : state == nil ? "signed" : nil
+      let words = [shortDigest(key.digest), state.map(describe), signed].compactMap { $0 }
       return BudgetChange(
         category: .approval, kind: kind, budget: side.budget(approvedAt: key.path),
         field: "approval", old: kind == .removed ? key.by.rawValue : nil,
         new: kind == .added ? key.by.rawValue : nil, path: approval.path,
-        note: "\(key.by) approves \(key.path) (\(shortDigest(key.digest)), \(signed))")
+        note: "\(key.by) approves \(key.path) (\(words.joined(separator: ", ")))",
+        approvalState: state)
+    }
+  }
+
+  private static func describe(_ state: ApprovalState) -> String {
+    switch state {
+    case .valid: "valid"
+    case .stale: "stale: the file changed since"
     }
   }
 

@@ -26,12 +26,22 @@ public struct BudgetChange: Sendable, Hashable {
   public var action: ExceptionAction?
   /// A short note for people, such as the approver and the file an approval covers.
   public var note: String?
+  /// For an exception's granted field: the budget's own effective value that the grant
+  /// relaxes, on the side the exception is on (the new side, the old one when withdrawn); nil
+  /// when that budget is not on the side.
+  public var budgetValue: String?
+  /// For exception changes: the exception's last day (`expires`), on the side it is on.
+  public var expires: String?
+  /// For an approval that appears: whether it binds to its file's meaning on the new side;
+  /// nil when the side does not know the file's digest.
+  public var approvalState: ApprovalState?
 
   public init(
     category: ChangeCategory, kind: ChangeKind, budget: BudgetName? = nil,
     environment: EnvironmentName? = nil, metric: MetricName? = nil, field: String? = nil,
     old: String? = nil, new: String? = nil, relativeChange: Double? = nil, path: String,
-    exception: ExceptionID? = nil, action: ExceptionAction? = nil, note: String? = nil
+    exception: ExceptionID? = nil, action: ExceptionAction? = nil, note: String? = nil,
+    budgetValue: String? = nil, expires: String? = nil, approvalState: ApprovalState? = nil
   ) {
     self.category = category
     self.kind = kind
@@ -46,6 +56,9 @@ public struct BudgetChange: Sendable, Hashable {
     self.exception = exception
     self.action = action
     self.note = note
+    self.budgetValue = budgetValue
+    self.expires = expires
+    self.approvalState = approvalState
   }
 
   /// The environment as people name it: `production` for the base metrics.

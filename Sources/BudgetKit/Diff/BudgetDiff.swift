@@ -27,6 +27,26 @@ public enum BudgetDiff {
     changes(from: DiffSide(tree: old, root: root), to: DiffSide(tree: new, root: root))
   }
 
+  /// The changes with the budget value each exception grant relaxes (`budgetValue`), read
+  /// from the side the exception is on: the new side, or the old one for a withdrawn exception.
+  /// The sides must hold those budgets (whole trees do); a change whose budget is not there is
+  /// left as it is.
+  public static func withBudgetValues(
+    _ changes: [BudgetChange], from old: DiffSide, to new: DiffSide
+  ) -> [BudgetChange] {
+    let (before, after) = (byName(old.budgets), byName(new.budgets))
+    return changes.map { change in
+      guard change.category == .exception, let name = change.budget,
+        let metric = change.metric, let key = change.field.flatMap(BoundKey.init(rawValue:))
+      else { return change }
+      let budgets = change.action == .withdrawn ? before : after
+      var change = change
+      change.budgetValue =
+        budgets[name]?.effectiveBound(of: metric, in: change.environmentName)?[key]?.text
+      return change
+    }
+  }
+
   private static func byName(_ budgets: [Budget]) -> [BudgetName: Budget] {
     Dictionary(budgets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
   }

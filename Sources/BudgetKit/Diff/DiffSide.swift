@@ -13,6 +13,9 @@ public struct DiffSide: Sendable {
   public var budgetPaths: [String: BudgetName]
   /// The budgets folder, relative to the repository root; approvals name paths inside it.
   public var root: String
+  /// Meaning digests by file path relative to the repository root, for telling whether an
+  /// approval still binds; it may list more files than the side holds, or none.
+  public var digests: [String: String] = [:]
 
   public init(
     budgets: [Budget] = [], exceptions: [BudgetException] = [], approvals: [Approval] = [],
@@ -29,11 +32,13 @@ public struct DiffSide: Sendable {
     }
   }
 
-  /// Every document of a parsed tree.
-  public init(tree: BudgetTree, root: String = ".budgets") {
+  /// Every document of a parsed tree; with `digests`, its files' meaning digests too, so that
+  /// approval changes say whether they bind.
+  public init(tree: BudgetTree, root: String = ".budgets", digests: Bool = false) {
     self.init(
       budgets: tree.budgets, exceptions: tree.exceptions, approvals: tree.approvals,
       owners: tree.owners, root: root)
+    if digests { self.digests = tree.digests }
   }
 
   /// The given documents, in any order.
@@ -49,6 +54,13 @@ public struct DiffSide: Sendable {
       case .owners(let owners): if self.owners == nil { self.owners = owners }
       }
     }
+  }
+
+  /// Whether an approval of a file (a path relative to the budgets folder) with a digest binds
+  /// to the file on this side; nil when the side does not know the file's digest.
+  func state(ofApprovalOf path: String, digest: String) -> ApprovalState? {
+    guard !digests.isEmpty else { return nil }
+    return digests[root + "/" + path] == digest ? .valid : .stale
   }
 
   /// The budget whose file an approval names (a path relative to the budgets folder).

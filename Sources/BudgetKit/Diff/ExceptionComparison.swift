@@ -112,6 +112,7 @@ enum ExceptionComparison {
       category: .exception, kind: kind, budget: exception.budget.value,
       environment: environment == .production ? nil : environment, metric: metric, field: field,
       old: old, new: new, relativeChange: relativeChange, path: exception.path,
-      exception: exception.id.value, action: action, note: note)
+      exception: exception.id.value, action: action, note: note,
+      expires: exception.expires.value.description)
   }
 }

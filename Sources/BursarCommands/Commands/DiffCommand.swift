@@ -45,18 +45,21 @@ struct DiffCommand: ParsableCommand {
   func run() throws {
     let repo = try repository.open()
     let (old, new) = try DiffEndpoints(repository: repo, staged: staged).resolve(revisions)
-    let reader = TreeAtPoint(repository: repo, digests: false)
+    // Digests tell whether an approval the change adds still binds to its file.
+    let reader = TreeAtPoint(repository: repo)
     let oldTree = try load(old, reader)
     let newTree = try load(new, reader)
     guard oldTree != nil || newTree != nil else {
-      throw CommandFailure("no .budgets/ folder in \(label(old)) or in \(label(new))")
+      throw CommandFailure.noBudgetsFolder(
+        in: "\(label(old)) or in \(label(new))", at: new, repository: repo)
     }
     for (point, tree) in [(old, oldTree), (new, newTree)] {
       if let tree, !tree.isValid { try refuse(point, tree) }
     }
-    let changes = BudgetDiff.changes(
-      from: oldTree.map { DiffSide(tree: $0) } ?? DiffSide(),
-      to: newTree.map { DiffSide(tree: $0) } ?? DiffSide())
+    let from = oldTree.map { DiffSide(tree: $0, digests: true) } ?? DiffSide()
+    let to = newTree.map { DiffSide(tree: $0, digests: true) } ?? DiffSide()
+    let changes = BudgetDiff.withBudgetValues(
+      BudgetDiff.changes(from: from, to: to), from: from, to: to)
     let report = DiffReport(from: label(old), to: label(new), changes: changes)
     switch format {
     case .text: Console.output(DiffTextRenderer().render(report))

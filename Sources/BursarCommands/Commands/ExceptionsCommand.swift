@@ -59,7 +59,9 @@ struct ExceptionsCommand: ParsableCommand {
     } catch {
       throw CommandFailure(error)
     }
-    guard let tree else { throw CommandFailure("no .budgets/ folder in \(when.label)") }
+    guard let tree else {
+      throw CommandFailure.noBudgetsFolder(in: when.label, at: when.point, repository: repo)
+    }
     let day = CalendarDay(date: when.moment)
     let register = ExceptionRegister(
       repository: repo, scope: try historyScope(repo, point: when.point))

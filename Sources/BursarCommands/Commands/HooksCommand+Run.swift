@@ -15,8 +15,9 @@ extension HooksCommand {
       discussion: """
         pre-commit validates what is staged under .budgets/ (exit 1 when invalid) and, when \
         the commit loosens a budget, shows how. commit-msg MESSAGE-FILE refuses a loosening \
-        whose message has no Budget-Rationale: trailer (exit 1). Both compare the index with \
-        HEAD and read only the files the commit changes, plus the few that the cross-file \
+        whose message has no Budget-Rationale: trailer (exit 1); a merge needs none of its \
+        own when everything it loosens comes from merged commits that each carry one. Both \
+        compare the index with HEAD and read only the files the commit changes, plus the few that the cross-file \
         checks relate them to, when a cache in the git directory (bursar/validation-cache) \
         knows HEAD's tree to be valid; otherwise the whole staged tree. post-receive reads \
         "OLD NEW REF" lines on standard input (the accepted updates of protected refs, as the \
@@ -80,6 +81,14 @@ extension HooksCommand {
       guard outcome.loosens else { return }
       let diff = DiffReport(from: "HEAD", to: "the index", changes: outcome.changes)
       Console.error(DiffTextRenderer().render(diff))
+      if let heads = try? repository.mergeHeads(), !heads.isEmpty {
+        Console.error(
+          """
+          bursar: this merge loosens budgets against HEAD. Its message needs a Budget-Rationale:
+            trailer only if it loosens beyond its parents or brings in a loosening without one.
+          """)
+        return
+      }
       Console.error(
         """
         bursar: this commit loosens budgets. Say why in a Budget-Rationale: trailer of the
@@ -100,15 +109,20 @@ extension HooksCommand {
       let raw = String(decoding: data, as: UTF8.self)
       let draft = CommitMessageDraft(raw, commentChar: repository.config("core.commentChar"))
       guard draft.rationale == nil else { return }
-      Console.error(
-        """
-        bursar: this commit loosens budgets, so its message needs a Budget-Rationale: trailer,
-          which bursar log shows as the reason. End the message with a paragraph such as:
-
-            Budget-Rationale: the new tokenizer costs 8 ms at p95; product accepted it (TICKET-123)
-
-          Your message is kept in \(messageFile); git commit -e -F "\(messageFile)" starts from it.
-        """)
+      var reason = RationaleRefusal.Reason.loosens
+      let mergeHeads: [Oid]
+      do { mergeHeads = try repository.mergeHeads() } catch { throw CommandFailure(error) }
+      if !mergeHeads.isEmpty {
+        let judgement: MergeJudgement
+        do { judgement = try review.judgeMerge(outcome, mergeHeads: mergeHeads) } catch {
+          throw CommandFailure(error)
+        }
+        guard judgement.needsRationale else { return }
+        reason = .merge(judgement)
+      }
+      let refusal = RationaleRefusal(
+        reason: reason, messageFile: messageFile, index: repository.indexInUse)
+      Console.error(refusal.render())
       throw ExitCode(ExitStatus.blocked)
     }
 

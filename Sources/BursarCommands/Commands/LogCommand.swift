@@ -14,9 +14,11 @@ struct LogCommand: ParsableCommand {
       commit; --all-parents also walks side branches (a merge that only brings a branch in is \
       then left out, as its commits show the changes). Each entry carries the commit, dates, \
       author, committer, what changed, and the rationale: the commit's Budget-Rationale: \
-      trailer, else its message. A commit that leaves a file invalid is reported (kind \
-      `invalid`) and the walk goes on; the file's changes count from the commit that makes it \
-      valid again. Entries are printed as they are found.
+      trailer, else its message (a merge without one, followed as first parent, gives the \
+      trailers of the commits it merged). A commit that leaves a file invalid is reported \
+      (kind `invalid`) and the walk goes on; the file's changes count from the commit that \
+      makes it valid again. Entries are printed as they are found; the table holds back its \
+      first 100 to size its columns.
       """)
 
   @OptionGroup var repository: RepositoryOptions
@@ -35,7 +37,7 @@ struct LogCommand: ParsableCommand {
     try? ObjectCacheSettings.historyWalk.apply()
     let repo = try repository.open()
     let filter = try filters.filter()
-    let renderer = format.renderer
+    var renderer = format.renderer
     var output = StreamedOutput()
     if let header = renderer.header() { output.line(header) }
     var count = 0
@@ -47,7 +49,7 @@ struct LogCommand: ParsableCommand {
           guard let first = commit.entries.first else { continue }
           let texts = CommitTexts(first)
           for entry in commit.entries where filter.includes(entry) {
-            output.line(renderer.row(entry, commit: texts, index: count))
+            if let text = renderer.row(entry, commit: texts, index: count) { output.line(text) }
             count += 1
           }
           output.flush()

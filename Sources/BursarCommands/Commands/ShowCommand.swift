@@ -39,7 +39,9 @@ struct ShowCommand: ParsableCommand {
     } catch {
       throw CommandFailure(error)
     }
-    guard let tree else { throw CommandFailure("no .budgets/ folder in \(when.label)") }
+    guard let tree else {
+      throw CommandFailure.noBudgetsFolder(in: when.label, at: when.point, repository: repo)
+    }
     try checkNames(tree, label: when.label)
     let view = EffectiveView(
       tree: tree, label: when.label, moment: when.moment, budget: budget.map { BudgetName($0) },

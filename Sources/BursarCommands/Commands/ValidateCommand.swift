@@ -70,7 +70,8 @@ struct ValidateCommand: ParsableCommand {
     let outcome: StagedOutcome
     do { outcome = try review.review(for: .validation) } catch { throw CommandFailure(error) }
     if outcome.reading == .nothingStaged {
-      throw CommandFailure(LedgerError.noBudgetsFolder(source: .index))
+      let remedy = SnapshotReader(repository: repo).remedy(missingFrom: .index)
+      throw CommandFailure(LedgerError.noBudgetsFolder(source: .index, remedy: remedy))
     }
     return (outcome.diagnostics, outcome.fileCount, outcome.ignored)
   }

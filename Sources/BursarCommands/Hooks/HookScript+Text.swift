@@ -49,7 +49,9 @@ exec "$bursar" hooks run pre-commit
 #!/bin/sh
 # bursar-hook: commit-msg
 # Requires a Budget-Rationale: trailer when the commit loosens a budget; `bursar log` shows it
-# as the rationale in the audit trail.
+# as the rationale in the audit trail. A merge needs none of its own when all it loosens comes
+# from merged commits that each carry one. A refused message is kept; the hook prints the
+# command that commits again from it (with -a when the refused commit had it).
 # Installed by `bursar hooks install`; a hook that was here before runs first as commit-msg.local.
 set -eu
 

@@ -16,7 +16,10 @@ struct AuditFilterOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help: "Only these kinds, comma-separated: tighten, loosen, added, removed, changed, invalid.")
+    help: """
+      Only these kinds (the KIND column, `kind` in json and csv), comma-separated: tighten, \
+      loosen, added, removed, changed, invalid.
+      """)
   var kind: String?
 
   @Option(name: .long, help: "Only commits made at or after this date.")
@@ -42,8 +45,7 @@ struct AuditFilterOptions: ParsableArguments {
       let words = kind.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
       for word in words where word != "invalid" {
         guard let value = ChangeKind(rawValue: word) else {
-          throw ValidationError(
-            "unknown kind '\(word)'; use tighten, loosen, added, removed, changed or invalid")
+          throw ValidationError(Self.unknownKind(word))
         }
         filter.kinds.insert(value)
       }
@@ -53,6 +55,25 @@ struct AuditFilterOptions: ParsableArguments {
     filter.since = try since.map { try Self.date($0, "--since").start }
     filter.until = try until.map { try Self.date($0, "--until").end }
     return filter
+  }
+
+  /// Names the kinds; an exception's action (which the table's EXCEPTION column shows) is
+  /// answered with the kind it has.
+  private static func unknownKind(_ word: String) -> String {
+    let kinds = "tighten, loosen, added, removed, changed or invalid"
+    guard let action = ExceptionAction(rawValue: word) else {
+      return "unknown kind '\(word)'; use \(kinds)"
+    }
+    let kind =
+      switch action {
+      case .created: "added"
+      case .withdrawn: "removed"
+      case .extended: "loosen"
+      case .shortened: "tighten"
+      case .amended: "loosen, tighten or changed"
+      }
+    return
+      "'\(word)' is an exception's action (the EXCEPTION column; `action` in json and csv), not a kind: exceptions \(word) are of kind \(kind). Kinds: \(kinds)"
   }
 
   private static func date(_ text: String, _ option: String) throws -> DateArgument {

@@ -8,7 +8,10 @@ struct ChangeJSON: Encodable {
 
   private enum Keys: String, CodingKey {
     case category, kind, budget, environment, metric, field, old, new, path, exception, action, note
+    case expires
     case relativeChange = "relative_change"
+    case budgetValue = "budget_value"
+    case approvalState = "approval_state"
   }
 
   func encode(to encoder: Encoder) throws {
@@ -16,7 +19,7 @@ struct ChangeJSON: Encodable {
     try container.encode(invalid ? "file" : change.category.rawValue, forKey: .category)
     try container.encode(invalid ? "invalid" : change.kind.rawValue, forKey: .kind)
     try container.encode(change.budget?.rawValue, forKey: .budget)
-    try container.encode(change.environment?.rawValue, forKey: .environment)
+    try container.encode(ChangeText.environment(change), forKey: .environment)
     try container.encode(change.metric?.rawValue, forKey: .metric)
     try container.encode(change.field, forKey: .field)
     try container.encode(change.old, forKey: .old)
@@ -26,6 +29,9 @@ struct ChangeJSON: Encodable {
     try container.encode(change.exception?.rawValue, forKey: .exception)
     try container.encode(change.action?.rawValue, forKey: .action)
     try container.encode(change.note, forKey: .note)
+    try container.encode(change.expires, forKey: .expires)
+    try container.encode(change.budgetValue, forKey: .budgetValue)
+    try container.encode(change.approvalState?.rawValue, forKey: .approvalState)
   }
 
   /// Twelve decimals: enough for any budget, and free of binary noise such as

@@ -15,6 +15,19 @@ enum ChangeText {
     "\(change.old ?? "—") → \(change.new ?? "—")"
   }
 
+  /// `EXC-1 created`: the exception a change concerns and what happened to it; nil for other
+  /// changes.
+  static func exception(_ change: BudgetChange) -> String? {
+    guard let id = change.exception else { return nil }
+    return [id.rawValue, change.action?.rawValue].compactMap { $0 }.joined(separator: " ")
+  }
+
+  /// The environment as every format writes it: `production` for a budget's base metrics, nil
+  /// for a change that concerns no budget.
+  static func environment(_ change: BudgetChange) -> String? {
+    change.budget == nil ? change.environment?.rawValue : change.environmentName.rawValue
+  }
+
   /// The word for the change: the exception action for exceptions, else the kind.
   static func word(_ change: BudgetChange) -> String {
     change.action?.rawValue ?? change.kind.rawValue
@@ -40,8 +53,33 @@ enum ChangeText {
     }
   }
 
-  /// A summary such as `2 loosenings, 1 tightening, 3 added`; kinds with no changes are left out.
+  /// A summary that counts each part apart, such as `budgets: 2 loosenings, 1 tightening;
+  /// exceptions: 1 created; approvals: 2 added (1 stale)`; parts with no changes are left out.
   static func summary(_ changes: [BudgetChange]) -> String {
+    var parts: [String] = []
+    let budgets = changes.filter { $0.category == .budget }
+    if !budgets.isEmpty { parts.append("budgets: " + kinds(budgets)) }
+    let exceptions = changes.filter { $0.category == .exception }
+    if !exceptions.isEmpty {
+      let counts = Dictionary(grouping: exceptions) { $0.action ?? .amended }.mapValues(\.count)
+      let actions = ExceptionAction.allCases.compactMap { action in
+        counts[action].map { "\($0) \(action.rawValue)" }
+      }
+      parts.append("exceptions: " + actions.joined(separator: ", "))
+    }
+    let approvals = changes.filter { $0.category == .approval }
+    if !approvals.isEmpty {
+      let stale = approvals.filter { $0.approvalState == .stale }.count
+      parts.append(
+        "approvals: " + kinds(approvals) + (stale > 0 ? " (\(stale) stale)" : ""))
+    }
+    let governance = changes.filter { $0.category == .governance }
+    if !governance.isEmpty { parts.append("governance: " + kinds(governance)) }
+    return parts.isEmpty ? "no changes" : parts.joined(separator: "; ")
+  }
+
+  /// `2 loosenings, 1 tightening, 3 added`; kinds with no changes are left out.
+  static func kinds(_ changes: [BudgetChange]) -> String {
     let counts = Dictionary(grouping: changes, by: \.kind).mapValues(\.count)
     let parts: [String] = ChangeKind.allCases.sorted { rank($0) < rank($1) }.compactMap { kind in
       guard let count = counts[kind] else { return nil }
@@ -51,6 +89,24 @@ enum ChangeText {
       default: return "\(count) \(kind.rawValue)"
       }
     }
-    return parts.isEmpty ? "no changes" : parts.joined(separator: ", ")
+    return parts.joined(separator: ", ")
+  }
+
+  /// An exception change as it reads against the budget: `max: 130ms → 150ms` for a grant
+  /// made (the budget's value to the grant), `max: 150ms → 130ms` for one withdrawn, the two
+  /// grants with the budget's value for one amended, else `field: old → new`.
+  static func exceptionValues(_ change: BudgetChange) -> String {
+    let field = change.field.map { "\($0): " } ?? ""
+    guard let budget = change.budgetValue else { return field + values(change) }
+    switch change.action {
+    case .created?: return field + "\(budget) → \(change.new ?? "—")"
+    case .withdrawn?: return field + "\(change.old ?? "—") → \(budget)"
+    default: return field + values(change) + " (budget \(budget))"
+    }
+  }
+
+  /// `until 2026-12-08`, for exception changes.
+  static func until(_ change: BudgetChange) -> String? {
+    change.expires.map { "until \($0)" }
   }
 }

@@ -38,13 +38,13 @@ struct DiffMarkdownRenderer {
     }
     table(
       "Exceptions",
-      ["change", "exception", "budget", "environment", "metric", "field", "old", "new"],
+      ["change", "exception", "budget", "environment", "metric", "against the budget", "until"],
       report.exceptionChanges, into: &output
     ) { change in
       [
         change.exception?.rawValue ?? "", change.budget?.rawValue ?? "",
-        change.environmentName.rawValue,
-        change.metric?.rawValue ?? "—", change.field ?? "", change.old ?? "—", change.new ?? "—",
+        change.environmentName.rawValue, change.metric?.rawValue ?? "—",
+        ChangeText.exceptionValues(change), ChangeText.until(change) ?? "",
       ]
     }
     table("Approvals", ["change", "budget", "approval"], report.approvalChanges, into: &output) {

@@ -32,8 +32,8 @@ struct DiffTextRenderer {
         TextTable.Cell(text: change.budget?.rawValue ?? ""),
         TextTable.Cell(text: change.environmentName.rawValue),
         TextTable.Cell(text: change.metric?.rawValue ?? "—"),
-        TextTable.Cell(text: change.field ?? ""),
-        TextTable.Cell(text: ChangeText.values(change)),
+        TextTable.Cell(text: ChangeText.exceptionValues(change)),
+        TextTable.Cell(text: ChangeText.until(change) ?? ""),
       ]
     }
     lines += section("Approvals", report.approvalChanges) { change in

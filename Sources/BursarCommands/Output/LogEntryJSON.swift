@@ -2,7 +2,8 @@ import BudgetKit
 import Ledger
 
 /// One audit entry as `log --format json|jsonl` writes it: every key present, null where there
-/// is no value, keys sorted. The change's keys are the same as in `diff --format json`.
+/// is no value, keys sorted. The change's keys are those of `diff --format json` but
+/// `budget_value`, which needs the whole tree a log step does not read.
 enum LogEntryJSON {
   /// The compact JSON object of an entry; `commit` holds the commit's texts, worked out once
   /// for all the entries of one commit.
@@ -11,6 +12,7 @@ enum LogEntryJSON {
     let invalid = entry.change == nil
     var writer = JSONObjectWriter()
     writer.string("action", change.action?.rawValue)
+    writer.string("approval_state", change.approvalState?.rawValue)
     writer.strings("approvals", entry.approvals.map(\.rawValue))
     writer.string("author", entry.commit.author.name)
     writer.string("author_date", commit.authorDate)
@@ -21,8 +23,9 @@ enum LogEntryJSON {
     writer.string("committer", entry.commit.committer.name)
     writer.string("committer_email", entry.commit.committer.email)
     writer.string("date", commit.date)
-    writer.string("environment", change.environment?.rawValue)
+    writer.string("environment", ChangeText.environment(change))
     writer.string("exception", change.exception?.rawValue)
+    writer.string("expires", change.expires)
     writer.string("field", change.field)
     writer.string("kind", invalid ? "invalid" : change.kind.rawValue)
     writer.string("metric", change.metric?.rawValue)

@@ -12,14 +12,15 @@ struct LogCSVRenderer: LogRenderer {
 
   func header() -> String? { Self.columns.joined(separator: ",") }
 
-  func row(_ entry: AuditEntry, commit texts: CommitTexts, index: Int) -> String {
+  func row(_ entry: AuditEntry, commit texts: CommitTexts, index: Int) -> String? {
     let change = LogEntryJSON.change(of: entry)
     let invalid = entry.change == nil
     let cells: [String?] = [
       entry.commit.id.hex, texts.date, entry.commit.author.name,
       entry.commit.author.email, entry.commit.committer.name,
       invalid ? "file" : change.category.rawValue, invalid ? "invalid" : change.kind.rawValue,
-      change.budget?.rawValue, change.environment?.rawValue, change.metric?.rawValue, change.field,
+      change.budget?.rawValue, ChangeText.environment(change), change.metric?.rawValue,
+      change.field,
       change.old, change.new, change.relativeChange.map { "\(ChangeJSON.rounded($0))" },
       change.path,
       change.exception?.rawValue, change.action?.rawValue,
@@ -43,28 +44,29 @@ struct LogCSVRenderer: LogRenderer {
   }
 }
 
-/// `markdown`: one table row per entry.
+/// `markdown`: one table row per entry, with the same kind words as the other formats.
 struct LogMarkdownRenderer: LogRenderer {
   func header() -> String? {
-    "| date | commit | author | change | budget | environment | metric | field | old | new | rationale |\n"
-      + "|---|---|---|---|---|---|---|---|---|---|---|"
+    "| date | commit | author | kind | budget | environment | metric | field | old | new | exception | rationale |\n"
+      + "|---|---|---|---|---|---|---|---|---|---|---|---|"
   }
 
-  func row(_ entry: AuditEntry, commit texts: CommitTexts, index: Int) -> String {
+  func row(_ entry: AuditEntry, commit texts: CommitTexts, index: Int) -> String? {
     let commit = entry.commit
     let start = [texts.day, "`\(commit.id.abbreviated)`", commit.author.name]
     guard let change = entry.change else {
       return cells(
-        start + ["**invalid**", "", "", "", "", "", "", entry.problem?.description ?? ""])
+        start + ["**invalid**", "—", "—", "—", "", "—", "—", "", entry.problem?.description ?? ""])
     }
-    let word = change.kind.isLoosening ? "**\(ChangeText.word(change))**" : ChangeText.word(change)
+    let kind = change.kind.rawValue
+    let word = change.kind.isLoosening ? "**\(kind)**" : kind
     let summary = entry.rationale.split(separator: "\n").first.map(String.init) ?? ""
+    let note = change.category == .approval ? change.note.map { $0 + " — " } ?? "" : ""
     return cells(
       start + [
-        word, change.budget?.rawValue ?? "—",
-        change.budget == nil ? "—" : change.environmentName.rawValue,
-        change.metric?.rawValue ?? "—",
-        change.field ?? "", change.old ?? "—", change.new ?? "—", summary,
+        word, change.budget?.rawValue ?? "—", ChangeText.environment(change) ?? "—",
+        change.metric?.rawValue ?? "—", change.field ?? "", change.old ?? "—", change.new ?? "—",
+        ChangeText.exception(change) ?? "", note + summary,
       ])
   }
 

@@ -16,4 +16,12 @@ public struct CommandFailure: Error, CustomStringConvertible {
   public init(_ error: LedgerError) {
     self.description = error.description
   }
+
+  /// `.budgets/` is missing at a point, named as the command names it, with what to do.
+  static func noBudgetsFolder(in label: String, at point: TreePoint, repository: Repository)
+    -> CommandFailure
+  {
+    let remedy = SnapshotReader(repository: repository).remedy(missingFrom: point.source)
+    return CommandFailure("no .budgets/ folder in \(label)" + remedy.advice(for: point.source))
+  }
 }

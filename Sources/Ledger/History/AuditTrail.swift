@@ -101,7 +101,7 @@ public final class AuditTrail {
     let changes = BudgetDiff.changes(from: sides.old, to: sides.new)
     guard !changes.isEmpty || !sides.problems.isEmpty else { return nil }
     let info = try files.repository.commit(step.commit.id)
-    let rationale = Rationale.of(message: info.message)
+    let rationale = try self.rationale(of: info, step: step)
     var entries = sides.problems.map { problem in
       AuditEntry(commit: info, change: nil, problem: problem, rationale: rationale)
     }
@@ -111,6 +111,24 @@ public final class AuditTrail {
         AuditEntry(commit: info, change: change, rationale: rationale, approvals: approvers))
     }
     return AuditCommit(commit: info, entries: entries)
+  }
+
+  /// The commit's `Budget-Rationale:` trailer, else its message; for a merge without a trailer
+  /// of its own, seen along first parents (where it stands for its branch), the trailers of
+  /// the commits it merged, each after its short id, when any has one.
+  private func rationale(of info: CommitInfo, step: HistoryStep) throws(GitError) -> String {
+    if let own = Rationale.trailerValue(in: info.message) { return own }
+    guard info.parentIds.count > 1, step.otherParentTrees.isEmpty, let first = info.parentIds.first
+    else { return Rationale.of(message: info.message) }
+    let walk = try files.repository.revWalk(
+      from: Array(info.parentIds.dropFirst()), hiding: [first])
+    var merged: [String] = []
+    while let id = try walk.next() {
+      if let reason = Rationale.trailerValue(in: try files.repository.commit(id).message) {
+        merged.append("\(id.abbreviated): \(reason)")
+      }
+    }
+    return merged.isEmpty ? Rationale.of(message: info.message) : merged.joined(separator: "; ")
   }
 
   /// Every approval in the commit's tree for exactly the content the file has there: those

@@ -95,7 +95,8 @@ struct StepSides {
     return nil
   }
 
-  /// Fills in the budget names of files that approvals cover but the commit did not change.
+  /// Fills in the budget names and meaning digests of the files that approvals cover, as they
+  /// are in the commit, whether it changed them or not.
   private static func nameApprovedBudgets(
     _ side: inout DiffSide, tree: Oid?, files: CommitTreeLoader
   )
@@ -103,12 +104,15 @@ struct StepSides {
   {
     guard let tree else { return }
     let paths = Set(side.approvals.flatMap { $0.approves.map(\.path.value) })
-    for path in paths where side.budgetPaths["\(side.root)/\(path)"] == nil {
-      guard let entry = try files.repository.entry(inTree: tree, at: "\(side.root)/\(path)"),
-        !entry.isTree,
-        case .budget(let budget)? = files.parsedFiles([entry.file(at: path)]).first?.document
+    for path in paths.sorted() {
+      let full = "\(side.root)/\(path)"
+      guard let entry = try files.repository.entry(inTree: tree, at: full), !entry.isTree,
+        let parsed = files.parsedFiles([entry.file(at: path)]).first
       else { continue }
-      side.budgetPaths[budget.path] = budget.name.value
+      if let digest = parsed.digest { side.digests[full] = digest }
+      if side.budgetPaths[full] == nil, case .budget(let budget)? = parsed.document {
+        side.budgetPaths[budget.path] = budget.name.value
+      }
     }
   }
 }

@@ -31,8 +31,13 @@ struct StagedFiles {
   /// How the changed files change budgets. A file the index leaves broken is not compared (its
   /// meaning is unknown); a file broken in HEAD counts as absent there.
   ///
-  /// - Parameter newFiles: the changed files' staged versions, already parsed, by full path.
-  func changes(_ sides: StagedSides, newFiles: [String: ParsedFile]) -> [BudgetChange] {
+  /// - Parameters:
+  ///   - newFiles: the changed files' staged versions, already parsed, by full path.
+  ///   - context: other staged files already parsed, whose budgets give the values exception
+  ///     grants relax (`BudgetChange.budgetValue`).
+  func changes(
+    _ sides: StagedSides, newFiles: [String: ParsedFile], context: [String: ParsedFile] = [:]
+  ) -> [BudgetChange] {
     let oldFiles = parse(sides.changedPaths.compactMap { sides.old[$0] })
     var oldDocuments: [BudgetDocument] = []
     var newDocuments: [BudgetDocument] = []
@@ -48,7 +53,13 @@ struct StagedFiles {
     var new = DiffSide(documents: newDocuments, root: root)
     nameApprovedBudgets(&old, entries: sides.old)
     nameApprovedBudgets(&new, entries: sides.new)
-    return BudgetDiff.changes(from: old, to: new)
+    let changes = BudgetDiff.changes(from: old, to: new)
+    guard changes.contains(where: { $0.category == .exception }) else { return changes }
+    var staged = new
+    for file in context.values where newFiles[file.path] == nil {
+      if case .budget(let budget)? = file.document, !file.isBroken { staged.budgets.append(budget) }
+    }
+    return BudgetDiff.withBudgetValues(changes, from: old, to: staged)
   }
 
   /// Fills in the budget names of files that approvals cover but the change did not touch.

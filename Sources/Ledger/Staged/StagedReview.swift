@@ -85,7 +85,7 @@ public struct StagedReview {
     let compares = purpose == .preCommit && checked.tree.isValid
     var outcome = StagedOutcome(
       diagnostics: checked.tree.diagnostics,
-      changes: compares ? files.changes(sides, newFiles: newFiles) : [],
+      changes: compares ? files.changes(sides, newFiles: newFiles, context: checked.parsed) : [],
       fileCount: checked.fileCount, ignored: checked.tree.ignored, reading: checked.reading)
     // A new or extended exception that grants nothing is refused, though the tree is valid.
     let refusals = ChangedExceptionPolicy(changes: outcome.changes).refusals(

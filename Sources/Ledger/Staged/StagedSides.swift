@@ -18,12 +18,13 @@ struct StagedSides {
   /// HEAD's commit; nil when HEAD is unborn.
   let head: Oid?
 
-  init(repository: Repository, root: String) throws(LedgerError) {
+  /// - Parameter base: the commit the index is compared with: HEAD, or a merge's other parent.
+  init(repository: Repository, root: String, base: String = "HEAD") throws(LedgerError) {
     self.root = root
     var headEntries: [TreeEntry]?
     var head: Oid?
     do {
-      head = try repository.resolveCommit("HEAD")
+      head = try repository.resolveCommit(base)
       headEntries = try repository.files(atCommit: head!, under: root)
       staged = try repository.indexFiles(under: root)
     } catch .unbornHead {

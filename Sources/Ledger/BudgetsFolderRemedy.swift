@@ -1,0 +1,58 @@
+import Foundation
+import GitKit
+
+/// What to suggest when `.budgets/` is missing where it was looked for, from where else the
+/// repository has one: `bursar init` only when it has none at all.
+public enum BudgetsFolderRemedy: Sendable, Equatable {
+  /// No folder anywhere: `bursar init` writes a starter one.
+  case initialise
+  /// The work tree has the folder and the index does not: `git add .budgets`.
+  case stage
+  /// The index has the folder and HEAD does not: `git commit`.
+  case commit
+  /// The folder is elsewhere (HEAD has one, a revision before it had none): nothing to do.
+  case elsewhere(BudgetSource)
+
+  /// The remedy for a folder missing from `source`, found by looking at the work tree, the
+  /// index and HEAD.
+  public init(
+    missingFrom source: BudgetSource, in repository: Repository, root: String = ".budgets"
+  ) {
+    let inWorkTree = Self.workTreeHasFolder(repository, root)
+    let inIndex = (try? repository.indexFiles(under: root))?.entries.isEmpty == false
+    let inHead =
+      ((try? repository.resolveCommit("HEAD")).flatMap {
+        try? repository.files(atCommit: $0, under: root)
+      }) != nil
+    switch source {
+    case .workTree:
+      self = inIndex ? .elsewhere(.index) : inHead ? .elsewhere(.revision("HEAD")) : .initialise
+    case .index:
+      self = inWorkTree ? .stage : inHead ? .elsewhere(.revision("HEAD")) : .initialise
+    case .revision:
+      self =
+        inHead
+        ? .elsewhere(.revision("HEAD")) : inIndex ? .commit : inWorkTree ? .stage : .initialise
+    }
+  }
+
+  /// The words that follow "no .budgets/ folder in SOURCE", punctuation included.
+  public func advice(for source: BudgetSource) -> String {
+    switch self {
+    case .initialise: return "; `bursar init` writes a starter one"
+    case .stage where source == .index:
+      return ", though the work tree has one; `git add .budgets` stages it"
+    case .stage:
+      return ", though the work tree has one; `git add .budgets` and `git commit` record it"
+    case .commit: return ", though the index has one; `git commit` records it"
+    case .elsewhere(let other): return " (\(other) has one)"
+    }
+  }
+
+  private static func workTreeHasFolder(_ repository: Repository, _ root: String) -> Bool {
+    guard let workTree = repository.workingDirectory else { return false }
+    var isFolder: ObjCBool = false
+    return FileManager.default.fileExists(atPath: "\(workTree)/\(root)", isDirectory: &isFolder)
+      && isFolder.boolValue
+  }
+}
