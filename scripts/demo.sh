@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The demo: a fresh repository with budgets, validated, a mistake caught, figures checked, then a
-# loosening through the hooks and the sign-off gate.
+# team's review: bob loosens a cap on a review branch, alice approves it in her own clone,
+# commits her record, merges, and a server that guards main records the push for the audit.
 set -euo pipefail
 bursar="${1:?usage: demo.sh PATH-TO-BURSAR}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,6 +16,12 @@ cd "$demo"
 git init -q -b main
 step "A repository with the example budgets of three models"
 cp -R "$here/examples/.budgets" .budgets
+# alice and bob of sre sign approvals with keys of their own, listed in the owners file.
+for person in alice bob; do
+  ssh-keygen -q -t ed25519 -N '' -C "$person@example.com" -f "$demo/$person-key"
+  pub="$(cat "$demo/$person-key.pub")"
+  sed -i "s|keys: \[\"ssh-ed25519 [^\"]* $person@example.com\"\]|keys: [\"$pub\"]|" .budgets/owners.yaml
+done
 git add .budgets && git commit -q -m "Add budgets for three models"
 run find .budgets -type f
 step "Validate what is committed (read from git objects, no checkout)"
@@ -58,30 +65,62 @@ values:
 YAML
 run cat measurements.yaml
 step "bursar check: p95 breaches 100ms but the peak-season exception covers it; availability breaches"
-run "$bursar" check --measurements measurements.yaml
+run "$bursar" check --measurements measurements.yaml --at 2026-12-01
 step "After the exception expires it covers nothing (as a pull-request comment)"
 run "$bursar" check --measurements measurements.yaml --at 2026-12-09 --format markdown
 
-step "Sign-offs: alice of sre gets a real key in the owners on main"
-ssh-keygen -q -t ed25519 -N '' -C alice@example.com -f "$demo/alice-key"
-alice_pub="$(cat "$demo/alice-key.pub")"
-sed -i "s|keys: \[\"ssh-ed25519 [^\"]* alice@example.com\"\]|keys: [\"$alice_pub\"]|" .budgets/owners.yaml
-git add .budgets && git commit -q -m "Give alice a signing key"
-git checkout -q -b loosen-latency
-step "Hooks: a commit that loosens a budget must say why (Budget-Rationale:)"
-export BURSAR="$bursar"
-run "$bursar" hooks install
-sed -i 's/max: 100ms }/max: 120ms }/' .budgets/models/fraud-detector.yaml
-run git commit -q -am "Loosen fraud-detector latency for peak season"
-run git commit -q -am "Loosen fraud-detector latency for peak season" \
-  -m "Budget-Rationale: peak-season traffic until two replicas arrive on 2026-12-05 (OPS-1234)"
-step "bursar gate: the loosening is blocked until the latency owners sign"
-run "$bursar" gate --base main
-step "alice approves, signing with her key; the record binds the file's meaning digest"
-run "$bursar" approve --as alice --key "$demo/alice-key" --note "Reviewed load test LT-88" --base main
-git add .budgets && git commit -q -m "alice approves the latency loosening"
-run cat .budgets/approvals/*.yaml
-step "bursar gate passes now (as a pull-request comment)"
-run "$bursar" gate --base main --format markdown
+step "A team: alice and bob of sre, each in a clone of their own; a server guards main"
+git init -q --bare -b main "$demo/server.git"
+git -C "$demo/server.git" config bursar.path "$bursar"
+(cd "$demo/server.git" && run "$bursar" hooks install --server)
+git remote add origin "$demo/server.git"
+git push -q origin main
 
-printf '\nThe demo repository is %s\n' "$demo"
+# Each person works in a clone of their own, committing as themselves.
+as() {
+  person=$1
+  shift
+  GIT_AUTHOR_NAME=$person GIT_AUTHOR_EMAIL=$person@example.com \
+    GIT_COMMITTER_NAME=$person GIT_COMMITTER_EMAIL=$person@example.com "$@"
+}
+export BURSAR="$bursar"
+for person in alice bob; do
+  git clone -q "$demo/server.git" "$demo/$person"
+  (cd "$demo/$person" && "$bursar" hooks install >/dev/null)
+done
+
+step "bob loosens a cap on a review branch: the commit hook asks why (Budget-Rationale:)"
+cd "$demo/bob"
+git checkout -q -b loosen-latency
+sed -i 's/max: 100ms }/max: 120ms }/' .budgets/models/fraud-detector.yaml
+run as bob git commit -q -am "Loosen fraud-detector latency for peak season"
+run as bob git commit -q -am "Loosen fraud-detector latency for peak season" \
+  -m "Budget-Rationale: peak-season traffic until two replicas arrive on 2026-12-05 (OPS-1234)"
+step "bob pushes the branch for review: accepted, with the sign-offs it still needs"
+run git push -q origin loosen-latency
+step "Straight to main, the same change is refused by the server"
+run git push -q --no-verify origin loosen-latency:main
+
+step "alice reviews in her clone: approve finds the base where the branch leaves main"
+cd "$demo/alice"
+git fetch -q origin
+git checkout -q loosen-latency
+run "$bursar" diff origin/main...HEAD
+run "$bursar" approve --as alice --key "$demo/alice-key" --note "Reviewed load test LT-88"
+step "alice commits her own record and pushes it: her approval still counts"
+as alice git add .budgets/approvals
+as alice git commit -q -m "alice approves the latency loosening"
+run git push -q origin loosen-latency
+run "$bursar" gate --base origin/main --format markdown
+
+step "alice merges the branch (a merge commit) and pushes main: the server accepts and records it"
+git checkout -q main
+as alice git merge -q --no-ff --no-edit loosen-latency
+run git push -q origin main
+
+step "Later, anyone audits main: each change had the sign-offs its base required"
+git fetch -q origin 'refs/notes/bursar/*:refs/notes/bursar/*'
+run "$bursar" audit main
+run "$bursar" blame fraud-detector latency_p95
+
+printf '\nThe demo is in %s (server.git, and the clones alice and bob)\n' "$demo"
