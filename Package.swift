@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "bursar", targets: ["bursar"]),
     .library(name: "BudgetKit", targets: ["BudgetKit"]),
+    .library(name: "Measurements", targets: ["Measurements"]),
     .library(name: "GitKit", targets: ["GitKit"]),
   ],
   dependencies: [
@@ -38,6 +39,7 @@ let package = Package(
       ],
       exclude: ["README.md"]
     ),
+    .target(name: "Measurements", dependencies: ["BudgetKit"], exclude: ["README.md"]),
     .target(
       name: "Ledger",
       dependencies: ["GitKit", "BudgetKit", .product(name: "Crypto", package: "swift-crypto")],
@@ -46,7 +48,7 @@ let package = Package(
     .target(
       name: "BursarCommands",
       dependencies: [
-        "Ledger", "BudgetKit", "GitKit", "SSHSignatures",
+        "Ledger", "BudgetKit", "Measurements", "GitKit", "SSHSignatures",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
@@ -56,6 +58,7 @@ let package = Package(
     .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
     .testTarget(name: "SSHSignaturesTests", dependencies: ["SSHSignatures", "TestSupport"]),
     .testTarget(name: "BudgetKitTests", dependencies: ["BudgetKit", "TestSupport"]),
+    .testTarget(name: "MeasurementsTests", dependencies: ["Measurements", "BudgetKit"]),
     .testTarget(
       name: "LedgerTests", dependencies: ["Ledger", "BudgetKit", "GitKit", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

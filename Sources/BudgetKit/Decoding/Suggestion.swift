@@ -19,7 +19,7 @@ public enum Suggestion {
   ///
   /// Past `maximumCandidates` names no suggestion is searched for, so a file naming thousands of
   /// unknown things against thousands of known ones still answers at once.
-  static func hint(for word: String, among candidates: some Collection<String>) -> String {
+  public static func hint(for word: String, among candidates: some Collection<String>) -> String {
     if candidates.count <= maximumCandidates, let match = closest(to: word, among: candidates) {
       return "did you mean `\(match)`?"
     }

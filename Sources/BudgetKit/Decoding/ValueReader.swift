@@ -2,7 +2,7 @@ import Foundation
 
 /// Typed reads of YAML values for the decoders, each reporting a located problem when the value
 /// is not what the schema says.
-struct ValueReader {
+public struct ValueReader {
   let collector: DiagnosticCollector
 
   /// The value as a mapping whose keys are checked against the schema.
@@ -162,7 +162,7 @@ struct ValueReader {
   }
 
   /// At most 60 characters of a value, for messages.
-  static func clip(_ text: String) -> String {
+  public static func clip(_ text: String) -> String {
     text.count <= 60 ? text : String(text.prefix(57)) + "…"
   }
 }

@@ -51,10 +51,11 @@ public struct QuantityUnit: Hashable, Sendable {
     }
   }
 
-  static let plain = QuantityUnit(symbol: "", family: .number, factor: 1)
+  /// The unit of plain numbers: counts and fractions.
+  public static let plain = QuantityUnit(symbol: "", family: .number, factor: 1)
 
   /// Every unit symbol bursar reads, except currencies (any three capital letters).
-  static let table: [String: QuantityUnit] = {
+  public static let table: [String: QuantityUnit] = {
     var units: [String: QuantityUnit] = [:]
     func add(_ family: UnitFamily, _ pairs: [(String, Decimal)]) {
       for (symbol, factor) in pairs {
@@ -94,7 +95,7 @@ public struct QuantityUnit: Hashable, Sendable {
   }()
 
   /// The unit for a symbol, including `USD`-style currency codes.
-  static func named(_ symbol: String) -> QuantityUnit? {
+  public static func named(_ symbol: String) -> QuantityUnit? {
     if let unit = table[symbol] { return unit }
     let scalars = symbol.unicodeScalars
     if scalars.count == 3, scalars.allSatisfy({ $0 >= "A" && $0 <= "Z" }) {
@@ -104,7 +105,7 @@ public struct QuantityUnit: Hashable, Sendable {
   }
 
   /// The symbols listed in error messages, by family.
-  static let examples =
+  public static let examples =
     "durations (250us, 150ms, 1.5s, 2m, 24h, 7d), ratios (99.9%, 0.95), bytes (512MiB, 1.5GB), "
     + "money (0.40 USD), rates (1200/s, 50/min), energy (40J, 2Wh) or plain counts (3)"
 }

@@ -1,6 +1,6 @@
 /// Checks on a file's bytes that come before any YAML parsing: size, binary content, encoding,
 /// byte-order marks and tab indentation.
-struct RawTextChecks {
+public struct RawTextChecks {
   var limits: ReadLimits
 
   func firstProblem(in bytes: [UInt8], path: String) -> Diagnostic? {
@@ -69,7 +69,7 @@ struct RawTextChecks {
   }
 
   /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence.
-  static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+  public static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
     var index = 0
     while index < bytes.count {
       let lead = bytes[index]

@@ -2,6 +2,7 @@ import ArgumentParser
 import BudgetKit
 import Foundation
 import Ledger
+import Measurements
 
 /// `bursar check`: measured figures against the effective budgets of an environment, with the
 /// exceptions in force applied.

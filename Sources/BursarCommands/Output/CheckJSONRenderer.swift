@@ -1,5 +1,6 @@
 import BudgetKit
 import Foundation
+import Measurements
 
 /// The `check --format json` document, documented in `docs/check.md`.
 ///

@@ -1,5 +1,6 @@
 import BudgetKit
 import Foundation
+import Measurements
 
 /// JUnit XML, so that CI systems show each metric as a test case: a test suite per budget, a
 /// failure per blocking result, a skip per missing figure that is allowed, and the notes of a

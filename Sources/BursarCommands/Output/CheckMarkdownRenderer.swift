@@ -1,5 +1,6 @@
 import BudgetKit
 import Foundation
+import Measurements
 
 /// A pull-request comment: a verdict heading, one table of every metric, and the notes of the
 /// results that need them (breaches with owners and runbooks, deviations, missing figures).

@@ -1,4 +1,5 @@
 import BudgetKit
+import Measurements
 
 /// The words every `check` renderer shares, so that text, Markdown and JUnit say the same thing.
 enum CheckPresentation {

@@ -1,5 +1,6 @@
 import BudgetKit
 import Foundation
+import Measurements
 
 /// A table per measured budget (metric, measured, limit, headroom, verdict), notes under the
 /// rows that need them, and a one-line summary.

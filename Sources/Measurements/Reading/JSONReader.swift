@@ -1,0 +1,337 @@
+import BudgetKit
+
+/// Reads strict JSON (RFC 8259) into a `MeasurementNode` tree whose nodes know their place.
+///
+/// Comments, trailing commas, duplicate keys, a byte-order mark and nesting deeper than
+/// `maxDepth` are errors. Numbers keep the text they were written with, so `0.961` stays exactly
+/// `0.961`; a list of numbers becomes one flat `[Double]`.
+struct JSONReader {
+  let path: String
+  var maxDepth = 64
+
+  func read(_ bytes: [UInt8]) -> Result<MeasurementNode, MeasurementsError> {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      return .failure(
+        MeasurementsError(
+          .start(of: path), "the file starts with a byte-order mark",
+          hint: "save it as UTF-8 without a BOM"))
+    }
+    return bytes.withUnsafeBufferPointer { buffer in
+      var parser = JSONParser(bytes: buffer, position: TextPosition(path: path), maxDepth: maxDepth)
+      if let bad = RawTextChecks.firstInvalidUTF8Offset(bytes) {
+        return .failure(parser.error("the file is not valid UTF-8", at: bad))
+      }
+      do throws(MeasurementsError) {
+        return .success(try parser.document())
+      } catch {
+        return .failure(error)
+      }
+    }
+  }
+}
+
+/// The parser's state over one file's bytes.
+private struct JSONParser {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var position: TextPosition
+  let maxDepth: Int
+  var index = 0
+
+  init(bytes: UnsafeBufferPointer<UInt8>, position: TextPosition, maxDepth: Int) {
+    self.bytes = bytes
+    self.position = position
+    self.maxDepth = maxDepth
+  }
+
+  mutating func document() throws(MeasurementsError) -> MeasurementNode {
+    skipWhitespace()
+    guard index < bytes.count else { throw error("the file holds no JSON document") }
+    let node = try value(depth: 0)
+    skipWhitespace()
+    guard index == bytes.count else {
+      throw error("unexpected \(describeHere()) after the JSON document")
+    }
+    return node
+  }
+
+  private mutating func value(depth: Int) throws(MeasurementsError) -> MeasurementNode {
+    guard index < bytes.count else {
+      throw error("the JSON document ends where a value was expected")
+    }
+    let start = location()
+    switch bytes[index] {
+    case UInt8(ascii: "{"): return try object(depth: depth)
+    case UInt8(ascii: "["): return try array(depth: depth)
+    case UInt8(ascii: "\""):
+      return .scalar(
+        MeasurementScalar(
+          text: try string(), isNumber: false, isQuoted: true, isNull: false, location: start))
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      let (from, to, _) = try number()
+      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+      return .scalar(
+        MeasurementScalar(
+          text: text, isNumber: true, isQuoted: false, isNull: false, location: start))
+    default:
+      for word in ["true", "false", "null"] where matches(word) {
+        index += word.utf8.count
+        return .scalar(
+          MeasurementScalar(
+            text: word, isNumber: false, isQuoted: false, isNull: word == "null", location: start))
+      }
+      throw error("unexpected \(describeHere()) where a JSON value was expected")
+    }
+  }
+
+  private mutating func object(depth: Int) throws(MeasurementsError) -> MeasurementNode {
+    let start = location()
+    try checkDepth(depth)
+    index += 1
+    var entries: [MeasurementEntry] = []
+    var seen: [String: Int] = [:]
+    skipWhitespace()
+    if consume(UInt8(ascii: "}")) { return .mapping(entries, start) }
+    while true {
+      skipWhitespace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+        throw error("expected a key in quotes, found \(describeHere())")
+      }
+      let keyLocation = location()
+      let key = try string()
+      if let first = seen[key] {
+        throw MeasurementsError(
+          keyLocation,
+          "the key `\(key)` appears more than once in the same object (first at line \(first))",
+          hint: "keep one entry")
+      }
+      seen[key] = keyLocation.line
+      skipWhitespace()
+      guard consume(UInt8(ascii: ":")) else {
+        throw error("expected `:` after the key `\(key)`, found \(describeHere())")
+      }
+      skipWhitespace()
+      entries.append(
+        MeasurementEntry(key: key, keyLocation: keyLocation, value: try value(depth: depth + 1)))
+      skipWhitespace()
+      if consume(UInt8(ascii: "}")) { return .mapping(entries, start) }
+      guard consume(UInt8(ascii: ",")) else {
+        throw error("expected `,` or `}` in an object, found \(describeHere())")
+      }
+    }
+  }
+
+  private mutating func array(depth: Int) throws(MeasurementsError) -> MeasurementNode {
+    let start = location()
+    try checkDepth(depth)
+    index += 1
+    skipWhitespace()
+    if consume(UInt8(ascii: "]")) { return .list([], start) }
+    if isNumberStart { return try numbers(from: start) }
+    var items: [MeasurementNode] = []
+    while true {
+      skipWhitespace()
+      items.append(try value(depth: depth + 1))
+      skipWhitespace()
+      if consume(UInt8(ascii: "]")) { return .list(items, start) }
+      guard consume(UInt8(ascii: ",")) else {
+        throw error("expected `,` or `]` in a list, found \(describeHere())")
+      }
+    }
+  }
+
+  /// A list that starts with a number holds numbers only: raw samples or event counts.
+  private mutating func numbers(from start: SourceLocation) throws(MeasurementsError)
+    -> MeasurementNode
+  {
+    var values: [Double] = []
+    while true {
+      values.append(try number().value)
+      skipWhitespace()
+      if consume(UInt8(ascii: "]")) { return .numbers(values, start) }
+      guard consume(UInt8(ascii: ",")) else {
+        throw error("expected `,` or `]` in a list, found \(describeHere())")
+      }
+      skipWhitespace()
+      guard isNumberStart else {
+        throw error(
+          "a list that starts with a number must hold only numbers, found \(describeHere())")
+      }
+    }
+  }
+
+  private var isNumberStart: Bool {
+    index < bytes.count && (bytes[index] == UInt8(ascii: "-") || isDigit(bytes[index]))
+  }
+
+  /// Scans a number by JSON's grammar and computes its value.
+  private mutating func number() throws(MeasurementsError) -> (from: Int, to: Int, value: Double) {
+    let from = index
+    var scanner = DecimalScanner()
+    if consume(UInt8(ascii: "-")) { scanner.negative = true }
+    guard index < bytes.count, isDigit(bytes[index]) else {
+      throw error("invalid number: a digit must follow `-`")
+    }
+    if bytes[index] == UInt8(ascii: "0") {
+      index += 1
+      if index < bytes.count, isDigit(bytes[index]) {
+        throw error("invalid number: no leading zeros in JSON", at: from)
+      }
+    } else {
+      while index < bytes.count, isDigit(bytes[index]) {
+        scanner.addInteger(bytes[index])
+        index += 1
+      }
+    }
+    if consume(UInt8(ascii: ".")) {
+      guard index < bytes.count, isDigit(bytes[index]) else {
+        throw error("invalid number: a digit must follow `.`")
+      }
+      while index < bytes.count, isDigit(bytes[index]) {
+        scanner.addFraction(bytes[index])
+        index += 1
+      }
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+      index += 1
+      var sign = 1
+      if consume(UInt8(ascii: "-")) { sign = -1 } else { _ = consume(UInt8(ascii: "+")) }
+      guard index < bytes.count, isDigit(bytes[index]) else {
+        throw error("invalid number: a digit must follow the exponent")
+      }
+      var exponent = 0
+      while index < bytes.count, isDigit(bytes[index]) {
+        exponent = min(exponent * 10 + Int(bytes[index] - UInt8(ascii: "0")), 100_000)
+        index += 1
+      }
+      scanner.exponent += sign * exponent
+    }
+    let slice = UnsafeBufferPointer(rebasing: bytes[from..<index])
+    return (from, index, scanner.value(orParsing: slice))
+  }
+
+  /// A string's content with escapes resolved.
+  private mutating func string() throws(MeasurementsError) -> String {
+    let open = index
+    index += 1
+    var plainStart = index
+    var text = ""
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        text += String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]), as: UTF8.self)
+        index += 1
+        return text
+      }
+      if byte < 0x20 { throw error("a control character inside a string must be escaped") }
+      if byte == UInt8(ascii: "\\") {
+        text += String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]), as: UTF8.self)
+        text.unicodeScalars.append(try escape())
+        plainStart = index
+        continue
+      }
+      index += 1
+    }
+    throw error("a string is never closed", at: open)
+  }
+
+  /// One escape sequence after a backslash, including `\u` surrogate pairs.
+  private mutating func escape() throws(MeasurementsError) -> Unicode.Scalar {
+    let start = index
+    index += 1
+    guard index < bytes.count else { throw error("a string is never closed", at: start) }
+    let letter = bytes[index]
+    index += 1
+    switch letter {
+    case UInt8(ascii: "\""): return "\""
+    case UInt8(ascii: "\\"): return "\\"
+    case UInt8(ascii: "/"): return "/"
+    case UInt8(ascii: "b"): return "\u{8}"
+    case UInt8(ascii: "f"): return "\u{C}"
+    case UInt8(ascii: "n"): return "\n"
+    case UInt8(ascii: "r"): return "\r"
+    case UInt8(ascii: "t"): return "\t"
+    case UInt8(ascii: "u"):
+      let high = try hex4(escapeAt: start)
+      guard (0xD800...0xDBFF).contains(high) else {
+        guard let scalar = Unicode.Scalar(high) else {
+          throw error("`\\u` names a lone surrogate", at: start)
+        }
+        return scalar
+      }
+      guard consume(UInt8(ascii: "\\")), consume(UInt8(ascii: "u")) else {
+        throw error("`\\u` names a lone surrogate", at: start)
+      }
+      let low = try hex4(escapeAt: start)
+      guard (0xDC00...0xDFFF).contains(low),
+        let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+      else { throw error("`\\u` names a lone surrogate", at: start) }
+      return scalar
+    default:
+      throw error("`\\\(Unicode.Scalar(letter))` is not a JSON escape", at: start)
+    }
+  }
+
+  private mutating func hex4(escapeAt start: Int) throws(MeasurementsError) -> UInt32 {
+    guard index + 4 <= bytes.count else {
+      throw error("`\\u` needs four hexadecimal digits", at: start)
+    }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      guard let digit = Character(Unicode.Scalar(bytes[index])).hexDigitValue else {
+        throw error("`\\u` needs four hexadecimal digits", at: start)
+      }
+      value = value * 16 + UInt32(digit)
+      index += 1
+    }
+    return value
+  }
+
+  private mutating func checkDepth(_ depth: Int) throws(MeasurementsError) {
+    if depth >= maxDepth { throw error("the document nests deeper than \(maxDepth) levels") }
+  }
+
+  private mutating func skipWhitespace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): index += 1
+      default: return
+      }
+    }
+  }
+
+  private mutating func consume(_ byte: UInt8) -> Bool {
+    guard index < bytes.count, bytes[index] == byte else { return false }
+    index += 1
+    return true
+  }
+
+  private func matches(_ word: String) -> Bool {
+    let utf8 = Array(word.utf8)
+    guard index + utf8.count <= bytes.count else { return false }
+    return (0..<utf8.count).allSatisfy { bytes[index + $0] == utf8[$0] }
+  }
+
+  private func isDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+  }
+
+  /// The next character for a message: `x`, or "the end of the file".
+  private func describeHere() -> String {
+    guard index < bytes.count else { return "the end of the file" }
+    let byte = bytes[index]
+    guard byte >= 0x20, byte < 0x7F else {
+      return byte < 0x80 ? "a control character" : "a non-ASCII character"
+    }
+    return "`\(Character(Unicode.Scalar(byte)))`"
+  }
+
+  private mutating func location(at offset: Int? = nil) -> SourceLocation {
+    position.location(of: offset ?? index, in: bytes)
+  }
+
+  mutating func error(_ message: String, at offset: Int? = nil) -> MeasurementsError {
+    MeasurementsError(location(at: offset), message)
+  }
+}

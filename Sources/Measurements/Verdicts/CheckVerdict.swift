@@ -1,0 +1,31 @@
+import BudgetKit
+
+/// The verdict on one metric of a measured budget.
+public enum CheckVerdict: Sendable, Hashable {
+  /// Within the effective budget of the environment.
+  case within
+  /// Outside the budget (or, for an `slo` metric, burning fast enough to page), with no
+  /// exception in force to cover it.
+  case breached
+  /// Outside the budget but within an exception in force: a recorded deviation.
+  case excepted(ExceptionID)
+  /// The budget is measured but this metric has no figure.
+  case missing
+
+  /// The four kinds of verdict, without the exception's id.
+  public enum Kind: String, Sendable, CaseIterable {
+    case within, breached, excepted, missing
+  }
+
+  public var kind: Kind {
+    switch self {
+    case .within: .within
+    case .breached: .breached
+    case .excepted: .excepted
+    case .missing: .missing
+    }
+  }
+
+  /// `within`, `breached`, `excepted` or `missing`, as the JSON output writes it.
+  public var name: String { kind.rawValue }
+}
