@@ -59,7 +59,7 @@ struct StepSides {
       var fromAParent = false
       for tree in step.otherParentTrees {
         let there = try tree.flatMap { id throws(GitError) in
-          try files.repository.entry(inTree: id, at: change.path)
+          try files.repository.lookup(change.path, inTree: id).entry
         }
         if there?.id == change.new?.id && there?.mode == change.new?.mode { fromAParent = true }
       }
@@ -85,8 +85,9 @@ struct StepSides {
     var current = commit
     while let links = current {
       guard
-        let entry = try files.repository.entry(inTree: links.treeId, at: "\(files.root)/\(path)"),
-        !entry.isTree, let parsed = files.parsedFiles([entry.file(at: path)]).first
+        let entry = try files.repository.lookup("\(files.root)/\(path)", inTree: links.treeId)
+          .fileEntry,
+        let parsed = files.parsedFiles([entry.file(at: path)]).first
       else { return nil }
       if !parsed.isBroken { return parsed }
       guard let parent = links.parentIds.first else { return nil }
@@ -104,8 +105,7 @@ struct StepSides {
     guard let tree else { return }
     let paths = Set(side.approvals.flatMap { $0.approves.map(\.path.value) })
     for path in paths where side.budgetPaths["\(side.root)/\(path)"] == nil {
-      guard let entry = try files.repository.entry(inTree: tree, at: "\(side.root)/\(path)"),
-        !entry.isTree,
+      guard let entry = try files.repository.lookup("\(side.root)/\(path)", inTree: tree).fileEntry,
         case .budget(let budget)? = files.parsedFiles([entry.file(at: path)]).first?.document
       else { continue }
       side.budgetPaths[budget.path] = budget.name.value
