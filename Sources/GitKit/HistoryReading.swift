@@ -22,13 +22,11 @@ extension HistoryReading {
   public func lookup(_ path: String, inTree tree: Oid) throws(GitError) -> TreeLookup {
     let components = path.split(separator: "/").filter { $0 != "." }
     var found = TreeLevelEntry(name: "", id: tree, mode: TreeLevelEntry.folderMode)
-    var walked = ""
-    for component in components {
-      guard found.isTree else { return .notAFolder(walked) }
+    for (depth, component) in components.enumerated() {
+      guard found.isTree else { return .notAFolder(components[..<depth].joined(separator: "/")) }
       guard let next = try entry(named: String(component), inTree: found.id) else {
         return .missing
       }
-      walked = walked.isEmpty ? String(component) : walked + "/" + component
       found = next
     }
     return .found(found)

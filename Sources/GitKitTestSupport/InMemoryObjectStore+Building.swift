@@ -114,10 +114,15 @@ extension InMemoryObjectStore {
     }
   }
 
-  /// A fresh id: a byte saying which kind of object it is, then a counter.
+  /// A fresh id: a byte saying which kind of object it is, eleven bytes mixed from a counter
+  /// (so short prefixes tell ids apart, as for real ones), then the counter.
   private func makeId(kind: UInt8) -> Oid {
     defer { nextId += 1 }
+    var mixed = nextId &* 0x9E37_79B9_7F4A_7C15
+    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    mixed ^= mixed >> 31
+    let spread = withUnsafeBytes(of: mixed.bigEndian) { Array($0) }
     let counter = withUnsafeBytes(of: nextId.bigEndian) { Array($0) }
-    return Oid(bytes: [kind] + Array(repeating: 0, count: 11) + counter)!
+    return Oid(bytes: [kind] + spread + spread.prefix(3) + counter)!
   }
 }
