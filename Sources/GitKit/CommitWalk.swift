@@ -7,4 +7,15 @@ public protocol CommitWalk: AnyObject {
   func next() throws(GitError) -> Oid?
 }
 
+extension CommitWalk {
+  /// The remaining ids, at most `limit` of them, in walk order.
+  public func collect(limit: Int = .max) throws(GitError) -> [Oid] {
+    var ids: [Oid] = []
+    while ids.count < limit, let id = try next() {
+      ids.append(id)
+    }
+    return ids
+  }
+}
+
 extension RevWalk: CommitWalk {}

@@ -38,3 +38,11 @@ extension HistoryReading {
     try lookup(path, inTree: tree).treeId
   }
 }
+
+extension HistoryReading {
+  /// The entry at a path inside a tree, folder or not; nil when the path is missing or goes
+  /// through a file. A shorthand for `lookup(_:inTree:).entry`.
+  public func entry(inTree tree: Oid, at path: String) throws(GitError) -> TreeLevelEntry? {
+    try lookup(path, inTree: tree).entry
+  }
+}

@@ -89,8 +89,12 @@ extension ObjectReading {
   /// The reader itself, for implementations without a faster one.
   public func historyReader() throws(GitError) -> any HistoryReading { self }
 
-  /// A walk with libgit2's defaults: all parents, no commit before its children.
-  public func commitWalk(from heads: [Oid]) throws(GitError) -> any CommitWalk {
-    try commitWalk(from: heads, hiding: [], firstParentOnly: false, order: .topological)
+  /// A walk over history with `Repository.revWalk`'s defaults: all parents, no commit
+  /// before its children. On a `Repository` its own `revWalk` (a `RevWalk`) is chosen.
+  public func revWalk(
+    from heads: [Oid], hiding: [Oid] = [], firstParentOnly: Bool = false,
+    order: RevWalk.Order = .topological
+  ) throws(GitError) -> any CommitWalk {
+    try commitWalk(from: heads, hiding: hiding, firstParentOnly: firstParentOnly, order: order)
   }
 }
