@@ -56,10 +56,11 @@ let package = Package(
     .target(name: "GitKitTestSupport", dependencies: ["GitKit"], exclude: ["README.md"]),
     .testTarget(
       name: "GitKitTests", dependencies: ["GitKit", "GitKitTestSupport", "TestSupport"]),
-    .testTarget(
-      name: "LedgerTests", dependencies: ["Ledger", "BudgetKit", "GitKit", "GitKitTestSupport"]),
     .testTarget(name: "SSHSignaturesTests", dependencies: ["SSHSignatures", "TestSupport"]),
     .testTarget(name: "BudgetKitTests", dependencies: ["BudgetKit", "TestSupport"]),
+    .testTarget(
+      name: "LedgerTests",
+      dependencies: ["Ledger", "BudgetKit", "GitKit", "GitKitTestSupport", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
   ]
 )
