@@ -55,12 +55,15 @@ let package = Package(
     ),
     .executableTarget(name: "bursar", dependencies: ["BursarCommands"]),
     .target(name: "TestSupport", dependencies: [], exclude: ["README.md"]),
-    .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+    .target(name: "GitKitTestSupport", dependencies: ["GitKit"], exclude: ["README.md"]),
+    .testTarget(
+      name: "GitKitTests", dependencies: ["GitKit", "GitKitTestSupport", "TestSupport"]),
     .testTarget(name: "SSHSignaturesTests", dependencies: ["SSHSignatures", "TestSupport"]),
     .testTarget(name: "BudgetKitTests", dependencies: ["BudgetKit", "TestSupport"]),
     .testTarget(name: "MeasurementsTests", dependencies: ["Measurements", "BudgetKit"]),
     .testTarget(
-      name: "LedgerTests", dependencies: ["Ledger", "BudgetKit", "GitKit", "TestSupport"]),
+      name: "LedgerTests",
+      dependencies: ["Ledger", "BudgetKit", "GitKit", "GitKitTestSupport", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
   ]
 )

@@ -22,6 +22,22 @@ public struct CommitInfo: Hashable, Sendable {
   /// The value of the commit's `encoding` header, or nil when it has none (UTF-8).
   public let encoding: String?
 
+  /// Creates a commit's description from its parts; the summary follows from the message as
+  /// git makes it.
+  public init(
+    id: Oid, treeId: Oid, parentIds: [Oid], author: Signature, committer: Signature,
+    message: String, encoding: String? = nil
+  ) {
+    self.id = id
+    self.treeId = treeId
+    self.parentIds = parentIds
+    self.author = author
+    self.committer = committer
+    self.message = message
+    self.summary = Self.summary(of: message)
+    self.encoding = encoding
+  }
+
   /// Copies the fields of a commit object that libgit2 lends.
   init(_ commit: OpaquePointer) {
     id = Oid(git_commit_id(commit))

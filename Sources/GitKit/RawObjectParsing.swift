@@ -38,13 +38,10 @@ enum CommitHeader {
     return UnsafeRawBufferPointer(rebasing: line[count...])
   }
 
-  /// git writes ids in lowercase, which is what `Oid` holds, so they are taken as they are.
+  /// The 40 hexadecimal digits at the start of `text`, parsed straight from the raw bytes.
   private static func oid(_ text: UnsafeRawBufferPointer) -> Oid? {
     guard text.count >= Oid.hexLength else { return nil }
-    let digits = UnsafeRawBufferPointer(rebasing: text[0..<Oid.hexLength])
-    let lowercase = digits.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
-    let hex = String(decoding: digits, as: UTF8.self)
-    return lowercase ? Oid(lowercaseHex: hex) : Oid(hex: hex)
+    return Oid.parse(hexDigits: UnsafeRawBufferPointer(rebasing: text[0..<Oid.hexLength]))
   }
 
   /// The seconds in `Name <email> 1700000000 +0100`: the next-to-last field.
@@ -74,11 +71,8 @@ enum TreeScanner {
       let nameBytes = bytes[(space + 1)..<nul]
       if nameBytes.elementsEqual(name) {
         let mode = UInt32(String(decoding: bytes[index..<space], as: UTF8.self), radix: 8) ?? 0
-        var raw = git_oid()
-        withUnsafeMutableBytes(of: &raw.id) { target in
-          target.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[(nul + 1)..<(nul + 21)]))
-        }
-        return TreeLevelEntry(name: String(decoding: name, as: UTF8.self), id: Oid(raw), mode: mode)
+        let id = Oid(rawBytes: UnsafeRawBufferPointer(rebasing: bytes[(nul + 1)..<(nul + 21)]))
+        return TreeLevelEntry(name: String(decoding: name, as: UTF8.self), id: id, mode: mode)
       }
       index = nul + 21
     }

@@ -2,12 +2,13 @@ import CGit2
 import Foundation
 
 /// Reads commits and trees straight from the object database, parsing only what a history walk
-/// needs: a commit's tree, parents and time, or one name in a tree.
+/// needs: a commit's tree, parents and time, or one name in a tree (so `lookup(_:inTree:)`
+/// and `treeId(inTree:at:)` read one raw tree per folder on the path).
 ///
 /// `commit(_:)` and `level(ofTree:)` build full libgit2 objects (signatures, messages, every
 /// entry) and put them in the object cache; a walk over a long history needs a few fields of
 /// each commit once, so reading the raw object is several times cheaper and caches nothing.
-public final class RawObjectReader {
+public final class RawObjectReader: HistoryReading {
   /// Keeps the repository alive, since the object database handle belongs to it.
   private let repository: Repository
   /// The owned `git_odb *`.
@@ -43,19 +44,6 @@ public final class RawObjectReader {
     return try withObject(tree, type: GIT_OBJECT_TREE, expected: "tree") { bytes in
       TreeScanner.entry(named: wanted, in: bytes)
     }
-  }
-
-  /// The id of the folder at a path (`.budgets`, `a/b`) under a tree, or nil when the path
-  /// is absent or not a folder.
-  public func treeId(inTree tree: Oid, at path: String) throws(GitError) -> Oid? {
-    var current = tree
-    for component in path.split(separator: "/") where component != "." {
-      guard let entry = try entry(named: String(component), inTree: current), entry.isTree else {
-        return nil
-      }
-      current = entry.id
-    }
-    return current
   }
 
   /// Reads an object's raw content and hands it to `body`, freeing it afterwards.

@@ -12,9 +12,6 @@ public struct TreeEntry: Hashable, Sendable {
     case symlink
     /// A submodule (gitlink, mode 160000); the id is a commit in another repository.
     case submodule
-    /// The path asked for as a folder is a file, link or submodule instead; the entry is
-    /// that path itself and `mode` says which.
-    case notADirectory
   }
 
   /// The path relative to the listed folder, with `/` between components.

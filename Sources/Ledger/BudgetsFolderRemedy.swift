@@ -22,8 +22,8 @@ public enum BudgetsFolderRemedy: Sendable, Equatable {
     let inIndex = (try? repository.indexFiles(under: root))?.entries.isEmpty == false
     let inHead =
       ((try? repository.resolveCommit("HEAD")).flatMap {
-        try? repository.files(atCommit: $0, under: root)
-      }) != nil
+        try? BudgetFolder.of(commit: $0, root: root, in: repository)
+      }).map { if case .missing = $0 { false } else { true } } ?? false
     switch source {
     case .workTree:
       self = inIndex ? .elsewhere(.index) : inHead ? .elsewhere(.revision("HEAD")) : .initialise

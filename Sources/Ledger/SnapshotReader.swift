@@ -5,13 +5,27 @@ import GitKit
 /// Reads the files of `.budgets/` from the work tree, the index or any revision, through libgit2:
 /// nothing is checked out and nothing in the repository is written.
 public struct SnapshotReader {
-  public let repository: Repository
+  /// Where commits, trees and blobs are read.
+  public let objects: any ObjectReading
+  /// The repository whose index and work tree can be read; nil when only objects can.
+  public let repository: Repository?
   public let limits: ReadLimits
   /// The budgets folder, relative to the repository root.
   public let root: String
 
   public init(repository: Repository, limits: ReadLimits = .standard, root: String = ".budgets") {
+    self.objects = repository
     self.repository = repository
+    self.limits = limits
+    self.root = root
+  }
+
+  /// A reader of revisions only: the work tree and the index are reported as missing
+  /// (`LedgerError.noWorkTree`).
+  public init(objects: any ObjectReading, limits: ReadLimits = .standard, root: String = ".budgets")
+  {
+    self.objects = objects
+    self.repository = nil
     self.limits = limits
     self.root = root
   }
@@ -28,7 +42,8 @@ public struct SnapshotReader {
 
   /// What to suggest when `.budgets/` is missing from a source.
   public func remedy(missingFrom source: BudgetSource) -> BudgetsFolderRemedy {
-    BudgetsFolderRemedy(missingFrom: source, in: repository, root: root)
+    guard let repository else { return .initialise }
+    return BudgetsFolderRemedy(missingFrom: source, in: repository, root: root)
   }
 
   private func read(_ source: BudgetSource) throws(LedgerError) -> BudgetSnapshot {
@@ -37,7 +52,7 @@ public struct SnapshotReader {
     case .index: return try indexSnapshot()
     case .revision(let revision):
       let commit: Oid
-      do { commit = try repository.resolveCommit(revision) } catch { throw .git(error) }
+      do { commit = try objects.resolveCommit(revision) } catch { throw .git(error) }
       return try snapshot(atCommit: commit, source: source)
     }
   }
@@ -46,13 +61,16 @@ public struct SnapshotReader {
   public func snapshot(atCommit commit: Oid, source: BudgetSource? = nil) throws(LedgerError)
     -> BudgetSnapshot
   {
-    let entries: [TreeEntry]?
-    do { entries = try repository.files(atCommit: commit, under: root) } catch { throw .git(error) }
-    guard let entries else {
-      throw .noBudgetsFolder(source: source ?? .revision(commit.hex), remedy: .initialise)
+    let folder: BudgetFolder
+    do { folder = try BudgetFolder.of(commit: commit, root: root, in: objects) } catch {
+      throw .git(error)
     }
-    if entries.count == 1, entries[0].kind == .notADirectory {
-      return BudgetSnapshot(files: [], diagnostics: [notADirectory()])
+    let entries: [TreeEntry]
+    switch folder {
+    case .missing:
+      throw .noBudgetsFolder(source: source ?? .revision(commit.hex), remedy: .initialise)
+    case .notAFolder: return BudgetSnapshot(files: [], diagnostics: [notADirectory()])
+    case .files(let files): entries = files
     }
     // Blobs are read as the loader asks for them, a batch at a time.
     let sorted = entries.sorted { $0.path < $1.path }
@@ -62,6 +80,7 @@ public struct SnapshotReader {
   }
 
   private func indexSnapshot() throws(LedgerError) -> BudgetSnapshot {
+    guard let repository else { throw .noWorkTree }
     let listing: IndexListing
     do { listing = try repository.indexFiles(under: root) } catch { throw .git(error) }
     let diagnostics = listing.conflictedPaths.map { Self.conflicted("\(root)/\($0)") }
@@ -76,13 +95,12 @@ public struct SnapshotReader {
     switch entry.kind {
     case .symlink: return BudgetSourceFile(path: path, content: .symlink)
     case .submodule: return BudgetSourceFile(path: path, content: .other("a submodule, not a file"))
-    case .notADirectory: return BudgetSourceFile(path: path, content: .other("not a file"))
     case .file, .executable:
       guard BudgetSourceFile.isYAMLName(path) else {
         return BudgetSourceFile(path: path, content: .bytes([]))
       }
       do {
-        let data = try repository.blob(entry.id, maxSize: limits.maxFileBytes, path: path)
+        let data = try objects.blob(entry.id, maxSize: limits.maxFileBytes, path: path)
         return BudgetSourceFile(path: path, content: .bytes([UInt8](data)))
       } catch .blobTooLarge(_, let size, _) {
         return BudgetSourceFile(path: path, content: .tooLarge(size))
@@ -93,7 +111,7 @@ public struct SnapshotReader {
   }
 
   private func workTreeSnapshot() throws(LedgerError) -> BudgetSnapshot {
-    guard let workTree = repository.workingDirectory else { throw .noWorkTree }
+    guard let workTree = repository?.workingDirectory else { throw .noWorkTree }
     return try WorkTreeReader(workTree: workTree, root: root, limits: limits).snapshot()
   }
 

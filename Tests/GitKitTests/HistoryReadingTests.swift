@@ -56,4 +56,53 @@ import Testing
       try repository.levelChanges(from: nil, to: head).count
         == (try fixture.gitLines("ls-tree", "HEAD").count))
   }
+
+  @Test func defaultListingAndComparisonMatchLibgit2() throws {
+    let fixture = try makeSampleRepository()
+    let repository = try open(fixture)
+    let levels = LevelOnlyReader(repository)
+    var trees: [Oid] = []
+    for hex in try fixture.gitLines("rev-list", "--all") {
+      trees.append(try repository.links(of: try #require(Oid(hex: hex))).treeId)
+    }
+    for tree in trees {
+      #expect(try levels.files(inTree: tree) == (try repository.files(inTree: tree)))
+      for other in trees {
+        #expect(
+          try levels.levelChanges(from: tree, to: other)
+            == (try repository.levelChanges(from: tree, to: other)))
+      }
+      #expect(
+        try levels.levelChanges(from: nil, to: tree)
+          == (try repository.levelChanges(from: nil, to: tree)))
+    }
+  }
+}
+
+/// Reads through a repository but lists and compares trees with `ObjectReading`'s defaults,
+/// which are built on `level(ofTree:)` alone.
+private final class LevelOnlyReader: ObjectReading {
+  let repository: Repository
+  init(_ repository: Repository) { self.repository = repository }
+
+  func links(of commit: Oid) throws(GitError) -> CommitLinks { try repository.links(of: commit) }
+  func entry(named name: String, inTree tree: Oid) throws(GitError) -> TreeLevelEntry? {
+    try repository.entry(named: name, inTree: tree)
+  }
+  func resolveCommit(_ revision: String) throws(GitError) -> Oid {
+    try repository.resolveCommit(revision)
+  }
+  func commit(_ id: Oid) throws(GitError) -> CommitInfo { try repository.commit(id) }
+  func level(ofTree treeId: Oid) throws(GitError) -> [TreeLevelEntry] {
+    try repository.level(ofTree: treeId)
+  }
+  func blob(_ id: Oid, maxSize: Int, path: String?) throws(GitError) -> Data {
+    try repository.blob(id, maxSize: maxSize, path: path)
+  }
+  func commitWalk(
+    from heads: [Oid], hiding: [Oid], firstParentOnly: Bool, order: RevWalk.Order
+  ) throws(GitError) -> any CommitWalk {
+    try repository.commitWalk(
+      from: heads, hiding: hiding, firstParentOnly: firstParentOnly, order: order)
+  }
 }

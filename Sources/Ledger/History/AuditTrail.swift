@@ -30,7 +30,7 @@ public final class AuditTrail {
   /// - Parameter relevance: when set, files not parsed before are parsed only if their bytes
   ///   pass it (see `CommitTreeLoader.relevance`); entries about other files are then missing.
   public init(
-    repository: Repository, scope: HistoryScope, cache: ParseCache = ParseCache(),
+    repository: any ObjectReading, scope: HistoryScope, cache: ParseCache = ParseCache(),
     relevance: (@Sendable ([UInt8]) -> Bool)? = nil
   ) throws(LedgerError) {
     var files = CommitTreeLoader(repository: repository, cache: cache)
@@ -76,7 +76,7 @@ public final class AuditTrail {
   /// Walks the next steps, finds the files they changed, and starts parsing those not cached;
   /// nil at the end. A walk that stops early (a shallow clone's cut) keeps the steps before it
   /// and raises the failure after them.
-  private func walkAhead(excluding inFlight: Set<String>) -> Batch? {
+  private func walkAhead(excluding inFlight: Set<ParseBatch.Key>) -> Batch? {
     guard deferredError == nil else { return nil }
     var steps: [(step: HistoryStep, changes: [FileChange])] = []
     let comparison = TreeComparison(repository: files.repository)

@@ -4,7 +4,8 @@ import GitKit
 /// Loads the `.budgets/` tree of commits through a parse cache: only blobs not seen before are
 /// read and parsed, in parallel.
 public struct CommitTreeLoader {
-  public let repository: Repository
+  /// Where commits, trees and blobs are read.
+  public let repository: any ObjectReading
   public let cache: ParseCache
   public let loader: BudgetTreeLoader
   /// When set, a blob not yet parsed is parsed only if its bytes pass this test; others are left
@@ -15,7 +16,7 @@ public struct CommitTreeLoader {
   public var root: String { loader.root }
 
   public init(
-    repository: Repository, cache: ParseCache = ParseCache(),
+    repository: any ObjectReading, cache: ParseCache = ParseCache(),
     loader: BudgetTreeLoader = BudgetTreeLoader()
   ) {
     self.repository = repository
@@ -25,15 +26,18 @@ public struct CommitTreeLoader {
 
   /// The parsed and validated tree of a commit, or nil when the commit has no `.budgets/`.
   public func tree(atCommit commit: Oid) throws(LedgerError) -> BudgetTree? {
-    let entries: [TreeEntry]?
-    do { entries = try repository.files(atCommit: commit, under: root) } catch { throw .git(error) }
-    guard let entries else { return nil }
-    if entries.count == 1, entries[0].kind == .notADirectory {
-      return BudgetTree(diagnostics: [
-        SnapshotReader(repository: repository, root: root).notADirectory()
-      ])
+    let folder: BudgetFolder
+    do { folder = try BudgetFolder.of(commit: commit, root: root, in: repository) } catch {
+      throw .git(error)
     }
-    return tree(of: entries)
+    switch folder {
+    case .missing: return nil
+    case .notAFolder:
+      return BudgetTree(diagnostics: [
+        SnapshotReader(objects: repository, root: root).notADirectory()
+      ])
+    case .files(let entries): return tree(of: entries)
+    }
   }
 
   /// The tree made of these entries (paths relative to the budgets folder).
@@ -43,7 +47,7 @@ public struct CommitTreeLoader {
     for entry in entries {
       if let file = cachedFile(entry) { cached.append(file) } else { misses.append(entry) }
     }
-    let reader = SnapshotReader(repository: repository, limits: loader.limits, root: root)
+    let reader = SnapshotReader(objects: repository, limits: loader.limits, root: root)
     let sorted = loader.classify(misses.map(reader.sourceFile))
     let parsed = loader.parse(sorted.yaml)
     remember(parsed, from: misses)
@@ -76,7 +80,7 @@ public struct CommitTreeLoader {
     var result: [ParsedFile?] = yaml.map(cachedFile)
     let missing = result.indices.filter { result[$0] == nil }
     guard !missing.isEmpty else { return result }
-    let reader = SnapshotReader(repository: repository, limits: loader.limits, root: root)
+    let reader = SnapshotReader(objects: repository, limits: loader.limits, root: root)
     var sorted = loader.classify(missing.map { reader.sourceFile(yaml[$0]) })
     var skipped = Set<String>()
     if let relevance {

@@ -8,11 +8,12 @@ import GitKit
 /// use libgit2's revision walk. In a walk of all parents a merge whose budgets equal one of its
 /// parents' is skipped, as its changes are shown on the branch that made them.
 public final class HistoryWalker {
-  private let repository: Repository
-  private let reader: RawObjectReader
+  private let repository: any ObjectReading
+  /// The per-commit reads; a `RawObjectReader` for a repository on disk.
+  private let reader: any HistoryReading
   private let root: String
   private let scope: HistoryScope
-  private var revWalk: RevWalk?
+  private var revWalk: (any CommitWalk)?
   /// The next commit of the default walk, with its budgets folder.
   private var chainNext: (links: CommitLinks, budgets: Oid?)?
   private var chainStarted = false
@@ -20,15 +21,15 @@ public final class HistoryWalker {
   /// How many commits were looked at, for statistics.
   public private(set) var visited = 0
 
-  public init(repository: Repository, root: String = ".budgets", scope: HistoryScope)
+  public init(repository: any ObjectReading, root: String = ".budgets", scope: HistoryScope)
     throws(GitError)
   {
     self.repository = repository
-    self.reader = try repository.rawObjectReader()
+    self.reader = try repository.historyReader()
     self.root = root
     self.scope = scope
     if !isChain {
-      revWalk = try repository.revWalk(
+      revWalk = try repository.commitWalk(
         from: scope.heads, hiding: scope.hiding, firstParentOnly: scope.firstParentOnly,
         order: scope.firstParentOnly ? .time : .topological)
     }

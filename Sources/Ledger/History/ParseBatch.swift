@@ -12,6 +12,12 @@ final class ParseBatch: @unchecked Sendable {
     var bytes: [UInt8]
   }
 
+  /// What the cache knows a parsed file by: its blob and its path.
+  struct Key: Hashable {
+    var blob: Oid
+    var path: String
+  }
+
   let items: [Item]
   private var parsing: BackgroundParse?
 
@@ -20,9 +26,7 @@ final class ParseBatch: @unchecked Sendable {
   }
 
   /// The cache keys of the items, so a following batch can leave them out.
-  var keys: Set<String> { Set(items.map { Self.key($0.blob, $0.path) }) }
-
-  static func key(_ blob: Oid, _ path: String) -> String { blob.hex + " " + path }
+  var keys: Set<Key> { Set(items.map { Key(blob: $0.blob, path: $0.path) }) }
 
   /// Starts parsing on other threads.
   func start(with loader: BudgetTreeLoader) {
@@ -40,13 +44,13 @@ extension CommitTreeLoader {
   /// Reads the parsable entries that are neither cached nor in `excluded`, ready to parse;
   /// files that cannot be read are stored at once as broken, and files that fail the
   /// relevance test are left out.
-  func parseBatch(for entries: [TreeEntry], excluding excluded: Set<String>) -> ParseBatch {
+  func parseBatch(for entries: [TreeEntry], excluding excluded: Set<ParseBatch.Key>) -> ParseBatch {
     var seen = excluded
     var items: [ParseBatch.Item] = []
-    let reader = SnapshotReader(repository: repository, limits: loader.limits, root: root)
+    let reader = SnapshotReader(objects: repository, limits: loader.limits, root: root)
     for entry in entries where entry.isBudgetFile {
       let path = "\(root)/\(entry.path)"
-      guard seen.insert(ParseBatch.key(entry.id, path)).inserted,
+      guard seen.insert(ParseBatch.Key(blob: entry.id, path: path)).inserted,
         cache.file(blob: entry.id, path: path) == nil
       else { continue }
       let source = reader.sourceFile(entry)

@@ -59,7 +59,7 @@ struct StepSides {
       var fromAParent = false
       for tree in step.otherParentTrees {
         let there = try tree.flatMap { id throws(GitError) in
-          try files.repository.entry(inTree: id, at: change.path)
+          try files.repository.lookup(change.path, inTree: id).entry
         }
         if there?.id == change.new?.id && there?.mode == change.new?.mode { fromAParent = true }
       }
@@ -85,8 +85,9 @@ struct StepSides {
     var current = commit
     while let links = current {
       guard
-        let entry = try files.repository.entry(inTree: links.treeId, at: "\(files.root)/\(path)"),
-        !entry.isTree, let parsed = files.parsedFiles([entry.file(at: path)]).first
+        let entry = try files.repository.lookup("\(files.root)/\(path)", inTree: links.treeId)
+          .fileEntry,
+        let parsed = files.parsedFiles([entry.file(at: path)]).first
       else { return nil }
       if !parsed.isBroken { return parsed }
       guard let parent = links.parentIds.first else { return nil }
@@ -106,7 +107,7 @@ struct StepSides {
     let paths = Set(side.approvals.flatMap { $0.approves.map(\.path.value) })
     for path in paths.sorted() {
       let full = "\(side.root)/\(path)"
-      guard let entry = try files.repository.entry(inTree: tree, at: full), !entry.isTree,
+      guard let entry = try files.repository.lookup(full, inTree: tree).fileEntry,
         let parsed = files.parsedFiles([entry.file(at: path)]).first
       else { continue }
       if let digest = parsed.digest { side.digests[full] = digest }

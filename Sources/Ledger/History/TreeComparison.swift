@@ -3,7 +3,7 @@ import GitKit
 /// The files that differ between two trees, found by comparing ids level by level: a folder
 /// whose id is the same on both sides is skipped without being read, and no blob is read.
 struct TreeComparison {
-  let repository: Repository
+  let repository: any ObjectReading
 
   /// The changed files; a nil tree is an empty one.
   func changes(from old: Oid?, to new: Oid?) throws(GitError) -> [FileChange] {

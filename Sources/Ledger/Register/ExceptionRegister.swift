@@ -91,8 +91,9 @@ public struct ExceptionRegister {
     do {
       guard let parent = removal.commit.parentIds.first else { return nil }
       let tree = try repository.links(of: parent).treeId
-      guard let entry = try repository.entry(inTree: tree, at: removal.change.path), !entry.isTree
-      else { return nil }
+      guard let entry = try repository.lookup(removal.change.path, inTree: tree).fileEntry else {
+        return nil
+      }
       let root = CommitTreeLoader(repository: repository).root
       let relative = String(removal.change.path.dropFirst(root.count + 1))
       let file = CommitTreeLoader(repository: repository).parsedFiles([entry.file(at: relative)])

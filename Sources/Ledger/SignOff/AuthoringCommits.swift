@@ -12,10 +12,13 @@ struct AuthoringCommits {
   /// Whether `commit` changes the meaning of a governed file. A parent missing from a shallow
   /// clone cannot be compared, so the commit is taken to author the change.
   func authors(_ commit: CommitInfo) throws(GitError) -> Bool {
-    let folder = try repository.treeId(of: commit.id, at: root)
+    let folder = try repository.treeId(inTree: commit.treeId, at: root)
     var parentFolders: [Oid?] = []
     for parent in commit.parentIds {
-      guard let parentFolder = try? repository.treeId(of: parent, at: root) else { return true }
+      guard
+        let parentFolder = try? repository.treeId(
+          inTree: repository.links(of: parent).treeId, at: root)
+      else { return true }
       parentFolders.append(parentFolder)
     }
     // The folder as one parent had it: every governed file has that parent's meaning.

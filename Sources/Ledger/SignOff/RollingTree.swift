@@ -75,7 +75,7 @@ struct RollingTree {
   {
     guard !others.isEmpty else { return ClassifiedFiles() }
     let reader = SnapshotReader(
-      repository: files.repository, limits: files.loader.limits, root: files.root)
+      objects: files.repository, limits: files.loader.limits, root: files.root)
     return files.loader.classify(others.values.map(reader.sourceFile))
   }
 }

@@ -25,7 +25,9 @@ struct StagedSides {
     var head: Oid?
     do {
       head = try repository.resolveCommit(base)
-      headEntries = try repository.files(atCommit: head!, under: root)
+      if case .files(let entries) = try BudgetFolder.of(commit: head!, root: root, in: repository) {
+        headEntries = entries
+      }
       staged = try repository.indexFiles(under: root)
     } catch .unbornHead {
       do { staged = try repository.indexFiles(under: root) } catch { throw .git(error) }
@@ -33,9 +35,6 @@ struct StagedSides {
       throw .git(error)
     }
     self.head = head
-    if let entries = headEntries, entries.count == 1, entries[0].kind == .notADirectory {
-      headEntries = nil
-    }
     self.headEntries = headEntries
     old = Dictionary(
       (headEntries ?? []).map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
