@@ -16,10 +16,12 @@ import Testing
 
   @Test func anOwnerApprovesAPushedBranchCommitsHerRecordAndMergesIt() throws {
     let team = try TeamFixture()
-    try team.bobPushesReviewBranch(latency: "130ms")
-    // From here on the server gates what is pushed, and alice's clone does too.
+    // The server gates what is pushed, and every clone runs bursar's hooks: nothing below
+    // skips them.
     let server = try BursarCLI.run(["hooks", "install", "--server"], in: team.server.path)
     #expect(server.status == 0, "\(server.stderrText)")
+    _ = try team.bursar("bob", "hooks", "install")
+    try team.bobPushesReviewBranch(latency: "130ms", verify: true)
     try team.checkOutReview("alice")
     _ = try team.bursar("alice", "hooks", "install")
     let approved = try team.approve("alice")
@@ -33,7 +35,8 @@ import Testing
     #expect(approved.stdoutText.contains("git add \(record) && git commit"))
     #expect(approved.stdoutText.contains("&& git push"))
     // alice commits her own record and pushes it: the pre-push gate passes.
-    try team.commitAll("alice", message: "alice approves the loosening")
+    try team.must("alice", "add", "-A")
+    try team.must("alice", "commit", "-q", "-m", "alice approves the loosening")
     let pushed = try team.git("alice", "push", "-q", "origin", "loosen")
     #expect(pushed.status == 0, "\(pushed.stderrText)")
     let gate = try team.gate("alice")
@@ -42,8 +45,9 @@ import Testing
     #expect(required(gate.json).first?["approvers"] as? [String] == ["alice"])
     // alice merges the approved branch with --no-ff: her merge resolves nothing.
     try team.must("alice", "checkout", "-q", "main")
-    // (--no-verify: merges and commit-msg trailers are another matter.)
-    try team.must("alice", "merge", "-q", "--no-ff", "--no-verify", "-m", "Merge loosen", "loosen")
+    // Its loosening comes from bob's commit, which carries its own Budget-Rationale, so
+    // commit-msg asks the merge for none.
+    try team.must("alice", "merge", "-q", "--no-ff", "-m", "Merge loosen", "loosen")
     let merged = try team.gate("alice", base: "origin/main", head: "main")
     #expect(merged.status == 0, "\(merged.text)")
     let landed = try team.git("alice", "push", "-q", "origin", "main")

@@ -74,6 +74,12 @@ final class TeamFixture {
   /// Like `git`, but a failure throws with git's output.
   @discardableResult
   func must(_ name: String, _ arguments: String...) throws -> String {
+    try must(name, arguments)
+  }
+
+  /// `must` with the arguments as an array.
+  @discardableResult
+  func must(_ name: String, _ arguments: [String]) throws -> String {
     let result = try runGit(name, arguments)
     guard result.succeeded else {
       throw ProcessFailure(
@@ -101,11 +107,14 @@ final class TeamFixture {
     try bursar(name, "approve", "--as", name, "--key", keyPath(name))
   }
 
-  /// Writes a file in the person's clone and commits everything as that person.
-  func commit(_ name: String, _ path: String, _ contents: String, message: String) throws {
+  /// Writes a file in the person's clone and commits everything as that person (through the
+  /// clone's hooks when `verify`).
+  func commit(
+    _ name: String, _ path: String, _ contents: String, message: String, verify: Bool = false
+  ) throws {
     try clone(name).write(path: path, contents: contents)
     try must(name, "add", "-A")
-    try must(name, "commit", "-q", "--no-verify", "-m", message)
+    try must(name, ["commit", "-q"] + (verify ? [] : ["--no-verify"]) + ["-m", message])
   }
 
   /// Commits everything in the person's clone as that person.
@@ -116,16 +125,17 @@ final class TeamFixture {
 
   /// bob's review branch: `loosen` with the fraud budget's p95 latency at `latency` and its
   /// fairness gap at `gap`, committed by bob and pushed.
+  /// With `verify`, bob's commit and push go through his clone's hooks.
   func bobPushesReviewBranch(
-    latency: String = "130ms", gap: String = "3%", branch: String = "loosen"
+    latency: String = "130ms", gap: String = "3%", branch: String = "loosen", verify: Bool = false
   )
     throws
   {
     try must("bob", "checkout", "-q", "-b", branch)
     try commit(
       "bob", Self.fraud, Self.budget(latency: latency, gap: gap),
-      message: "Loosen fraud\n\nBudget-Rationale: peak traffic")
-    try must("bob", "push", "-q", "--no-verify", "-u", "origin", branch)
+      message: "Loosen fraud\n\nBudget-Rationale: peak traffic", verify: verify)
+    try must("bob", ["push", "-q"] + (verify ? [] : ["--no-verify"]) + ["-u", "origin", branch])
   }
 
   /// The person fetches and checks out the review branch as it is on the server.
