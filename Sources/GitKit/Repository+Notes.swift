@@ -89,17 +89,14 @@ extension Repository {
       "git_note_commit_create")
     var reference: OpaquePointer?
     let message = "bursar: note on \(object.abbreviated)"
-    if let tip {
-      var current = tip.raw
-      try LibGit2.check(
-        git_reference_create_matching(
-          &reference, handle, notesRef, &commit, 1, &current, message),
-        "git_reference_create_matching")
-    } else {
-      try LibGit2.check(
-        git_reference_create(&reference, handle, notesRef, &commit, 0, message),
-        "git_reference_create")
-    }
+    // The ref moves only from `tip`; a zero id means "only while there is no such ref", which
+    // libgit2 checks under the ref's lock (a plain create checks before taking it, so two first
+    // writers could both succeed and one note be lost).
+    var current = tip?.raw ?? git_oid()
+    try LibGit2.check(
+      git_reference_create_matching(
+        &reference, handle, notesRef, &commit, 1, &current, message),
+      "git_reference_create_matching")
     git_reference_free(reference)
   }
 
