@@ -1,6 +1,5 @@
 import ArgumentParser
 import BudgetKit
-import GitKit
 import Ledger
 
 /// `bursar diff`: the semantic diff of budgets between two points, in git's forms.
@@ -44,7 +43,13 @@ struct DiffCommand: ParsableCommand {
 
   func run() throws {
     let repo = try repository.open()
-    let (old, new) = try DiffEndpoints(repository: repo, staged: staged).resolve(revisions)
+    let old: TreePoint?
+    let new: TreePoint
+    do {
+      (old, new) = try DiffEndpoints(repository: repo, staged: staged).resolve(revisions)
+    } catch {
+      throw CommandFailure.diffEndpoints(error)
+    }
     // Digests tell whether an approval the change adds still binds to its file.
     let reader = TreeAtPoint(repository: repo)
     let oldTree = try load(old, reader)

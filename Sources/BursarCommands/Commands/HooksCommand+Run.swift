@@ -51,7 +51,17 @@ extension HooksCommand {
       switch hook {
       case .preCommit: try preCommit(review, repository: repo)
       case .commitMessage: try commitMessage(review, repository: repo)
-      case .postReceive: try PushRecording(repository: repo).record(input: Self.standardInput())
+      case .postReceive: try postReceive(repository: repo)
+      }
+    }
+
+    private func postReceive(repository: Repository) throws {
+      do {
+        try PushRecording(repository: repository).record(input: Self.standardInput()) { line in
+          Console.error("bursar: post-receive: not recorded, not an update: \(line.prefix(80))")
+        }
+      } catch {
+        throw CommandFailure(error)
       }
     }
 

@@ -31,7 +31,12 @@ struct ShowCommand: ParsableCommand {
 
   func run() throws {
     let repo = try repository.open()
-    let when = try PointInTime.resolve(at, in: repo)
+    let when: PointInTime
+    do {
+      when = try PointInTime.resolve(at, in: repo, dateEnd: { DateArgument($0)?.end })
+    } catch {
+      throw CommandFailure.pointInTime(error)
+    }
     let tree: BudgetTree?
     do {
       tree = try TreeAtPoint(repository: repo, day: CalendarDay(date: when.moment)).tree(
