@@ -56,7 +56,7 @@ struct DiffCommand: ParsableCommand {
     let newTree = try load(new, reader)
     guard oldTree != nil || newTree != nil else {
       throw CommandFailure.noBudgetsFolder(
-        in: "\(label(old)) or in \(label(new))", at: new, repository: repo)
+        in: "\(label(old)) or in \(label(new))", at: new, reader: SnapshotReader(repository: repo))
     }
     for (point, tree) in [(old, oldTree), (new, newTree)] {
       if let tree, !tree.isValid { try refuse(point, tree) }

@@ -63,7 +63,8 @@ struct ExceptionsCommand: ParsableCommand {
       throw CommandFailure(error)
     }
     guard let tree else {
-      throw CommandFailure.noBudgetsFolder(in: when.label, at: when.point, repository: repo)
+      throw CommandFailure.noBudgetsFolder(
+        in: when.label, at: when.point, reader: SnapshotReader(repository: repo))
     }
     let day = CalendarDay(date: when.moment)
     let register = ExceptionRegister(

@@ -47,7 +47,7 @@ extension HooksCommand {
 
     func run() throws {
       let repo = try repository.open()
-      let review = StagedReview(of: repo)
+      let review = StagedReview(of: repo, version: Bursar.version)
       switch hook {
       case .preCommit: try preCommit(review, repository: repo)
       case .commitMessage: try commitMessage(review, repository: repo)

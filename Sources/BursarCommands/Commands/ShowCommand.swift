@@ -45,7 +45,8 @@ struct ShowCommand: ParsableCommand {
       throw CommandFailure(error)
     }
     guard let tree else {
-      throw CommandFailure.noBudgetsFolder(in: when.label, at: when.point, repository: repo)
+      throw CommandFailure.noBudgetsFolder(
+        in: when.label, at: when.point, reader: SnapshotReader(repository: repo))
     }
     try checkNames(tree, label: when.label)
     let view = EffectiveView(

@@ -41,10 +41,10 @@ public enum CommandFailure: Error, CustomStringConvertible {
   }
 
   /// `.budgets/` is missing at a point, named as the command names it, with what to do.
-  static func noBudgetsFolder(in label: String, at point: TreePoint, repository: Repository)
+  static func noBudgetsFolder(in label: String, at point: TreePoint, reader: SnapshotReader)
     -> CommandFailure
   {
-    let remedy = SnapshotReader(repository: repository).remedy(missingFrom: point.source)
+    let remedy = reader.remedy(missingFrom: point.source)
     return CommandFailure("no .budgets/ folder in \(label)" + remedy.advice(for: point.source))
   }
 }
