@@ -2,9 +2,10 @@ import Foundation
 import GitKit
 
 /// What to suggest when `.budgets/` is missing where it was looked for, from where else the
-/// repository has one: `bursar init` only when it has none at all.
+/// repository has one: a starter folder only when it has none at all. The command line puts
+/// each remedy into words.
 public enum BudgetsFolderRemedy: Sendable, Equatable {
-  /// No folder anywhere: `bursar init` writes a starter one.
+  /// No folder anywhere: write a starter one.
   case initialise
   /// The work tree has the folder and the index does not: `git add .budgets`.
   case stage
@@ -33,19 +34,6 @@ public enum BudgetsFolderRemedy: Sendable, Equatable {
       self =
         inHead
         ? .elsewhere(.revision("HEAD")) : inIndex ? .commit : inWorkTree ? .stage : .initialise
-    }
-  }
-
-  /// The words that follow "no .budgets/ folder in SOURCE", punctuation included.
-  public func advice(for source: BudgetSource) -> String {
-    switch self {
-    case .initialise: return "; `bursar init` writes a starter one"
-    case .stage where source == .index:
-      return ", though the work tree has one; `git add .budgets` stages it"
-    case .stage:
-      return ", though the work tree has one; `git add .budgets` and `git commit` record it"
-    case .commit: return ", though the index has one; `git commit` records it"
-    case .elsewhere(let other): return " (\(other) has one)"
     }
   }
 

@@ -1,9 +1,7 @@
 import ArgumentParser
 import BudgetKit
 import Foundation
-import GitKit
 import Ledger
-import SSHSignatures
 
 /// `bursar approve`: writes one signed Approval for the budget files changed since a base.
 struct ApproveCommand: ParsableCommand {
@@ -48,55 +46,31 @@ struct ApproveCommand: ParsableCommand {
 
   func run() throws {
     let repo = try repository.open()
-    guard let workTree = repo.workingDirectory else {
-      throw CommandFailure("this is a bare repository; approve in a clone with a work tree")
-    }
-    let base = try ApprovalBase.resolve(base, in: repo)
-    let baseName = base.name
-    let reader = SignOffReader(repository: repo)
-    let baseTree: SignedTree?
-    let current: SignedTree?
-    let authors: [ChangeAuthor]
-    do {
-      baseTree = try reader.tree(atCommit: base.commit)
-      current = try reader.workTree()
-      if !repo.isHeadUnborn, let head = try? repo.resolveCommit("HEAD") {
-        authors = try reader.authors(base: base.commit, head: head)
-      } else {
-        authors = []
-      }
-    } catch {
-      throw CommandFailure(error)
-    }
-    guard let owners = baseTree?.tree.owners else {
-      throw CommandFailure("\(baseName) has no Owners file, so nobody's key can be checked")
-    }
     let member = MemberName(name)
-    guard !owners.teams(of: member).isEmpty else {
-      throw CommandFailure("\(name) is not a member of any team in the owners of \(baseName)")
+    let draft: ApprovalDraft
+    do {
+      draft = try ApprovalDraft(member: member, base: base, in: repo)
+    } catch {
+      throw CommandFailure.approval(error)
     }
-    guard !owners.keys(of: member).isEmpty else {
-      throw CommandFailure("\(name) has no keys in the owners of \(baseName); add one there first")
-    }
-    let files = ApprovalScope.changedFiles(base: baseTree?.tree, current: current?.tree)
-    guard !files.isEmpty else {
-      throw CommandFailure(
-        "no budget file changed between \(baseName) and the work tree; nothing to approve (give --base to compare with another revision)"
-      )
-    }
-    let verdict = SignOffGate(
-      base: baseTree?.tree, head: current?.tree ?? BudgetTree(), messages: [:], authors: authors
-    ).verdict()
-    let reach = ApproverReach(member: member, verdict: verdict)
+    let reach = ApproverReach(member: member, verdict: draft.verdict)
     guard reach.canSignAnything else {
-      Console.error(reach.refusal(baseName: baseName))
+      Console.error(reach.refusal(baseName: draft.base.name))
       throw ExitCode(ExitStatus.blocked)
     }
-    let unsigned = ApprovalText.unsigned(by: member, files: files, note: note)
-    let signature = try sign(unsigned, owners: owners, member: member, baseName: baseName)
-    let text = ApprovalText.signed(unsigned, signature: signature)
-    let path = try ApprovalFileWriter(workTree: workTree).write(text, member: member)
-    Console.output("base: \(base.explanation)")
+    let signature: String
+    let unsigned: (text: String, message: [UInt8])
+    do {
+      unsigned = try draft.unsigned(note: note)
+      signature = try ApprovalSigning(keyFile: key).sign(Data(unsigned.message), keys: draft.keys)
+      try draft.check(signature: signature, of: unsigned.message)
+    } catch let error as ApprovalDraftError {
+      throw CommandFailure.approval(error)
+    }
+    let text = ApprovalText.signed(unsigned.text, signature: signature)
+    let path = try ApprovalFileWriter(workTree: draft.workTree).write(text, member: member)
+    let files = draft.files
+    Console.output("base: \(draft.base.explanation)")
     Console.output(
       "wrote \(path): \(name) approves \(files.count) file\(files.count == 1 ? "" : "s")")
     for file in files { Console.output("  \(file.path) \(file.digest)") }
@@ -104,30 +78,5 @@ struct ApproveCommand: ParsableCommand {
     Console.output(
       "Commit and push the record, or it counts for nothing: git add \(path) && git commit -m \"\(name) approves budget changes\" && git push"
     )
-  }
-
-  /// Signs the record and checks the signing key is one of the member's in the base.
-  private func sign(_ unsigned: String, owners: Owners, member: MemberName, baseName: String) throws
-    -> String
-  {
-    guard let message = ApprovalMessage.message(bytes: Array(unsigned.utf8), path: "approval")
-    else {
-      throw CommandFailure("the approval record could not be read back; this is a bug in bursar")
-    }
-    let signature = try ApprovalSigning(keyFile: key).sign(
-      Data(message), keys: owners.keys(of: member))
-    let probe = Approval(
-      path: "approval", by: Located(member, at: .start(of: "approval")), approves: [], note: nil,
-      signature: Located(signature, at: .start(of: "approval")))
-    let verifier = ApprovalVerifier(owners: owners, headDigests: [:])
-    switch verifier.problem(probe, message: message) {
-    case nil: return signature
-    case .keyNotListed(_, let fingerprint)?:
-      throw CommandFailure(
-        "the key \(fingerprint) is not \(member)'s in the owners of \(baseName); sign with a key listed there, or add this key through a reviewed change first"
-      )
-    case let problem?:
-      throw CommandFailure("the signature does not verify: \(problem)")
-    }
   }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import BudgetKit
 import Foundation
-import GitKit
 import Ledger
 
 /// `bursar audit`: re-judges every change that landed on first-parent history against the
@@ -42,58 +41,14 @@ struct AuditCommand: ParsableCommand {
     guard let today = at.map(CalendarDay.init) ?? CalendarDay(date: Date()) else {
       throw CommandFailure("--at \(at ?? "") is not a calendar date (YYYY-MM-DD)")
     }
-    let resolved: RevisionRange
-    do { resolved = try repo.resolveRange(range) } catch { throw CommandFailure(error) }
     let findings: [AuditFinding]
     do {
-      findings = try Self.audit(repo, from: resolved.from, to: resolved.to, today: today)
+      findings = try Audit(repository: repo).findings(in: range, today: today)
     } catch {
       throw CommandFailure(error)
     }
     Console.output(AuditRenderer(format: format).render(findings, range: range))
     if !findings.isEmpty { throw ExitCode(ExitStatus.blocked) }
-  }
-
-  static func audit(_ repo: Repository, from: Oid?, to: Oid, today: CalendarDay) throws(LedgerError)
-    -> [AuditFinding]
-  {
-    let walk = try AuditWalk(
-      repository: repo, from: from, to: to, pushes: try PushLog(repository: repo).records())
-    let late = LateApprovals(repository: repo)
-    var tracker = ExceptionSpanTracker()
-    var chains = ExceptionChainTracker()
-    var findings: [AuditFinding] = []
-    while let step = try walk.next() {
-      let head = step.gate.head
-      if !step.isBootstrap {
-        let found = step.findings()
-        try late.observe(step, stepFindings: found, offset: findings.count, findings: &findings)
-        findings += found
-      }
-      let limit =
-        step.gate.base?.owners?.rules.maxExceptionDays ?? head.owners?.rules.maxExceptionDays ?? 90
-      for (exception, span) in tracker.record(head.exceptions, limit: limit) {
-        findings.append(
-          AuditFinding(
-            kind: .exceptionTooLongInTotal, commit: step.commit, date: step.date,
-            author: step.author,
-            path: exception.path,
-            detail:
-              "exception \(exception.id.value) now spans \(span) days since it first started; the limit is \(limit)"
-          ))
-      }
-      let day = head.day ?? today
-      for chain in chains.record(head.exceptions, day: day, limit: limit) {
-        findings.append(
-          AuditFinding(
-            kind: .exceptionTooLongInTotal, commit: step.commit, date: step.date,
-            author: step.author, path: chain.members.last?.path ?? "",
-            detail:
-              "exceptions \(chain.membersText) relax \(chain.coverText) for \(chain.lengthInDays) days without a break, counting those removed earlier; the limit is \(limit)"
-          ))
-      }
-    }
-    return findings
   }
 }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import BudgetKit
 import Foundation
-import GitKit
 import Ledger
 
 /// `bursar blame`: every value one metric has had, who set it, when, why, and who approved.
@@ -37,15 +36,21 @@ struct BlameCommand: ParsableCommand {
   var metric: String
 
   func run() throws {
-    try? ObjectCacheSettings.historyWalk.apply()
-    let repo = try repository.open()
-    guard let scope = try HistoryRange.scope(rev, firstParentOnly: true, in: repo) else {
-      throw CommandFailure("the repository has no commits yet, so the metric has no history")
+    let repo = try repository.open(forHistoryWalk: true)
+    let lines: [BlameLine]
+    do {
+      guard
+        let scope = try RevisionResolver(repository: repo).scope(rev, firstParentOnly: true)
+      else {
+        throw CommandFailure("the repository has no commits yet, so the metric has no history")
+      }
+      lines = try Blame(
+        repository: repo, scope: scope, budget: BudgetName(budget), metric: MetricName(metric),
+        environment: EnvironmentName(env)
+      ).lines()
+    } catch let error as LedgerError {
+      throw CommandFailure(error)
     }
-    let lines = try BlameTrail(
-      repository: repo, scope: scope, budget: BudgetName(budget), metric: MetricName(metric),
-      environment: EnvironmentName(env)
-    ).lines()
     guard !lines.isEmpty else {
       throw CommandFailure(
         "budget '\(budget)' never had a metric '\(metric)' in \(env) in the history of \(rev ?? "HEAD")"
@@ -57,62 +62,6 @@ struct BlameCommand: ParsableCommand {
     case .json: Console.output(JSONOutput.encode(BlameJSON(report)))
     }
   }
-}
-
-/// The blame of one metric, gathered from the audit trail.
-struct BlameTrail {
-  let repository: Repository
-  let scope: HistoryScope
-  let budget: BudgetName
-  let metric: MetricName
-  let environment: EnvironmentName
-
-  func lines() throws -> [BlameLine] {
-    // Only a file whose bytes hold the name (or an escape that could spell it) can define it.
-    let relevance = Relevance.containing([budget.rawValue])
-    var lines: [BlameLine] = []
-    do {
-      let trail = try AuditTrail(repository: repository, scope: scope, relevance: relevance)
-      while let commit = try trail.next() {
-        let changes = commit.entries.compactMap(\.change).filter(matches)
-        guard let path = changes.first?.path else { continue }
-        let approvers = try trail.approvers(ofFile: path, at: commit.commit)
-        let added = commit.entries.filter { $0.change.map(matches) == true }.flatMap(\.approvals)
-        lines.append(
-          BlameLine(
-            commit: commit.commit, changes: changes, rationale: commit.entries[0].rationale,
-            approvals: Array(Set(approvers + added)).sorted()))
-      }
-      let search = LaterApprovalSearch(trail: trail, head: scope.heads.first)
-      for index in lines.indices where lines[index].approvals.isEmpty {
-        guard let path = lines[index].changes.first?.path else { continue }
-        lines[index].lateApprovals = try search.approvals(
-          ofFile: path, setAt: lines[index].commit,
-          changedNextAt: index == 0 ? nil : lines[index - 1].commit)
-      }
-    } catch let error as LedgerError {
-      throw CommandFailure(error)
-    } catch let error as GitError {
-      throw CommandFailure(error)
-    }
-    return lines
-  }
-
-  private func matches(_ change: BudgetChange) -> Bool {
-    change.category == .budget && change.budget == budget && change.metric == metric
-      && change.environmentName == environment && change.field != "dimension"
-  }
-}
-
-/// One commit that changed the metric's value.
-struct BlameLine {
-  var commit: CommitInfo
-  /// The fields that changed (`max`, `min`…), in bound order.
-  var changes: [BudgetChange]
-  var rationale: String
-  var approvals: [MemberName]
-  /// Approvals of the value that landed in later commits (a fast-forward or rebase merge).
-  var lateApprovals: [LaterApproval] = []
 }
 
 /// Everything `blame` prints.

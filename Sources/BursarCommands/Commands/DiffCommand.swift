@@ -1,6 +1,5 @@
 import ArgumentParser
 import BudgetKit
-import GitKit
 import Ledger
 
 /// `bursar diff`: the semantic diff of budgets between two points, in git's forms.
@@ -44,14 +43,20 @@ struct DiffCommand: ParsableCommand {
 
   func run() throws {
     let repo = try repository.open()
-    let (old, new) = try DiffEndpoints(repository: repo, staged: staged).resolve(revisions)
+    let old: TreePoint?
+    let new: TreePoint
+    do {
+      (old, new) = try DiffEndpoints(repository: repo, staged: staged).resolve(revisions)
+    } catch {
+      throw CommandFailure.diffEndpoints(error)
+    }
     // Digests tell whether an approval the change adds still binds to its file.
     let reader = TreeAtPoint(repository: repo)
     let oldTree = try load(old, reader)
     let newTree = try load(new, reader)
     guard oldTree != nil || newTree != nil else {
       throw CommandFailure.noBudgetsFolder(
-        in: "\(label(old)) or in \(label(new))", at: new, repository: repo)
+        in: "\(label(old)) or in \(label(new))", at: new, reader: SnapshotReader(repository: repo))
     }
     for (point, tree) in [(old, oldTree), (new, newTree)] {
       if let tree, !tree.isValid { try refuse(point, tree) }

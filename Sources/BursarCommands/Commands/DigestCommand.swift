@@ -45,7 +45,7 @@ struct DigestCommand: ParsableCommand {
     var entries: [Entry] = []
     var problems: [Diagnostic] = []
     for argument in paths {
-      let path = try PathFilter.resolvedPath(argument, repository: repo)
+      let path = try PathFilter.resolvedPath(argument, workTree: repo.workingDirectory)
       guard let file = files[path], case .bytes(let bytes) = file.content, file.isYAML else {
         throw CommandFailure("no budget file \(path) in \(sourceOptions.source)")
       }

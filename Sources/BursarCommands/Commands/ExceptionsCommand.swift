@@ -1,7 +1,6 @@
 import ArgumentParser
 import BudgetKit
 import Foundation
-import GitKit
 import Ledger
 
 /// `bursar exceptions`: the register of deviations, with their history.
@@ -49,9 +48,13 @@ struct ExceptionsCommand: ParsableCommand {
   }
 
   func run() throws {
-    try? ObjectCacheSettings.historyWalk.apply()
-    let repo = try repository.open()
-    let when = try PointInTime.resolve(at, in: repo)
+    let repo = try repository.open(forHistoryWalk: true)
+    let when: PointInTime
+    do {
+      when = try PointInTime.resolve(at, in: repo, dateEnd: { DateArgument($0)?.end })
+    } catch {
+      throw CommandFailure.pointInTime(error)
+    }
     let tree: BudgetTree?
     do {
       tree = try TreeAtPoint(repository: repo, day: CalendarDay(date: when.moment)).tree(
@@ -60,11 +63,13 @@ struct ExceptionsCommand: ParsableCommand {
       throw CommandFailure(error)
     }
     guard let tree else {
-      throw CommandFailure.noBudgetsFolder(in: when.label, at: when.point, repository: repo)
+      throw CommandFailure.noBudgetsFolder(
+        in: when.label, at: when.point, reader: SnapshotReader(repository: repo))
     }
     let day = CalendarDay(date: when.moment)
     let register = ExceptionRegister(
-      repository: repo, scope: try historyScope(repo, point: when.point))
+      repository: repo,
+      scope: try historyScope(RevisionResolver(repository: repo), point: when.point))
     let records: [ExceptionRecord]
     do {
       records = try register.records(tree: tree, on: day)
@@ -99,16 +104,22 @@ struct ExceptionsCommand: ParsableCommand {
     return nil
   }
 
-  private func historyScope(_ repo: Repository, point: TreePoint) throws -> HistoryScope? {
+  private func historyScope(_ revisions: RevisionResolver, point: TreePoint) throws
+    -> HistoryScope?
+  {
     guard !noHistory else { return nil }
     if case .commit(let id, _) = point { return HistoryScope(heads: [id]) }
-    return try HistoryRange.scope(nil, firstParentOnly: true, in: repo)
+    do {
+      return try revisions.scope(nil, firstParentOnly: true)
+    } catch {
+      throw CommandFailure(error)
+    }
   }
 
   /// A shallow clone cannot give the history; say how to do without it too.
   private static func explain(_ error: LedgerError) -> String {
-    guard case .git(.shallowHistoryMissing) = error else { return error.description }
-    return error.description
+    guard case .git(.shallowHistoryMissing) = error else { return error.sentence }
+    return error.sentence
       + " Or run with --no-history to list the exceptions without their history."
   }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import BudgetKit
-import GitKit
 import Ledger
 
 /// `bursar gate`: the pre-merge verdict on a change from a base to a head revision.
@@ -32,7 +31,13 @@ struct GateCommand: ParsableCommand {
 
   func run() throws {
     let repo = try repository.open()
-    let report = try Self.judge(base: base, head: head, in: repo)
+    let judgement: Gate.Judgement
+    do {
+      judgement = try Gate(repository: repo).judge(base: base, head: head)
+    } catch {
+      throw CommandFailure(error)
+    }
+    let report = GateReport(judgement)
     switch format {
     case .text: Console.output(GateTextRenderer().render(report))
     case .json: Console.output(JSONOutput.encode(GateJSON(report)))
@@ -42,36 +47,6 @@ struct GateCommand: ParsableCommand {
       if !text.isEmpty { Console.output(text) }
     }
     if !report.verdict.passes { throw ExitCode(ExitStatus.blocked) }
-  }
-
-  /// The verdict on `base..head`.
-  static func judge(base: String, head: String, in repo: Repository) throws -> GateReport {
-    let baseId: Oid
-    let headId: Oid
-    do {
-      baseId = try repo.resolveCommit(base)
-      headId = try repo.resolveCommit(head)
-    } catch {
-      throw CommandFailure(error)
-    }
-    let reader = SignOffReader(repository: repo)
-    do {
-      let baseTree = try reader.tree(atCommit: baseId)
-      let headTree =
-        try reader.tree(atCommit: headId) ?? SignedTree(tree: BudgetTree(), messages: [:])
-      let authors = try reader.authors(base: baseId, head: headId)
-      let verdict = SignOffGate(
-        base: baseTree?.tree, head: headTree.tree, messages: headTree.messages, authors: authors
-      ).verdict()
-      // Records written by `bursar approve` and not yet committed are invisible to the gate.
-      let uncommitted = (try? reader.uncommittedApprovals()) ?? []
-      return GateReport(
-        base: TreePoint.commit(baseId, revision: base).description,
-        head: TreePoint.commit(headId, revision: head).description, verdict: verdict,
-        uncommittedApprovals: uncommitted)
-    } catch {
-      throw CommandFailure(error)
-    }
   }
 }
 

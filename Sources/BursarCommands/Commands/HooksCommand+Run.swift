@@ -1,7 +1,6 @@
 import ArgumentParser
 import BudgetKit
 import Foundation
-import GitKit
 import Ledger
 
 extension HooksCommand {
@@ -47,17 +46,27 @@ extension HooksCommand {
 
     func run() throws {
       let repo = try repository.open()
-      let review = StagedReview(of: repo)
+      let commitHook = CommitHook(repository: repo, version: Bursar.version)
       switch hook {
-      case .preCommit: try preCommit(review, repository: repo)
-      case .commitMessage: try commitMessage(review, repository: repo)
-      case .postReceive: try PushRecording(repository: repo).record(input: Self.standardInput())
+      case .preCommit: try preCommit(commitHook)
+      case .commitMessage: try commitMessage(commitHook)
+      case .postReceive: try postReceive(PushRecording(repository: repo))
       }
     }
 
-    private func preCommit(_ review: StagedReview, repository: Repository) throws {
+    private func postReceive(_ recording: PushRecording) throws {
+      do {
+        try recording.record(input: Self.standardInput()) { line in
+          Console.error("bursar: post-receive: not recorded, not an update: \(line.prefix(80))")
+        }
+      } catch {
+        throw CommandFailure(error)
+      }
+    }
+
+    private func preCommit(_ hook: CommitHook) throws {
       let outcome: StagedOutcome
-      do { outcome = try review.review() } catch { throw CommandFailure(error) }
+      do { outcome = try hook.preCommit() } catch { throw CommandFailure(error) }
       if verbose { Console.error(Self.describe(outcome)) }
       guard outcome.isValid else {
         let report = ValidationReport(
@@ -77,11 +86,11 @@ extension HooksCommand {
               source: BudgetSource.index.description, diagnostics: warnings,
               fileCount: outcome.fileCount, ignored: [])))
       }
-      outcome.verdict?.write(in: repository)
+      hook.remember(outcome)
       guard outcome.loosens else { return }
       let diff = DiffReport(from: "HEAD", to: "the index", changes: outcome.changes)
       Console.error(DiffTextRenderer().render(diff))
-      if let heads = try? repository.mergeHeads(), !heads.isEmpty {
+      if hook.isMerging {
         Console.error(
           """
           bursar: this merge loosens budgets against HEAD. Its message needs a Budget-Rationale:
@@ -96,9 +105,9 @@ extension HooksCommand {
         """)
     }
 
-    private func commitMessage(_ review: StagedReview, repository: Repository) throws {
+    private func commitMessage(_ hook: CommitHook) throws {
       let outcome: StagedOutcome
-      do { outcome = try review.review(for: .commitMessage) } catch { throw CommandFailure(error) }
+      do { outcome = try hook.commitMessage() } catch { throw CommandFailure(error) }
       guard outcome.loosens, let messageFile else { return }
       guard let handle = FileHandle(forReadingAtPath: messageFile),
         let data = try? handle.read(upToCount: Self.maxMessageBytes)
@@ -107,21 +116,12 @@ extension HooksCommand {
       }
       try? handle.close()
       let raw = String(decoding: data, as: UTF8.self)
-      let draft = CommitMessageDraft(raw, commentChar: repository.config("core.commentChar"))
-      guard draft.rationale == nil else { return }
-      var reason = RationaleRefusal.Reason.loosens
-      let mergeHeads: [Oid]
-      do { mergeHeads = try repository.mergeHeads() } catch { throw CommandFailure(error) }
-      if !mergeHeads.isEmpty {
-        let judgement: MergeJudgement
-        do { judgement = try review.judgeMerge(outcome, mergeHeads: mergeHeads) } catch {
-          throw CommandFailure(error)
-        }
-        guard judgement.needsRationale else { return }
-        reason = .merge(judgement)
+      let need: CommitHook.RationaleNeed?
+      do { need = try hook.rationaleNeed(outcome, message: raw) } catch {
+        throw CommandFailure(error)
       }
-      let refusal = RationaleRefusal(
-        reason: reason, messageFile: messageFile, index: repository.indexInUse)
+      guard let need else { return }
+      let refusal = RationaleRefusal(reason: need, messageFile: messageFile, index: hook.indexInUse)
       Console.error(refusal.render())
       throw ExitCode(ExitStatus.blocked)
     }

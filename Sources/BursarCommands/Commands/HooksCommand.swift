@@ -1,5 +1,4 @@
 import ArgumentParser
-import GitKit
 import Ledger
 
 /// `bursar hooks`: installs and removes the git hooks that keep `.budgets/` honest.
@@ -78,7 +77,7 @@ extension HooksCommand {
       } catch {
         throw CommandFailure(error.description)
       }
-      if !server { primeValidationCache(repo) }
+      if !server { primeValidationCache(StagedReview(of: repo, version: Bursar.version)) }
       if !protect.isEmpty {
         do { try repo.setConfigValues("bursar.protect", protect) } catch {
           throw CommandFailure(error)
@@ -90,8 +89,7 @@ extension HooksCommand {
 
     /// Validates what is staged now (usually HEAD's tree), so that the first commit through the
     /// hooks already reads only what it changes. Nothing is reported: the hooks will.
-    private func primeValidationCache(_ repo: Repository) {
-      let review = StagedReview(of: repo)
+    private func primeValidationCache(_ review: StagedReview) {
       _ = try? review.review()
     }
   }

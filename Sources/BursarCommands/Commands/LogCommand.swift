@@ -1,7 +1,6 @@
 import ArgumentParser
 import BudgetKit
 import Foundation
-import GitKit
 import Ledger
 
 /// `bursar log`: the audit trail of every budget change along history.
@@ -34,15 +33,20 @@ struct LogCommand: ParsableCommand {
   var range: String?
 
   func run() throws {
-    try? ObjectCacheSettings.historyWalk.apply()
-    let repo = try repository.open()
+    let repo = try repository.open(forHistoryWalk: true)
     let filter = try filters.filter()
     var renderer = format.renderer
     var output = StreamedOutput()
     if let header = renderer.header() { output.line(header) }
     var count = 0
-    var failure: GitError?
-    if let scope = try HistoryRange.scope(range, firstParentOnly: !allParents, in: repo) {
+    var failure: CommandFailure?
+    let scope: HistoryScope?
+    do {
+      scope = try RevisionResolver(repository: repo).scope(range, firstParentOnly: !allParents)
+    } catch {
+      throw CommandFailure(error)
+    }
+    if let scope {
       do {
         let trail = try AuditTrail(repository: repo, scope: scope)
         while let commit = try trail.next() {
@@ -54,17 +58,17 @@ struct LogCommand: ParsableCommand {
           }
           output.flush()
         }
-      } catch .git(let error) {
-        failure = error
       } catch {
-        throw CommandFailure(error)
+        // A git failure part-way still shows the commits read before it, then the failure.
+        guard case .git = error else { throw CommandFailure(error) }
+        failure = CommandFailure(error)
       }
     }
     if let footer = renderer.footer(count: count, error: failure?.description) {
       output.line(footer)
     }
     output.flush()
-    if let failure { throw CommandFailure(failure) }
+    if let failure { throw failure }
   }
 }
 

@@ -31,7 +31,12 @@ struct ShowCommand: ParsableCommand {
 
   func run() throws {
     let repo = try repository.open()
-    let when = try PointInTime.resolve(at, in: repo)
+    let when: PointInTime
+    do {
+      when = try PointInTime.resolve(at, in: repo, dateEnd: { DateArgument($0)?.end })
+    } catch {
+      throw CommandFailure.pointInTime(error)
+    }
     let tree: BudgetTree?
     do {
       tree = try TreeAtPoint(repository: repo, day: CalendarDay(date: when.moment)).tree(
@@ -40,7 +45,8 @@ struct ShowCommand: ParsableCommand {
       throw CommandFailure(error)
     }
     guard let tree else {
-      throw CommandFailure.noBudgetsFolder(in: when.label, at: when.point, repository: repo)
+      throw CommandFailure.noBudgetsFolder(
+        in: when.label, at: when.point, reader: SnapshotReader(repository: repo))
     }
     try checkNames(tree, label: when.label)
     let view = EffectiveView(

@@ -1,7 +1,6 @@
 import ArgumentParser
 import BudgetKit
 import Foundation
-import GitKit
 import Ledger
 
 /// `bursar validate`: schema and cross-file checks of `.budgets/`.
@@ -26,8 +25,11 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     let repo = try repository.open()
-    let found = try sourceOptions.source == .index ? staged(repo) : whole(repo)
-    let filter = try PathFilter(arguments: paths, repository: repo)
+    let snapshots = SnapshotReader(repository: repo)
+    let found =
+      try sourceOptions.source == .index
+      ? staged(StagedReview(of: repo, version: Bursar.version), snapshots) : whole(snapshots)
+    let filter = try PathFilter(arguments: paths, workTree: repo.workingDirectory)
     let report = ValidationReport(
       source: sourceOptions.source.description,
       diagnostics: found.diagnostics.filter { filter.includes($0.location.path) },
@@ -45,12 +47,12 @@ struct ValidateCommand: ParsableCommand {
   }
 
   /// The whole tree at the source, read and checked.
-  private func whole(_ repo: Repository) throws -> (
+  private func whole(_ snapshots: SnapshotReader) throws -> (
     diagnostics: [Diagnostic], fileCount: Int, ignored: [IgnoredFile]
   ) {
     let snapshot: BudgetSnapshot
     do {
-      snapshot = try SnapshotReader(repository: repo).snapshot(sourceOptions.source)
+      snapshot = try snapshots.snapshot(sourceOptions.source)
     } catch {
       throw CommandFailure(error)
     }
@@ -63,14 +65,13 @@ struct ValidateCommand: ParsableCommand {
 
   /// The index: only what differs from HEAD is read when the hooks' cache knows HEAD's tree to
   /// be valid; the findings are those of the whole tree either way.
-  private func staged(_ repo: Repository) throws -> (
+  private func staged(_ review: StagedReview, _ snapshots: SnapshotReader) throws -> (
     diagnostics: [Diagnostic], fileCount: Int, ignored: [IgnoredFile]
   ) {
-    let review = StagedReview(of: repo)
     let outcome: StagedOutcome
     do { outcome = try review.review(for: .validation) } catch { throw CommandFailure(error) }
     if outcome.reading == .nothingStaged {
-      let remedy = SnapshotReader(repository: repo).remedy(missingFrom: .index)
+      let remedy = snapshots.remedy(missingFrom: .index)
       throw CommandFailure(LedgerError.noBudgetsFolder(source: .index, remedy: remedy))
     }
     return (outcome.diagnostics, outcome.fileCount, outcome.ignored)

@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 
 /// Installs bursar's hooks into a hooks folder and removes them again, keeping any hook that was
 /// there before.

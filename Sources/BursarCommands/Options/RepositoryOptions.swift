@@ -8,8 +8,10 @@ struct RepositoryOptions: ParsableArguments {
     name: .customShort("C"), help: ArgumentHelp("Run as if started in <path>.", valueName: "path"))
   var directory: String?
 
-  /// The repository, discovered as git does (and from git's environment inside hooks).
-  func open() throws -> Repository {
+  /// The repository, discovered as git does (and from git's environment inside hooks);
+  /// `forHistoryWalk` first sets libgit2's object cache for reading long histories.
+  func open(forHistoryWalk: Bool = false) throws -> Repository {
+    if forHistoryWalk { try? ObjectCacheSettings.historyWalk.apply() }
     let path = directory ?? FileManager.default.currentDirectoryPath
     do {
       return try Repository.discover(from: path)

@@ -31,18 +31,17 @@ struct EffectiveView {
     self.label = label
     self.moment = moment
     let day = CalendarDay(date: moment)
-    let inForce = tree.exceptions.filter { $0.isInForce(on: day) }
     budgets = tree.budgets.filter { budget == nil || $0.name.value == budget }
       .sorted { $0.name.value < $1.name.value }
       .map { budget in
         BudgetView(
-          budget: budget, rows: Self.rows(of: budget, environment: environment, exceptions: inForce)
+          budget: budget, rows: Self.rows(of: budget, environment: environment, in: tree, on: day)
         )
       }
   }
 
   private static func rows(
-    of budget: Budget, environment: EnvironmentName?, exceptions: [BudgetException]
+    of budget: Budget, environment: EnvironmentName?, in tree: BudgetTree, on day: CalendarDay
   ) -> [Row] {
     let environments = budget.environmentNames.filter { environment == nil || $0 == environment }
     return environments.flatMap { env in
@@ -52,10 +51,8 @@ struct EffectiveView {
         else {
           return nil
         }
-        let granted = exceptions.filter {
-          $0.budget.value == budget.name.value && $0.environment.value == env
-            && $0.metrics.contains { $0.name.value == metric }
-        }
+        let granted = tree.exceptions(covering: metric, of: budget.name.value, in: env)
+          .filter { $0.isInForce(on: day) }
         return Row(
           environment: env, metric: metric, dimension: definition.dimension.value, bound: bound,
           overridden: env != .production && budget.environments[env]?.metrics[metric] != nil,

@@ -6,14 +6,7 @@ import Ledger
 /// an example trailer, and the command that starts again from the kept message.
 struct RationaleRefusal {
   /// Why the trailer is needed.
-  enum Reason {
-    /// An ordinary commit that loosens.
-    case loosens
-    /// A merge that loosens beyond its parents, or brings in loosenings without a trailer.
-    case merge(MergeJudgement)
-  }
-
-  var reason: Reason
+  var reason: CommitHook.RationaleNeed
   /// The message file git passed to the hook.
   var messageFile: String
   /// The index the refused commit recorded, which decides the options to repeat.

@@ -1,27 +1,50 @@
 import GitKit
 import Ledger
 
-/// A failure that stops a command before it can judge anything (exit code 2), in one sentence.
-public struct CommandFailure: Error, CustomStringConvertible {
-  public var description: String
+/// A failure that stops a command before it can judge anything (exit code 2): the error of the
+/// module that failed, kept as it was thrown and put into the command line's words once, here.
+public enum CommandFailure: Error, CustomStringConvertible {
+  /// git could not do what was asked (not a repository, an unknown revision...).
+  case git(GitError)
+  /// A budget tree or its history could not be read.
+  case ledger(LedgerError)
+  /// `approve` cannot write a record that would count.
+  case approval(ApprovalDraftError)
+  /// `--at` names no revision or date with a commit.
+  case pointInTime(PointInTime.Failure)
+  /// `diff`'s revisions name no two points to compare.
+  case diffEndpoints(DiffEndpoints.Failure)
+  /// A sentence the command writes itself about what it was given.
+  case stated(String)
 
   public init(_ description: String) {
-    self.description = description
+    self = .stated(description)
   }
 
   public init(_ error: GitError) {
-    self.description = error.description
+    self = .git(error)
   }
 
   public init(_ error: LedgerError) {
-    self.description = error.description
+    self = .ledger(error)
+  }
+
+  public var description: String {
+    switch self {
+    case .git(let error): error.description
+    case .ledger(let error): error.sentence
+    case .approval(let error): error.sentence
+    case .diffEndpoints(let error): error.sentence
+    case .pointInTime(let error): error.sentence
+    case .stated(let sentence): sentence
+    }
   }
 
   /// `.budgets/` is missing at a point, named as the command names it, with what to do.
-  static func noBudgetsFolder(in label: String, at point: TreePoint, repository: Repository)
+  static func noBudgetsFolder(in label: String, at point: TreePoint, reader: SnapshotReader)
     -> CommandFailure
   {
-    let remedy = SnapshotReader(repository: repository).remedy(missingFrom: point.source)
+    let remedy = reader.remedy(missingFrom: point.source)
     return CommandFailure("no .budgets/ folder in \(label)" + remedy.advice(for: point.source))
   }
 }

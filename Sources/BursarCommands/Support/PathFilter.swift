@@ -1,5 +1,4 @@
 import Foundation
-import GitKit
 
 /// Limits a report to files or folders named on the command line.
 ///
@@ -9,9 +8,10 @@ struct PathFilter {
   /// Repository-relative prefixes; empty means everything.
   private var prefixes: [String] = []
 
-  init(arguments: [String], repository: Repository, root: String = ".budgets") throws {
+  /// - Parameter workTree: the work tree's folder; nil in a bare repository.
+  init(arguments: [String], workTree: String?, root: String = ".budgets") throws {
     for argument in arguments {
-      prefixes.append(try Self.resolve(argument, repository: repository, root: root))
+      prefixes.append(try Self.resolve(argument, workTree: workTree, root: root))
     }
   }
 
@@ -20,18 +20,18 @@ struct PathFilter {
   }
 
   /// One argument as a path relative to the repository root.
-  static func resolvedPath(_ argument: String, repository: Repository, root: String = ".budgets")
+  static func resolvedPath(_ argument: String, workTree: String?, root: String = ".budgets")
     throws -> String
   {
-    try resolve(argument, repository: repository, root: root)
+    try resolve(argument, workTree: workTree, root: root)
   }
 
-  private static func resolve(_ argument: String, repository: Repository, root: String) throws
+  private static func resolve(_ argument: String, workTree: String?, root: String) throws
     -> String
   {
     var trimmed = argument
     while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
-    if let workTree = repository.workingDirectory {
+    if let workTree {
       let absolute =
         trimmed.hasPrefix("/") ? trimmed : FileManager.default.currentDirectoryPath + "/" + trimmed
       let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path

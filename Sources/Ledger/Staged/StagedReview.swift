@@ -33,6 +33,13 @@ public struct StagedReview {
   }
 
   /// Where a repository keeps the cache: in its common git directory, shared by its work trees.
+  /// The review of a repository with its own validation cache, trusted only when written by
+  /// `version`.
+  public init(of repository: Repository, version: String) {
+    self.init(
+      repository: repository, cachePath: Self.cachePath(for: repository), version: version)
+  }
+
   public static func cachePath(for repository: Repository) -> String {
     repository.commonDirectory + "/bursar/validation-cache"
   }

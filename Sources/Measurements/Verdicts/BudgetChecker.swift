@@ -85,10 +85,7 @@ public struct BudgetChecker: Sendable {
     let bound = budget.effectiveBound(of: name, in: environment) ?? metric.bound
     let resolver = FigureResolver(method: options.percentileMethod, budget: budget.name.value)
     let figure = try resolver.figure(for: metric, bound: bound, in: measured)
-    let exceptions = tree.exceptions.filter {
-      $0.budget.value == budget.name.value && $0.environment.value == environment
-        && $0.metrics.contains { $0.name.value == name }
-    }
+    let exceptions = tree.exceptions(covering: name, of: budget.name.value, in: environment)
     let dimension = tree.owners?.dimensions[metric.dimension.value]
     var result = MetricCheck(
       budget: budget.name.value, metric: name, dimension: metric.dimension.value, bound: bound,

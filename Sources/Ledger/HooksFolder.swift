@@ -3,15 +3,15 @@ import GitKit
 
 /// The folder git runs a repository's hooks from: `core.hooksPath`, else `hooks/` of its git
 /// directory.
-struct HooksFolder: Sendable {
+public struct HooksFolder: Sendable {
   /// The folder's absolute path.
-  var path: String
+  public var path: String
   /// Whether the path came from `core.hooksPath`.
-  var fromConfiguration: Bool
+  public var fromConfiguration: Bool
 
   /// Finds the folder as git does: a relative `core.hooksPath` is taken from the work tree's
   /// root (from the git directory in a bare repository) and a leading `~/` means home.
-  init(repository: Repository) {
+  public init(repository: Repository) {
     guard let configured = repository.config("core.hooksPath"), !configured.isEmpty else {
       path = repository.commonDirectory + "/hooks"
       fromConfiguration = false
@@ -28,11 +28,11 @@ struct HooksFolder: Sendable {
     }
   }
 
-  init(path: String) {
+  public init(path: String) {
     self.path = path
     fromConfiguration = false
   }
 
   /// The absolute path of a file in the folder.
-  func file(_ name: String) -> String { path + "/" + name }
+  public func file(_ name: String) -> String { path + "/" + name }
 }

@@ -1,30 +1,31 @@
 import Foundation
 import GitKit
-import Ledger
 
 /// What post-receive does with the accepted updates of protected refs: a `PushRecord` of each,
 /// in the note on its new tip.
-struct PushRecording {
-  let repository: Repository
+public struct PushRecording {
+  public let repository: Repository
+
+  public init(repository: Repository) {
+    self.repository = repository
+  }
 
   /// Records every `OLD NEW REF` line of `input`; deletions and lines that are not updates are
-  /// passed over, with a word for the latter.
-  func record(input: String, now: Date = Date()) throws {
+  /// passed over, each of the latter handed to `notAnUpdate` as it is met.
+  public func record(
+    input: String, now: Date = Date(), notAnUpdate: (Substring) -> Void
+  ) throws(LedgerError) {
     for line in input.split(separator: "\n") where !line.isEmpty {
       let fields = line.split(separator: " ").map(String.init)
       guard fields.count == 3, fields[2].hasPrefix("refs/"),
         let new = commit(fields[1]), Oid(hex: fields[0]) != nil || isZero(fields[0])
       else {
-        Console.error("bursar: post-receive: not recorded, not an update: \(line.prefix(80))")
+        notAnUpdate(line)
         continue
       }
       let old = isZero(fields[0]) ? nil : commit(fields[0])
-      do {
-        try PushLog(repository: repository).record(
-          PushRecord(ref: fields[2], old: old, new: new, time: now))
-      } catch {
-        throw CommandFailure(error)
-      }
+      try PushLog(repository: repository).record(
+        PushRecord(ref: fields[2], old: old, new: new, time: now))
     }
   }
 
