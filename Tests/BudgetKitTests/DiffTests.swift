@@ -15,6 +15,7 @@ import Testing
     #expect(change.environment == nil)
     #expect(change.metric == "latency_p95")
     #expect(change.field == "max")
+    #expect(change.subject == .bound(.max))
     #expect(change.old == "100ms")
     #expect(change.new == "0.13s")
     #expect(abs((change.relativeChange ?? 0) - 0.3) < 1e-9)

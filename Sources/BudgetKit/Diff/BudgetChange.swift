@@ -10,9 +10,9 @@ public struct BudgetChange: Sendable, Hashable {
   /// The environment whose effective value changed; nil means the base (production) metrics.
   public var environment: EnvironmentName?
   public var metric: MetricName?
-  /// The field that changed: `max`, `min`, `slo`, `window`, `dimension`, `owner`, `expires`,
-  /// `teams.sre.members`, `rules.loosen`, ….
-  public var field: String?
+  /// What changed: a bound, a budget's owner or a metric's dimension, an exception's dates or
+  /// texts, an approval, a field of the Owners file; nil for a change with no one field.
+  public var subject: ChangeField?
   public var old: String?
   public var new: String?
   /// The change in the metric's unit as a fraction (0.3 for 30% higher), when both values are
@@ -38,7 +38,7 @@ public struct BudgetChange: Sendable, Hashable {
 
   public init(
     category: ChangeCategory, kind: ChangeKind, budget: BudgetName? = nil,
-    environment: EnvironmentName? = nil, metric: MetricName? = nil, field: String? = nil,
+    environment: EnvironmentName? = nil, metric: MetricName? = nil, subject: ChangeField? = nil,
     old: String? = nil, new: String? = nil, relativeChange: Double? = nil, path: String,
     exception: ExceptionID? = nil, action: ExceptionAction? = nil, note: String? = nil,
     budgetValue: String? = nil, expires: String? = nil, approvalState: ApprovalState? = nil
@@ -48,7 +48,7 @@ public struct BudgetChange: Sendable, Hashable {
     self.budget = budget
     self.environment = environment
     self.metric = metric
-    self.field = field
+    self.subject = subject
     self.old = old
     self.new = new
     self.relativeChange = relativeChange
@@ -63,4 +63,7 @@ public struct BudgetChange: Sendable, Hashable {
 
   /// The environment as people name it: `production` for the base metrics.
   public var environmentName: EnvironmentName { environment ?? .production }
+
+  /// The field as output writes it (`max`, `owner`, `teams.sre.members`), nil when none.
+  public var field: String? { subject?.name }
 }

@@ -50,7 +50,7 @@ public struct RequiredSignOffs: Sendable {
   static let unjudgeable = SignOff(teams: ["no-owners-in-base"], require: .any)
 
   private func budgetSignOffs(_ change: BudgetChange, _ owners: Owners) -> [SignOff] {
-    if change.field == "owner" { return [accountable(change.budget, owners)] }
+    if change.subject == .owner { return [accountable(change.budget, owners)] }
     // Adding or removing a whole budget needs its accountable team too.
     let wholeBudget =
       change.budget.map { name in
@@ -67,7 +67,7 @@ public struct RequiredSignOffs: Sendable {
     var needs = resolve(approvers, budget: change.budget, metric: change.metric, owners)
     if wholeBudget { needs.append(accountable(change.budget, owners)) }
     // Moving a metric to another dimension changes who governs it: both sides must agree.
-    if change.field == "dimension", let new = change.new {
+    if change.subject == .dimension, let new = change.new {
       needs += resolve(approvers, dimension: DimensionName(new), owners)
     }
     return needs
