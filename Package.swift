@@ -58,6 +58,7 @@ let package = Package(
     .testTarget(name: "BudgetKitTests", dependencies: ["BudgetKit", "TestSupport"]),
     .testTarget(
       name: "LedgerTests", dependencies: ["Ledger", "BudgetKit", "GitKit", "TestSupport"]),
+    .testTarget(name: "BursarCommandsTests", dependencies: ["BursarCommands", "BudgetKit"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
   ]
 )

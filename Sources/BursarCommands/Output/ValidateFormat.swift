@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The output formats of `validate`.
-enum ValidateFormat: String, ExpressibleByArgument, CaseIterable {
+enum ValidateFormat: String, OutputFormat, CaseIterable {
   case text
   case json
   case github
