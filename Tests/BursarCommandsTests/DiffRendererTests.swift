@@ -9,14 +9,16 @@ import Testing
     from: "main", to: "HEAD",
     changes: [
       BudgetChange(
-        category: .budget, kind: .loosen, budget: "checkout", metric: "p95", subject: .bound(.max),
+        category: .budget, kind: .loosen, budget: "checkout", environment: .production,
+        metric: "p95", subject: .bound(.max),
         old: "300ms", new: "450ms", relativeChange: 0.5, path: ".budgets/checkout.yaml"),
       BudgetChange(
         category: .budget, kind: .tighten, budget: "checkout", environment: "staging",
         metric: "p95", subject: .bound(.max), old: "500ms", new: "400ms", relativeChange: -0.2,
         path: ".budgets/checkout.yaml"),
       BudgetChange(
-        category: .exception, kind: .added, budget: "checkout", metric: "p95",
+        category: .exception, kind: .added, budget: "checkout", environment: .production,
+        metric: "p95",
         subject: .bound(.max),
         new: "600ms", path: ".budgets/exceptions/exc.yaml", exception: "EXC-1",
         action: .created, budgetValue: "450ms", expires: "2026-12-31"),

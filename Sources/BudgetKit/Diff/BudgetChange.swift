@@ -1,13 +1,14 @@
 /// One semantic change between two budget trees: which value of what moved, and which way.
 ///
-/// Values are the text as written (`100ms`, `0.13s`); environment is nil for a budget's base
-/// metrics, which are its production budget.
+/// Values are the text as written (`100ms`, `0.13s`). A budget's base metrics are its
+/// production budget, so their changes are in `.production`, like any other environment.
 public struct BudgetChange: Sendable, Hashable {
   public var category: ChangeCategory
   public var kind: ChangeKind
   /// The budget concerned, when there is one (not for most Owners changes).
   public var budget: BudgetName?
-  /// The environment whose effective value changed; nil means the base (production) metrics.
+  /// The environment whose effective value changed, `.production` for the base metrics; nil
+  /// for a change that concerns no environment (the Owners file, an approval).
   public var environment: EnvironmentName?
   public var metric: MetricName?
   /// What changed: a bound, a budget's owner or a metric's dimension, an exception's dates or
@@ -61,7 +62,7 @@ public struct BudgetChange: Sendable, Hashable {
     self.approvalState = approvalState
   }
 
-  /// The environment as people name it: `production` for the base metrics.
+  /// The environment as people name it: `production` also for a change that names none.
   public var environmentName: EnvironmentName { environment ?? .production }
 
   /// The field as output writes it (`max`, `owner`, `teams.sre.members`), nil when none.

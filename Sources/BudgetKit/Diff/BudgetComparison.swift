@@ -18,7 +18,7 @@ struct BudgetComparison {
           changes.append(
             BudgetChange(
               category: .budget, kind: field.kind, budget: name,
-              environment: environment == .production ? nil : environment, metric: metric,
+              environment: environment, metric: metric,
               subject: .bound(field.key), old: field.old?.text, new: field.new?.text,
               relativeChange: field.relativeChange, path: path))
         }

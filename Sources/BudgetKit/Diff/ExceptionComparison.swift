@@ -108,10 +108,9 @@ enum ExceptionComparison {
     subject: ChangeField, old: String?, new: String?, relativeChange: Double? = nil,
     note: String? = nil
   ) -> BudgetChange {
-    let environment = exception.environment.value
     return BudgetChange(
       category: .exception, kind: kind, budget: exception.budget.value,
-      environment: environment == .production ? nil : environment, metric: metric, subject: subject,
+      environment: exception.environment.value, metric: metric, subject: subject,
       old: old, new: new, relativeChange: relativeChange, path: exception.path,
       exception: exception.id.value, action: action, note: note,
       expires: exception.expires.value.description)
