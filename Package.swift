@@ -64,6 +64,7 @@ let package = Package(
     .testTarget(
       name: "LedgerTests",
       dependencies: ["Ledger", "BudgetKit", "GitKit", "GitKitTestSupport", "TestSupport"]),
+    .testTarget(name: "BursarCommandsTests", dependencies: ["BursarCommands", "BudgetKit"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
   ]
 )

@@ -12,9 +12,10 @@ import Testing
     let change = try #require(changes.only)
     #expect(change.kind == .loosen)
     #expect(change.budget == "fraud-detector")
-    #expect(change.environment == nil)
+    #expect(change.environment == .production)
     #expect(change.metric == "latency_p95")
     #expect(change.field == "max")
+    #expect(change.subject == .bound(.max))
     #expect(change.old == "100ms")
     #expect(change.new == "0.13s")
     #expect(abs((change.relativeChange ?? 0) - 0.3) < 1e-9)
@@ -47,7 +48,7 @@ import Testing
     // Base metrics without overrides change in both environments.
     #expect(changes.count == 2)
     #expect(changes.allSatisfy { $0.kind == kind })
-    #expect(Set(changes.map(\.environment)) == [nil, "staging"])
+    #expect(Set(changes.map(\.environment)) == [.production, "staging"])
   }
 
   @Test func gainingACapTightensAndLosingOneLoosens() {

@@ -42,7 +42,7 @@ enum ApprovalComparison {
       let words = [shortDigest(key.digest), state.map(describe), signed].compactMap { $0 }
       return BudgetChange(
         category: .approval, kind: kind, budget: side.budget(approvedAt: key.path),
-        field: "approval", old: kind == .removed ? key.by.rawValue : nil,
+        subject: .approval, old: kind == .removed ? key.by.rawValue : nil,
         new: kind == .added ? key.by.rawValue : nil, path: approval.path,
         note: "\(key.by) approves \(key.path) (\(words.joined(separator: ", ")))",
         approvalState: state)

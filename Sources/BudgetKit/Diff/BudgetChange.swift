@@ -1,18 +1,19 @@
 /// One semantic change between two budget trees: which value of what moved, and which way.
 ///
-/// Values are the text as written (`100ms`, `0.13s`); environment is nil for a budget's base
-/// metrics, which are its production budget.
+/// Values are the text as written (`100ms`, `0.13s`). A budget's base metrics are its
+/// production budget, so their changes are in `.production`, like any other environment.
 public struct BudgetChange: Sendable, Hashable {
   public var category: ChangeCategory
   public var kind: ChangeKind
   /// The budget concerned, when there is one (not for most Owners changes).
   public var budget: BudgetName?
-  /// The environment whose effective value changed; nil means the base (production) metrics.
+  /// The environment whose effective value changed, `.production` for the base metrics; nil
+  /// for a change that concerns no environment (the Owners file, an approval).
   public var environment: EnvironmentName?
   public var metric: MetricName?
-  /// The field that changed: `max`, `min`, `slo`, `window`, `dimension`, `owner`, `expires`,
-  /// `teams.sre.members`, `rules.loosen`, ….
-  public var field: String?
+  /// What changed: a bound, a budget's owner or a metric's dimension, an exception's dates or
+  /// texts, an approval, a field of the Owners file; nil for a change with no one field.
+  public var subject: ChangeField?
   public var old: String?
   public var new: String?
   /// The change in the metric's unit as a fraction (0.3 for 30% higher), when both values are
@@ -38,7 +39,7 @@ public struct BudgetChange: Sendable, Hashable {
 
   public init(
     category: ChangeCategory, kind: ChangeKind, budget: BudgetName? = nil,
-    environment: EnvironmentName? = nil, metric: MetricName? = nil, field: String? = nil,
+    environment: EnvironmentName? = nil, metric: MetricName? = nil, subject: ChangeField? = nil,
     old: String? = nil, new: String? = nil, relativeChange: Double? = nil, path: String,
     exception: ExceptionID? = nil, action: ExceptionAction? = nil, note: String? = nil,
     budgetValue: String? = nil, expires: String? = nil, approvalState: ApprovalState? = nil
@@ -48,7 +49,7 @@ public struct BudgetChange: Sendable, Hashable {
     self.budget = budget
     self.environment = environment
     self.metric = metric
-    self.field = field
+    self.subject = subject
     self.old = old
     self.new = new
     self.relativeChange = relativeChange
@@ -61,6 +62,9 @@ public struct BudgetChange: Sendable, Hashable {
     self.approvalState = approvalState
   }
 
-  /// The environment as people name it: `production` for the base metrics.
+  /// The environment as people name it: `production` also for a change that names none.
   public var environmentName: EnvironmentName { environment ?? .production }
+
+  /// The field as output writes it (`max`, `owner`, `teams.sre.members`), nil when none.
+  public var field: String? { subject?.name }
 }

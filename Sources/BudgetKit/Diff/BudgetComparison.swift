@@ -18,8 +18,8 @@ struct BudgetComparison {
           changes.append(
             BudgetChange(
               category: .budget, kind: field.kind, budget: name,
-              environment: environment == .production ? nil : environment, metric: metric,
-              field: field.key.rawValue, old: field.old?.text, new: field.new?.text,
+              environment: environment, metric: metric,
+              subject: .bound(field.key), old: field.old?.text, new: field.new?.text,
               relativeChange: field.relativeChange, path: path))
         }
       }
@@ -35,7 +35,7 @@ struct BudgetComparison {
     if old.owner.value != new.owner.value {
       changes.append(
         BudgetChange(
-          category: .budget, kind: .changed, budget: name, field: "owner",
+          category: .budget, kind: .changed, budget: name, subject: .owner,
           old: old.owner.value.rawValue, new: new.owner.value.rawValue, path: path))
     }
     for metric in new.metricOrder {
@@ -44,7 +44,7 @@ struct BudgetComparison {
       else { continue }
       changes.append(
         BudgetChange(
-          category: .budget, kind: .changed, budget: name, metric: metric, field: "dimension",
+          category: .budget, kind: .changed, budget: name, metric: metric, subject: .dimension,
           old: before.rawValue, new: after.rawValue, path: path))
     }
     return changes

@@ -37,7 +37,7 @@ public enum BudgetDiff {
     let (before, after) = (byName(old.budgets), byName(new.budgets))
     return changes.map { change in
       guard change.category == .exception, let name = change.budget,
-        let metric = change.metric, let key = change.field.flatMap(BoundKey.init(rawValue:))
+        let metric = change.metric, let key = change.subject?.boundKey
       else { return change }
       let budgets = change.action == .withdrawn ? before : after
       var change = change

@@ -36,7 +36,7 @@ enum ExceptionComparison {
     exception.metrics.flatMap { metric in
       metric.bound.fields.map { key, value in
         change(
-          exception, kind: kind, action: action, metric: metric.name.value, field: key.rawValue,
+          exception, kind: kind, action: action, metric: metric.name.value, subject: .bound(key),
           old: kind == .removed ? value.text : nil, new: kind == .added ? value.text : nil,
           note: "\(exception.starts.value) to \(exception.expires.value): \(exception.reason)")
       }
@@ -47,9 +47,9 @@ enum ExceptionComparison {
   private static func dateChanges(from old: BudgetException, to new: BudgetException)
     -> [BudgetChange]
   {
-    let fields: [(String, CalendarDay, CalendarDay, Bool)] = [
-      ("starts", old.starts.value, new.starts.value, false),
-      ("expires", old.expires.value, new.expires.value, true),
+    let fields: [(ChangeField, CalendarDay, CalendarDay, Bool)] = [
+      (.starts, old.starts.value, new.starts.value, false),
+      (.expires, old.expires.value, new.expires.value, true),
     ]
     var changes: [BudgetChange] = []
     for (field, before, after, laterIsLonger) in fields where before != after {
@@ -58,7 +58,7 @@ enum ExceptionComparison {
         changes.append(
           change(
             new, kind: longer ? .loosen : .tighten, action: longer ? .extended : .shortened,
-            metric: metric.name.value, field: field, old: before.description,
+            metric: metric.name.value, subject: field, old: before.description,
             new: after.description))
       }
     }
@@ -78,7 +78,7 @@ enum ExceptionComparison {
       BoundComparison.changes(from: before[name], to: after[name]).map { field in
         // A grant is a ceiling or floor like the budget's own, so its direction reads the same.
         change(
-          new, kind: field.kind, action: .amended, metric: name, field: field.key.rawValue,
+          new, kind: field.kind, action: .amended, metric: name, subject: .bound(field.key),
           old: field.old?.text, new: field.new?.text, relativeChange: field.relativeChange)
       }
     }
@@ -91,13 +91,13 @@ enum ExceptionComparison {
     if old.reason != new.reason {
       changes.append(
         change(
-          new, kind: .changed, action: .amended, metric: nil, field: "reason", old: old.reason,
+          new, kind: .changed, action: .amended, metric: nil, subject: .reason, old: old.reason,
           new: new.reason))
     }
     if old.ticket != new.ticket {
       changes.append(
         change(
-          new, kind: .changed, action: .amended, metric: nil, field: "ticket", old: old.ticket,
+          new, kind: .changed, action: .amended, metric: nil, subject: .ticket, old: old.ticket,
           new: new.ticket))
     }
     return changes
@@ -105,12 +105,12 @@ enum ExceptionComparison {
 
   private static func change(
     _ exception: BudgetException, kind: ChangeKind, action: ExceptionAction, metric: MetricName?,
-    field: String, old: String?, new: String?, relativeChange: Double? = nil, note: String? = nil
+    subject: ChangeField, old: String?, new: String?, relativeChange: Double? = nil,
+    note: String? = nil
   ) -> BudgetChange {
-    let environment = exception.environment.value
     return BudgetChange(
       category: .exception, kind: kind, budget: exception.budget.value,
-      environment: environment == .production ? nil : environment, metric: metric, field: field,
+      environment: exception.environment.value, metric: metric, subject: subject,
       old: old, new: new, relativeChange: relativeChange, path: exception.path,
       exception: exception.id.value, action: action, note: note,
       expires: exception.expires.value.description)

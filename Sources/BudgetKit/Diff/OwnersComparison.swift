@@ -7,12 +7,14 @@ enum OwnersComparison {
     case (nil, let new?):
       return [
         change(
-          .added, field: "owners", old: nil, new: "\(new.teamOrder.count) teams", path: new.path)
+          .added, subject: .ownersFile, old: nil, new: "\(new.teamOrder.count) teams",
+          path: new.path)
       ]
     case (let old?, nil):
       return [
         change(
-          .removed, field: "owners", old: "\(old.teamOrder.count) teams", new: nil, path: old.path)
+          .removed, subject: .ownersFile, old: "\(old.teamOrder.count) teams", new: nil,
+          path: old.path)
       ]
     case (let old?, let new?):
       return TeamComparison(path: new.path).changes(from: old, to: new)
@@ -66,6 +68,15 @@ enum OwnersComparison {
   static func change(_ kind: ChangeKind, field: String, old: String?, new: String?, path: String)
     -> BudgetChange
   {
-    BudgetChange(category: .governance, kind: kind, field: field, old: old, new: new, path: path)
+    change(kind, subject: .owners(path: field), old: old, new: new, path: path)
+  }
+
+  private static func change(
+    _ kind: ChangeKind, subject: ChangeField, old: String?, new: String?, path: String
+  )
+    -> BudgetChange
+  {
+    BudgetChange(
+      category: .governance, kind: kind, subject: subject, old: old, new: new, path: path)
   }
 }

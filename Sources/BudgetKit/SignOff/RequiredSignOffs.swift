@@ -50,27 +50,44 @@ public struct RequiredSignOffs: Sendable {
   static let unjudgeable = SignOff(teams: ["no-owners-in-base"], require: .any)
 
   private func budgetSignOffs(_ change: BudgetChange, _ owners: Owners) -> [SignOff] {
-    if change.field == "owner" { return [accountable(change.budget, owners)] }
-    // Adding or removing a whole budget needs its accountable team too.
+    switch change.subject {
+    case .owner?:
+      return [accountable(change.budget, owners)]
+    case .dimension?:
+      // Moving a metric to another dimension changes who governs it: both sides must agree.
+      let needs = directionSignOffs(change, owners)
+      guard let new = change.new else { return needs }
+      return needs
+        + resolve(approvers(of: change.kind, owners), dimension: DimensionName(new), owners)
+    case .bound?, nil:
+      return directionSignOffs(change, owners)
+    case .starts?, .expires?, .reason?, .ticket?, .approval?, .ownersFile?, .owners?:
+      // Not fields of a budget; judged by their direction should a budget change carry one.
+      return directionSignOffs(change, owners)
+    }
+  }
+
+  /// What the rule for the change's direction asks, plus the accountable team for a budget
+  /// that is added or removed as a whole.
+  private func directionSignOffs(_ change: BudgetChange, _ owners: Owners) -> [SignOff] {
     let wholeBudget =
       change.budget.map { name in
         !base.budgets.contains { $0.name.value == name }
           || !head.budgets.contains { $0.name.value == name }
       } ?? false
-    let approvers: Rules.Approvers
-    switch change.kind {
-    case .tighten: approvers = owners.rules.tighten
-    case .loosen, .changed: approvers = owners.rules.loosen
-    case .added: approvers = owners.rules.add
-    case .removed: approvers = owners.rules.remove
-    }
-    var needs = resolve(approvers, budget: change.budget, metric: change.metric, owners)
+    var needs = resolve(
+      approvers(of: change.kind, owners), budget: change.budget, metric: change.metric, owners)
     if wholeBudget { needs.append(accountable(change.budget, owners)) }
-    // Moving a metric to another dimension changes who governs it: both sides must agree.
-    if change.field == "dimension", let new = change.new {
-      needs += resolve(approvers, dimension: DimensionName(new), owners)
-    }
     return needs
+  }
+
+  private func approvers(of kind: ChangeKind, _ owners: Owners) -> Rules.Approvers {
+    switch kind {
+    case .tighten: owners.rules.tighten
+    case .loosen, .changed: owners.rules.loosen
+    case .added: owners.rules.add
+    case .removed: owners.rules.remove
+    }
   }
 
   private func exceptionSignOffs(_ change: BudgetChange, _ owners: Owners) -> [SignOff] {
@@ -139,7 +156,9 @@ public struct RequiredSignOffs: Sendable {
     }
     if change.category == .governance { words.append("owners") }
     if let budget = change.budget { words.append(budget.rawValue) }
-    if let environment = change.environment { words.append(environment.rawValue) }
+    if let environment = change.environment, environment != .production {
+      words.append(environment.rawValue)
+    }
     if let metric = change.metric { words.append(metric.rawValue) }
     if let field = change.field, change.metric == nil || change.category != .budget {
       words.append(field)

@@ -47,13 +47,13 @@ struct AuditCommand: ParsableCommand {
     } catch {
       throw CommandFailure(error)
     }
-    Console.output(AuditRenderer(format: format).render(findings, range: range))
+    Console.output(AuditRenderer(format: format, range: range).render(findings))
     if !findings.isEmpty { throw ExitCode(ExitStatus.blocked) }
   }
 }
 
 /// The output formats of `audit`.
-enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
+enum AuditFormat: String, OutputFormat, CaseIterable {
   case text
   case json
   case csv

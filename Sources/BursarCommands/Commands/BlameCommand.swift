@@ -59,7 +59,7 @@ struct BlameCommand: ParsableCommand {
     let report = BlameReport(budget: budget, metric: metric, environment: env, lines: lines)
     switch format {
     case .text: Console.output(BlameTextRenderer().render(report))
-    case .json: Console.output(JSONOutput.encode(BlameJSON(report)))
+    case .json: Console.output(JSONRenderer(BlameJSON.init).render(report))
     }
   }
 }

@@ -68,7 +68,7 @@ struct DiffCommand: ParsableCommand {
     let report = DiffReport(from: label(old), to: label(new), changes: changes)
     switch format {
     case .text: Console.output(DiffTextRenderer().render(report))
-    case .json: Console.output(JSONOutput.encode(DiffJSON(report)))
+    case .json: Console.output(JSONRenderer(DiffJSON.init).render(report))
     case .markdown: Console.output(DiffMarkdownRenderer().render(report))
     }
   }
@@ -103,7 +103,7 @@ struct DiffCommand: ParsableCommand {
 }
 
 /// The output formats of `diff`.
-enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+enum DiffFormat: String, OutputFormat, CaseIterable {
   case text
   case json
   case markdown

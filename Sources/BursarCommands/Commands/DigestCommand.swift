@@ -22,7 +22,7 @@ struct DigestCommand: ParsableCommand {
   @Argument(help: "Budget files (relative to the current folder, the repository, or .budgets/).")
   var paths: [String]
 
-  enum DigestFormat: String, ExpressibleByArgument {
+  enum DigestFormat: String, OutputFormat {
     case text
     case json
   }

@@ -81,7 +81,7 @@ struct ExceptionsCommand: ParsableCommand {
       others: records.filter { !include($0) })
     switch format {
     case .text: Console.output(ExceptionsTextRenderer().render(report))
-    case .json: Console.output(JSONOutput.encode(ExceptionsJSON(report)))
+    case .json: Console.output(JSONRenderer(ExceptionsJSON.init).render(report))
     }
   }
 

@@ -40,7 +40,7 @@ struct GateCommand: ParsableCommand {
     let report = GateReport(judgement)
     switch format {
     case .text: Console.output(GateTextRenderer().render(report))
-    case .json: Console.output(JSONOutput.encode(GateJSON(report)))
+    case .json: Console.output(JSONRenderer(GateJSON.init).render(report))
     case .markdown: Console.output(GateMarkdownRenderer().render(report))
     case .github:
       let text = GateGitHubRenderer().render(report)
@@ -51,7 +51,7 @@ struct GateCommand: ParsableCommand {
 }
 
 /// The output formats of `gate`.
-enum GateFormat: String, ExpressibleByArgument, CaseIterable {
+enum GateFormat: String, OutputFormat, CaseIterable {
   case text
   case json
   case markdown

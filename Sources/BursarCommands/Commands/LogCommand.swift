@@ -73,7 +73,7 @@ struct LogCommand: ParsableCommand {
 }
 
 /// The output formats of `log`.
-enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+enum LogFormat: String, OutputFormat, CaseIterable {
   case table
   case json
   case jsonl

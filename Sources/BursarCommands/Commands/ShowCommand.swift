@@ -54,7 +54,7 @@ struct ShowCommand: ParsableCommand {
       environment: env.map { EnvironmentName($0) })
     switch format {
     case .text: Console.output(ShowTextRenderer().render(view))
-    case .json: Console.output(JSONOutput.encode(ShowJSON(view)))
+    case .json: Console.output(JSONRenderer(ShowJSON.init).render(view))
     }
     if !tree.isValid {
       let broken = Set(tree.diagnostics.filter { $0.severity == .error }.map(\.location.path))
@@ -84,7 +84,7 @@ struct ShowCommand: ParsableCommand {
 }
 
 /// The output formats of `show`.
-enum ShowFormat: String, ExpressibleByArgument, CaseIterable {
+enum ShowFormat: String, OutputFormat, CaseIterable {
   case text
   case json
 }

@@ -1,11 +1,13 @@
 import BudgetKit
 
 /// Renders audit findings as text, JSON (`{"findings": [...]}`), CSV or markdown.
-struct AuditRenderer {
+struct AuditRenderer: Renderer {
   var format: AuditFormat
+  /// The range audited, as the user wrote it, for the headings.
+  var range: String
   var style = Style()
 
-  func render(_ findings: [AuditFinding], range: String) -> String {
+  func render(_ findings: [AuditFinding]) -> String {
     switch format {
     case .json: return JSONOutput.encode(["findings": findings])
     case .csv: return csv(findings)
@@ -35,11 +37,10 @@ struct AuditRenderer {
   private func csv(_ findings: [AuditFinding]) -> String {
     let header = "kind,commit,date,author,path,detail"
     let rows = findings.map { finding in
-      [
+      CSVWriter.row([
         finding.kind.rawValue, finding.commit, finding.date, finding.author, finding.path,
         finding.detail,
-      ]
-      .map(Self.csvField).joined(separator: ",")
+      ])
     }
     return ([header] + rows).joined(separator: "\n")
   }
@@ -55,21 +56,9 @@ struct AuditRenderer {
       let cells = [
         finding.kind.rawValue, "`\(finding.commit.prefix(7))`", finding.date,
         finding.path.isEmpty ? "" : "`\(finding.path)`", finding.detail,
-      ].map {
-        $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-      }
-      lines.append("| " + cells.joined(separator: " | ") + " |")
+      ]
+      lines.append(MarkdownTable.row(cells, escapingHTML: false))
     }
     return lines.joined(separator: "\n")
-  }
-
-  /// RFC 4180 quoting, and a leading quote for cells a spreadsheet would run as a formula.
-  static func csvField(_ text: String) -> String {
-    var text = text
-    if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return text
-    }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Ledger
 
 /// `blame` for people: one line per value, newest (today's) first.
-struct BlameTextRenderer {
+struct BlameTextRenderer: Renderer {
   var style = Style()
 
   func render(_ report: BlameReport) -> String {

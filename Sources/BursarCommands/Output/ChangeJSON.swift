@@ -41,8 +41,8 @@ struct ChangeJSON: Encodable {
   }
 
   /// A relative change as JSON writes it: rounded, as an exact decimal.
-  static func number(_ value: Double) -> JSONNumber? {
-    JSONNumber(rounded(value))
+  static func number(_ value: Double) -> JSONOutput.Number? {
+    JSONOutput.Number(rounded(value))
   }
 }
 

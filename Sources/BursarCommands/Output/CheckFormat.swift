@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The output formats of `check`.
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+enum CheckFormat: String, OutputFormat, CaseIterable {
   case text
   case json
   case markdown

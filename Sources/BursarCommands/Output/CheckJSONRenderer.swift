@@ -6,9 +6,9 @@ import Measurements
 ///
 /// Keys are snake_case; a key whose value does not apply (no figure, no exception) is left out.
 /// Numbers in base units (`value`, `absoluteBase`) are seconds, bytes, fractions, events per
-/// second, joules or currency units, written as exact decimals (`JSONNumber`); non-finite
+/// second, joules or currency units, written as exact decimals (`JSONOutput.Number`); non-finite
 /// numbers are left out.
-struct CheckJSONRenderer {
+struct CheckJSONRenderer: Renderer {
   var source: String
 
   struct Document: Encodable {
@@ -59,7 +59,7 @@ struct CheckJSONRenderer {
 
   struct Measured: Encodable {
     var text: String
-    var value: JSONNumber?
+    var value: JSONOutput.Number?
     var unit: String
     var source: String
     var path: String
@@ -69,24 +69,24 @@ struct CheckJSONRenderer {
     var statistic: String?
     var method: String?
     var samples: Int?
-    var good: JSONNumber?
-    var total: JSONNumber?
-    var coveredSeconds: JSONNumber?
+    var good: JSONOutput.Number?
+    var total: JSONOutput.Number?
+    var coveredSeconds: JSONOutput.Number?
   }
 
   struct HeadroomItem: Encodable {
     var against: String
     var absolute: String
-    var absoluteBase: JSONNumber?
-    var relative: JSONNumber?
+    var absoluteBase: JSONOutput.Number?
+    var relative: JSONOutput.Number?
   }
 
   struct ErrorBudgetItem: Encodable {
-    var objective: JSONNumber
-    var windowSeconds: JSONNumber
-    var sli: JSONNumber
-    var spent: JSONNumber?
-    var remaining: JSONNumber?
+    var objective: JSONOutput.Number
+    var windowSeconds: JSONOutput.Number
+    var sli: JSONOutput.Number
+    var spent: JSONOutput.Number?
+    var remaining: JSONOutput.Number?
     var alert: String?
     var burnRates: [BurnRate]
     var firing: [String]
@@ -95,11 +95,11 @@ struct CheckJSONRenderer {
 
   struct BurnRate: Encodable {
     var window: String
-    var rate: JSONNumber?
-    var good: JSONNumber
-    var total: JSONNumber
-    var coveredSeconds: JSONNumber
-    var coverage: JSONNumber
+    var rate: JSONOutput.Number?
+    var good: JSONOutput.Number
+    var total: JSONOutput.Number
+    var coveredSeconds: JSONOutput.Number
+    var coverage: JSONOutput.Number
   }
 
   struct ExceptionItem: Encodable {
@@ -163,7 +163,8 @@ struct CheckJSONRenderer {
         ("samples", name.rawValue, statistic.description, method.rawValue, count)
     case .series(_, let events):
       (item.source, item.good, item.total, item.coveredSeconds) = (
-        "series", JSONNumber(events.good), JSONNumber(events.total), JSONNumber(events.covered)
+        "series", JSONOutput.Number(events.good), JSONOutput.Number(events.total),
+        JSONOutput.Number(events.covered)
       )
     }
     return item
@@ -212,13 +213,13 @@ struct CheckJSONRenderer {
   }
 
   /// JSON has no infinity: such a number is left out.
-  private func finite(_ value: Double) -> JSONNumber? {
-    JSONNumber(value)
+  private func finite(_ value: Double) -> JSONOutput.Number? {
+    JSONOutput.Number(value)
   }
 
   /// A number that is always finite (an objective, a window, a count of events).
-  private func number(_ value: Double) -> JSONNumber {
-    JSONNumber(value) ?? JSONNumber(0)
+  private func number(_ value: Double) -> JSONOutput.Number {
+    JSONOutput.Number(value) ?? JSONOutput.Number(0)
   }
 }
 

@@ -5,7 +5,7 @@ import Measurements
 /// JUnit XML, so that CI systems show each metric as a test case: a test suite per budget, a
 /// failure per blocking result, a skip per missing figure that is allowed, and the notes of a
 /// deviation in its `system-out`.
-struct CheckJUnitRenderer {
+struct CheckJUnitRenderer: Renderer {
   func render(_ report: CheckReport) -> String {
     let failures = report.results.count(where: \.blocks)
     let skipped = report.results.count { $0.verdict == .missing && !$0.blocks }

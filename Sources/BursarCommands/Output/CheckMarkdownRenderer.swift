@@ -4,14 +4,14 @@ import Measurements
 
 /// A pull-request comment: a verdict heading, one table of every metric, and the notes of the
 /// results that need them (breaches with owners and runbooks, deviations, missing figures).
-struct CheckMarkdownRenderer {
+struct CheckMarkdownRenderer: Renderer {
   var source: String
 
   func render(_ report: CheckReport) -> String {
     let mark = report.blocks ? "❌" : "✅"
     var lines = [
       "### \(mark) bursar check: \(CheckPresentation.summary(report))", "",
-      "Environment `\(report.environment)` on \(report.day); figures from `\(cell(report.measurementsPath))`, budgets from \(source).",
+      "Environment `\(report.environment)` on \(report.day); figures from `\(MarkdownTable.cell(report.measurementsPath))`, budgets from \(source).",
       "", "| Budget | Metric | Measured | Limit | Headroom | Verdict |",
       "|---|---|---|---|---:|---|",
     ]
@@ -22,7 +22,7 @@ struct CheckMarkdownRenderer {
         CheckPresentation.headroom(result.evaluation),
         "\(icon(result)) \(CheckPresentation.verdict(result))",
       ]
-      lines.append("| " + cells.map(cell).joined(separator: " | ") + " |")
+      lines.append(MarkdownTable.row(cells))
     }
     // Within results are noted too when something about them needs saying: a suspect scale,
     // or burn-rate rules the series is too short to judge.
@@ -35,7 +35,9 @@ struct CheckMarkdownRenderer {
       for result in noted {
         lines.append(
           "- **\(result.budget) / \(result.metric)** (\(CheckPresentation.verdict(result)))")
-        lines += CheckPresentation.notes(result, day: report.day).map { "  - \(inline($0))" }
+        lines += CheckPresentation.notes(result, day: report.day).map {
+          "  - \(MarkdownTable.inline($0))"
+        }
       }
     }
     return lines.joined(separator: "\n")
@@ -50,13 +52,4 @@ struct CheckMarkdownRenderer {
     }
   }
 
-  /// A table cell: pipes escaped, no line breaks.
-  private func cell(_ text: String) -> String {
-    inline(text).replacingOccurrences(of: "|", with: "\\|")
-  }
-
-  /// Text that stays on one line and cannot open HTML.
-  private func inline(_ text: String) -> String {
-    text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "<", with: "&lt;")
-  }
 }

@@ -4,7 +4,7 @@ import Measurements
 
 /// A table per measured budget (metric, measured, limit, headroom, verdict), notes under the
 /// rows that need them, and a one-line summary.
-struct CheckTextRenderer {
+struct CheckTextRenderer: Renderer {
   var style = Style()
   /// Where the budgets were read from, for the heading.
   var source: String

@@ -1,7 +1,7 @@
 import BudgetKit
 
 /// The `validate --format json` document, documented in `docs/json.md`.
-struct DiagnosticJSONRenderer {
+struct DiagnosticJSONRenderer: Renderer {
   struct Document: Encodable {
     var valid: Bool
     var source: String

@@ -1,7 +1,7 @@
 import BudgetKit
 
 /// `path:line:col: error[rule]: message`, a hint line where one helps, and a summary.
-struct DiagnosticTextRenderer {
+struct DiagnosticTextRenderer: Renderer {
   var style = Style()
 
   func render(_ report: ValidationReport) -> String {

@@ -5,7 +5,7 @@ import BudgetKit
 ///
 /// The comment stays under `limit` characters however large the change (GitHub refuses
 /// comments over 65,536): what does not fit is counted in a closing line.
-struct DiffMarkdownRenderer {
+struct DiffMarkdownRenderer: Renderer {
   var limit = 60_000
 
   func render(_ report: DiffReport) -> String {
@@ -85,12 +85,6 @@ struct DiffMarkdownRenderer {
   }
 
   private func row(_ cells: [String]) -> String {
-    "| " + cells.map(escape).joined(separator: " | ") + " |\n"
-  }
-
-  /// Cell text that cannot break the table or start markup of its own.
-  private func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-      .replacingOccurrences(of: "<", with: "&lt;")
+    MarkdownTable.row(cells) + "\n"
   }
 }

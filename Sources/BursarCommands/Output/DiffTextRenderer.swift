@@ -2,7 +2,7 @@ import BudgetKit
 
 /// The diff for people: a summary line, then aligned sections per budget, exceptions,
 /// approvals and governance, coloured only on a terminal.
-struct DiffTextRenderer {
+struct DiffTextRenderer: Renderer {
   var style = Style()
 
   func render(_ report: DiffReport) -> String {

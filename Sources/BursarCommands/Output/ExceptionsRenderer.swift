@@ -48,7 +48,7 @@ struct ExceptionsReport {
 }
 
 /// The register for people: one block per exception.
-struct ExceptionsTextRenderer {
+struct ExceptionsTextRenderer: Renderer {
   var style = Style()
 
   func render(_ report: ExceptionsReport) -> String {

@@ -2,7 +2,7 @@ import BudgetKit
 
 /// `gate --format markdown`: a pull-request comment saying what changed, what is signed, what
 /// is missing and who can sign.
-struct GateMarkdownRenderer {
+struct GateMarkdownRenderer: Renderer {
   func render(_ report: GateReport) -> String {
     let verdict = report.verdict
     var lines = [
@@ -56,12 +56,12 @@ struct GateMarkdownRenderer {
   }
 
   private func cell(_ text: String) -> String {
-    text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    MarkdownTable.cell(text, escapingHTML: false)
   }
 }
 
 /// `gate --format github`: workflow-command annotations on the files that block.
-struct GateGitHubRenderer {
+struct GateGitHubRenderer: Renderer {
   func render(_ report: GateReport) -> String {
     let verdict = report.verdict
     var lines: [String] = []

@@ -56,7 +56,7 @@ struct GateReport {
 }
 
 /// The outcome of `gate` as one line per need, for people and for hooks.
-struct GateTextRenderer {
+struct GateTextRenderer: Renderer {
   var style = Style()
 
   func render(_ report: GateReport) -> String {

@@ -1,7 +1,7 @@
 import BudgetKit
 
 /// GitHub Actions workflow commands (`::error file=…,line=…::message`), one per diagnostic.
-struct GitHubAnnotationRenderer {
+struct GitHubAnnotationRenderer: Renderer {
   func render(_ diagnostics: [Diagnostic]) -> String {
     diagnostics.map { diagnostic in
       let level = diagnostic.severity == .error ? "error" : "warning"

@@ -1,7 +1,12 @@
 import Foundation
 
-/// Stable JSON for machines: sorted keys, no escaped slashes, one document per call.
+/// bursar's one JSON writer: stable JSON for machines, with sorted keys and unescaped slashes.
+///
+/// Whole documents go through `encode` (`JSONEncoder`); output that streams many objects writes
+/// each through `Object`, which gives the same text faster; numbers are `Number`, exact
+/// decimals either way.
 enum JSONOutput {
+  /// One document: pretty-printed by default, compact on one line when `pretty` is false.
   static func encode<Value: Encodable>(_ value: Value, pretty: Bool = true) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting =

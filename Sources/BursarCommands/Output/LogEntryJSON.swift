@@ -10,7 +10,7 @@ enum LogEntryJSON {
   static func text(_ entry: AuditEntry, commit: CommitTexts) -> String {
     let change = Self.change(of: entry)
     let invalid = entry.change == nil
-    var writer = JSONObjectWriter()
+    var writer = JSONOutput.Object()
     writer.string("action", change.action?.rawValue)
     writer.string("approval_state", change.approvalState?.rawValue)
     writer.strings("approvals", entry.approvals.map(\.rawValue))

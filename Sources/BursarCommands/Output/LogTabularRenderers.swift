@@ -10,38 +10,31 @@ struct LogCSVRenderer: LogRenderer {
     "approvals", "rationale",
   ]
 
-  func header() -> String? { Self.columns.joined(separator: ",") }
+  func header() -> String? { CSVWriter.row(Self.columns) }
 
   func row(_ entry: AuditEntry, commit texts: CommitTexts, index: Int) -> String? {
     let change = LogEntryJSON.change(of: entry)
     let invalid = entry.change == nil
-    let cells: [String?] = [
+    let start: [String?] = [
       entry.commit.id.hex, texts.date, entry.commit.author.name,
       entry.commit.author.email, entry.commit.committer.name,
       invalid ? "file" : change.category.rawValue, invalid ? "invalid" : change.kind.rawValue,
       change.budget?.rawValue, ChangeText.environment(change), change.metric?.rawValue,
-      change.field,
-      change.old, change.new, change.relativeChange.map { "\(ChangeJSON.rounded($0))" },
-      change.path,
-      change.exception?.rawValue, change.action?.rawValue,
+      change.field, change.old, change.new,
+    ]
+    let end: [String?] = [
+      change.path, change.exception?.rawValue, change.action?.rawValue,
       entry.approvals.map(\.rawValue).joined(separator: " "),
       invalid ? entry.problem?.description : entry.rationale,
     ]
-    return cells.map { Self.quote($0 ?? "") }.joined(separator: ",")
+    let relative = change.relativeChange.map { "\(ChangeJSON.rounded($0))" } ?? ""
+    let cells =
+      start.map { CSVWriter.Cell.text($0 ?? "") } + [.number(relative)]
+      + end.map { CSVWriter.Cell.text($0 ?? "") }
+    return CSVWriter.row(cells)
   }
 
   func footer(count: Int, error: String?) -> String? { nil }
-
-  /// Quotes a field when it holds a comma, a quote or a line break; a leading `=`, `+`, `-`
-  /// or `@` is kept as text so spreadsheets do not run it as a formula.
-  static func quote(_ text: String) -> String {
-    var text = text
-    if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return text
-    }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-  }
 }
 
 /// `markdown`: one table row per entry, with the same kind words as the other formats.
@@ -75,10 +68,6 @@ struct LogMarkdownRenderer: LogRenderer {
   }
 
   private func cells(_ values: [String]) -> String {
-    "| "
-      + values.map {
-        $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-      }
-      .joined(separator: " | ") + " |"
+    MarkdownTable.row(values, escapingHTML: false)
   }
 }

@@ -1,7 +1,7 @@
 import BudgetKit
 
 /// SARIF 2.1.0 for code-scanning alerts: one run, one rule per rule id, one result per problem.
-struct SARIFRenderer {
+struct SARIFRenderer: Renderer {
   struct Log: Encodable {
     var version = "2.1.0"
     var schema = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -3,7 +3,7 @@ import Foundation
 
 /// `show` for people: each budget with its effective bound per environment and metric, and
 /// the exceptions in force.
-struct ShowTextRenderer {
+struct ShowTextRenderer: Renderer {
   var style = Style()
 
   func render(_ view: EffectiveView) -> String {
