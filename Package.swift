@@ -58,6 +58,7 @@ let package = Package(
     .testTarget(name: "BudgetKitTests", dependencies: ["BudgetKit", "TestSupport"]),
     .testTarget(
       name: "LedgerTests", dependencies: ["Ledger", "BudgetKit", "GitKit", "TestSupport"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    // The end-to-end tests run the `bursar` binary, so `swift test` builds it beside them.
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "bursar"]),
   ]
 )
