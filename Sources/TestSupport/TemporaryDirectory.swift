@@ -1,7 +1,7 @@
 import Foundation
 
 /// A fresh, empty folder that is deleted with everything in it when released.
-public final class TemporaryDirectory {
+public final class TemporaryDirectory: Sendable {
   /// The folder's absolute path with symbolic links resolved, so it compares equal to the
   /// paths other tools report (on macOS /var is a link to /private/var).
   public let path: String
@@ -24,5 +24,13 @@ public final class TemporaryDirectory {
   /// The absolute path of something inside the folder.
   public func appending(_ relative: String) -> String {
     path + "/" + relative
+  }
+
+  /// Writes a text file directly inside the folder and returns its absolute path.
+  @discardableResult
+  public func write(_ text: String, to name: String) throws -> String {
+    let file = appending(name)
+    try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+    return file
   }
 }

@@ -151,11 +151,6 @@ public final class TemporaryRepository {
   private static func runGit(
     _ arguments: [String], cwd: String, environment: [String: String], stdin: Data? = nil
   ) throws -> ProcessResult {
-    let result = try runProcess("git", arguments, stdin: stdin, environment: environment, cwd: cwd)
-    guard result.succeeded else {
-      throw ProcessFailure(
-        command: ["git"] + arguments, status: result.status, stderr: result.stderrText)
-    }
-    return result
+    try runSucceeding("git", arguments, stdin: stdin, environment: environment, cwd: cwd)
   }
 }

@@ -32,26 +32,26 @@ struct TouchedVerdictTests {
       "version: 1\nkind: Budget\nname: [broken\n",
     ],
     "exceptions/one.yaml": [
-      nil, exception("EXC-1", budget: "fraud", max: "150ms", expires: "2026-01-20"),
-      exception("EXC-1", budget: "fraud", max: "150ms", expires: "2026-03-20"),
-      exception("EXC-1", budget: "ranker", max: "150ms", expires: "2026-01-20"),
-      exception("EXC-2", budget: "search", max: "200ms", expires: "2026-01-10"),
+      nil, BudgetFiles.exception("EXC-1", budget: "fraud", max: "150ms", expires: "2026-01-20"),
+      BudgetFiles.exception("EXC-1", budget: "fraud", max: "150ms", expires: "2026-03-20"),
+      BudgetFiles.exception("EXC-1", budget: "ranker", max: "150ms", expires: "2026-01-20"),
+      BudgetFiles.exception("EXC-2", budget: "search", max: "200ms", expires: "2026-01-10"),
     ],
     "exceptions/two.yaml": [
-      nil, exception("EXC-2", budget: "search", max: "150ms", expires: "2026-01-20"),
-      exception("EXC-1", budget: "fraud", max: "200ms", expires: "2026-01-15"),
+      nil, BudgetFiles.exception("EXC-2", budget: "search", max: "150ms", expires: "2026-01-20"),
+      BudgetFiles.exception("EXC-1", budget: "fraud", max: "200ms", expires: "2026-01-15"),
     ],
     // Back to back with EXC-1 on `fraud` (a chain over 30 days), after a gap, or granting
     // nothing against a budget at 130ms.
     "exceptions/three.yaml": [
       nil,
-      exception(
+      BudgetFiles.exception(
         "EXC-3", budget: "fraud", max: "160ms", starts: "2026-01-21", expires: "2026-02-10"),
-      exception(
+      BudgetFiles.exception(
         "EXC-3", budget: "fraud", max: "160ms", starts: "2026-01-23", expires: "2026-02-10"),
-      exception(
+      BudgetFiles.exception(
         "EXC-3", budget: "fraud", max: "120ms", starts: "2026-01-02", expires: "2026-01-12"),
-      exception(
+      BudgetFiles.exception(
         "EXC-4", budget: "fraud", max: "170ms", starts: "2026-01-10", expires: "2026-01-31"),
     ],
     "approvals/x.yaml": [nil, "alice:models/a.yaml", "carol:models/b.yaml", "alice:models/b.yaml"],
@@ -184,20 +184,4 @@ struct TouchedVerdictTests {
     """
   }
 
-  static func exception(
-    _ id: String, budget: String, max: String, starts: String = "2026-01-01", expires: String
-  ) -> String {
-    """
-    version: 1
-    kind: Exception
-    id: \(id)
-    budget: \(budget)
-    metrics:
-      latency_p95: { max: \(max) }
-    reason: Peak traffic.
-    starts: \(starts)
-    expires: \(expires)
-
-    """
-  }
 }

@@ -10,11 +10,10 @@ enum BursarCLI {
     return url.path
   }()
 
-  /// The binary: `BURSAR_BIN` when set (as `make test` does), else the debug build.
-  static let binary: String = {
-    if let path = ProcessInfo.processInfo.environment["BURSAR_BIN"], !path.isEmpty { return path }
-    return packageRoot + "/.build/debug/bursar"
-  }()
+  /// The binary under test (see `BursarBinary`); throws when it is missing or stale.
+  static var binary: String {
+    get throws { try BursarBinary.located.get() }
+  }
 
   /// The shared examples, kept in the repository.
   static let examples = packageRoot + "/examples"
@@ -25,7 +24,8 @@ enum BursarCLI {
   ) throws -> ProcessResult {
     var environment = TemporaryRepository.environment(extra)
     environment["NO_COLOR"] = "1"
-    return try runProcess(binary, arguments, stdin: stdin, environment: environment, cwd: directory)
+    return try runProcess(
+      try binary, arguments, stdin: stdin, environment: environment, cwd: directory)
   }
 
   static func run(_ arguments: String..., in directory: String) throws -> ProcessResult {

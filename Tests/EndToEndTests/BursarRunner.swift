@@ -3,7 +3,7 @@ import TestSupport
 
 /// Runs the built `bursar` binary in a temporary repository, as a person would.
 ///
-/// The binary is `BursarCLI.binary`: `BURSAR_BIN` when set, else this package's debug build.
+/// The binary is `BursarCLI.binary`: `BURSAR_BIN` when set, else the one beside the test bundle.
 struct BursarRunner {
   let repository: TemporaryRepository
 

@@ -5,7 +5,7 @@ import Testing
 /// The standard linters CI configuration must pass: actionlint (with shellcheck for `run:`
 /// scripts) and check-jsonschema's schemas for GitHub workflows, GitHub Actions and GitLab CI.
 ///
-/// `make test-deps` installs them; a missing one fails the test that needs it.
+/// `make test-deps` installs them; a missing one fails the test that needs it (`RequiredTools`).
 enum CILinters {
   /// The schema check-jsonschema validates a kind of file with.
   enum Schema: String {
@@ -16,16 +16,6 @@ enum CILinters {
 
   /// The address the docs write for bursar's action, which a person replaces.
   static var actionPlaceholder: Regex<Substring> { /OWNER\/bursar@[A-Za-z0-9._\/-]+/ }
-
-  /// Fails unless each tool runs (`--version`).
-  static func require(_ tools: String...) throws {
-    for tool in tools {
-      let result = try? runProcess(tool, ["--version"], cwd: BursarCLI.packageRoot)
-      try #require(
-        result?.succeeded == true,
-        "\(tool) is missing or broken: `make test-deps` installs it. \(result?.stderrText ?? "")")
-    }
-  }
 
   /// actionlint over workflow files of a repository laid out as GitHub expects.
   static func actionlint(_ files: [String], in repository: String) throws -> ProcessResult {

@@ -46,7 +46,7 @@ struct CISnippetTests {
 
   @Test("the workflows, and the steps of action.yml, pass actionlint with shellcheck")
   func workflowsPassActionlint() throws {
-    try CILinters.require("actionlint", "shellcheck")
+    try RequiredTools.require("actionlint", "shellcheck")
     let workflows = try Self.snippets(.githubWorkflow)
     let texts =
       workflows.map { CILinters.usingLocalAction($0.text) }
@@ -61,7 +61,7 @@ struct CISnippetTests {
 
   @Test("the workflows match the GitHub workflow schema")
   func workflowsMatchTheirSchema() throws {
-    try CILinters.require("check-jsonschema")
+    try RequiredTools.require("check-jsonschema")
     let workflows = try Self.snippets(.githubWorkflow)
     let (repository, paths) = try Self.workflowRepository(workflows.map(\.text))
     let result = try CILinters.checkJSONSchema(.githubWorkflow, paths, in: repository.path)
@@ -70,7 +70,7 @@ struct CISnippetTests {
 
   @Test("the GitLab job matches the GitLab CI schema")
   func gitlabJobMatchesItsSchema() throws {
-    try CILinters.require("check-jsonschema")
+    try RequiredTools.require("check-jsonschema")
     let jobs = try Self.snippets(.gitlabCI)
     #expect(!jobs.isEmpty)
     let folder = try TemporaryDirectory(prefix: "bursar-gitlab-ci")
@@ -83,7 +83,7 @@ struct CISnippetTests {
 
   @Test("action.yml matches the GitHub Action schema")
   func actionMatchesItsSchema() throws {
-    try CILinters.require("check-jsonschema")
+    try RequiredTools.require("check-jsonschema")
     let result = try CILinters.checkJSONSchema(.githubAction, ["action.yml"], in: Self.root)
     #expect(result.status == 0, "\(result.stdoutText)")
     #expect(try Self.action().contains("using: composite"))
@@ -114,7 +114,7 @@ struct CISnippetTests {
 
   @Test("the linters reject what they should, so a pass means something")
   func lintersReject() throws {
-    try CILinters.require("actionlint", "shellcheck", "check-jsonschema")
+    try RequiredTools.require("actionlint", "shellcheck", "check-jsonschema")
     let outdated = """
       on: pull_request
       jobs:

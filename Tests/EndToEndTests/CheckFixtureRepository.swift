@@ -3,20 +3,6 @@ import TestSupport
 
 /// A temporary repository with a small committed `.budgets/` tree for `bursar check`.
 enum CheckFixtureRepository {
-  static let owners = """
-    version: 1
-    kind: Owners
-    teams:
-      sre: { members: [{ name: alice }] }
-      ml-eng: { members: [{ name: carol }] }
-    dimensions:
-      latency:   { owners: [sre], runbook: docs/runbooks/latency.md }
-      resources: { owners: [sre] }
-      quality:   { owners: [ml-eng] }
-    governance: { owners: [sre] }
-
-    """
-
   static let budget = """
     version: 1
     kind: Budget
@@ -50,7 +36,7 @@ enum CheckFixtureRepository {
   /// A repository whose first commit holds the tree above.
   static func make() throws -> TemporaryRepository {
     let repository = try TemporaryRepository()
-    try repository.write(path: ".budgets/owners.yaml", contents: owners)
+    try repository.write(path: ".budgets/owners.yaml", contents: BudgetFiles.checkOwners)
     try repository.write(path: ".budgets/models/scorer.yaml", contents: budget)
     try repository.write(path: ".budgets/exceptions/exc-7.yaml", contents: exception)
     try repository.commit(message: "Budgets")

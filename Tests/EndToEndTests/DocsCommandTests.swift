@@ -80,7 +80,7 @@ struct DocsCommandTests {
     let fresh = folder.appending("cli.md")
     let root = BursarCLI.packageRoot
     let result = try runProcess(
-      "sh", [root + "/scripts/cli-reference.sh", BursarCLI.binary, fresh],
+      "sh", [root + "/scripts/cli-reference.sh", try BursarCLI.binary, fresh],
       environment: ProcessInfo.processInfo.environment, cwd: root)
     #expect(result.status == 0, "\(result.stderrText)")
     let committed = try String(contentsOfFile: root + "/docs/cli.md", encoding: .utf8)

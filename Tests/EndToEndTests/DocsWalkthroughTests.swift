@@ -27,7 +27,7 @@ struct DocsWalkthroughTests {
         "ssh-keygen",
         ["-q", "-t", "ed25519", "-N", "", "-C", "alice", "-f", home.appending(".ssh/id_ed25519")],
         cwd: home.path)
-      let binaries = URL(fileURLWithPath: BursarCLI.binary).deletingLastPathComponent().path
+      let binaries = URL(fileURLWithPath: try BursarCLI.binary).deletingLastPathComponent().path
       environment = TemporaryRepository.environment([
         "HOME": home.path, "NO_COLOR": "1",
         "PATH": binaries + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),

@@ -16,23 +16,6 @@ struct ExceptionHistoryTests {
     return formatter.string(from: Date().addingTimeInterval(Double(offset) * 86_400))
   }
 
-  static func exception(
-    _ id: String, budget: String = "fraud", max: String, starts: String, expires: String
-  ) -> String {
-    """
-    version: 1
-    kind: Exception
-    id: \(id)
-    budget: \(budget)
-    metrics:
-      latency_p95: { max: \(max) }
-    reason: Peak traffic.
-    starts: \(starts)
-    expires: \(expires)
-
-    """
-  }
-
   static let fraud = ".budgets/models/fraud.yaml"
 
   /// A fixture on `main` with `EXC-OLD` (130ms, long expired) committed.
@@ -41,7 +24,8 @@ struct ExceptionHistoryTests {
     try fixture.repository.git("checkout", "-q", "main")
     try fixture.repository.write(
       path: ".budgets/exceptions/old.yaml",
-      contents: Self.exception("EXC-OLD", max: "130ms", starts: "2025-01-01", expires: "2025-01-20")
+      contents: BudgetFiles.exception(
+        "EXC-OLD", max: "130ms", starts: "2025-01-01", expires: "2025-01-20")
     )
     try fixture.repository.commit(message: "An old exception")
     return fixture
@@ -82,7 +66,8 @@ struct ExceptionHistoryTests {
     // The same exception in force would name what is gone.
     try fixture.repository.write(
       path: ".budgets/exceptions/old.yaml",
-      contents: Self.exception("EXC-OLD", max: "130ms", starts: Self.day(-1), expires: Self.day(5)))
+      contents: BudgetFiles.exception(
+        "EXC-OLD", max: "130ms", starts: Self.day(-1), expires: Self.day(5)))
     let inForce = try fixture.runner.run("validate")
     #expect(inForce.status == 1)
     #expect(inForce.stdoutText.contains("error[unknown-budget]"), "\(inForce.stdoutText)")
@@ -93,7 +78,8 @@ struct ExceptionHistoryTests {
     try fixture.repository.git("checkout", "-q", "main")
     try fixture.repository.write(
       path: ".budgets/exceptions/peak.yaml",
-      contents: Self.exception("EXC-1", max: "130ms", starts: Self.day(-3), expires: Self.day(10)))
+      contents: BudgetFiles.exception(
+        "EXC-1", max: "130ms", starts: Self.day(-3), expires: Self.day(10)))
     try fixture.repository.commit(message: "Grant EXC-1")
     try fixture.repository.write(path: Self.fraud, contents: GateFixture.budget(latency: "140ms"))
     let text = try fixture.runner.run("validate")
@@ -134,7 +120,8 @@ struct ExceptionHistoryTests {
     #expect(try hooks.bursar("hooks", "install").status == 0)
     try fixture.repository.write(
       path: ".budgets/exceptions/nothing.yaml",
-      contents: Self.exception("EXC-2", max: "90ms", starts: Self.day(-1), expires: Self.day(10)))
+      contents: BudgetFiles.exception(
+        "EXC-2", max: "90ms", starts: Self.day(-1), expires: Self.day(10)))
     // Validation alone only warns…
     let validate = try fixture.runner.run("validate")
     #expect(validate.status == 0, "\(validate.stdoutText)")
@@ -159,7 +146,8 @@ struct ExceptionHistoryTests {
     try loosen.repository.git("checkout", "-q", "main")
     try loosen.repository.write(
       path: ".budgets/exceptions/peak.yaml",
-      contents: Self.exception("EXC-1", max: "130ms", starts: Self.day(-3), expires: Self.day(10)))
+      contents: BudgetFiles.exception(
+        "EXC-1", max: "130ms", starts: Self.day(-3), expires: Self.day(10)))
     try loosen.repository.commit(message: "Grant EXC-1")
     try loosen.repository.git("checkout", "-q", "change")
     try loosen.repository.git("merge", "-q", "main")
@@ -174,10 +162,12 @@ struct ExceptionHistoryTests {
   private func writeChain(_ fixture: GateFixture) throws {
     try fixture.repository.write(
       path: ".budgets/exceptions/a.yaml",
-      contents: Self.exception("EXC-A", max: "130ms", starts: Self.day(10), expires: Self.day(29)))
+      contents: BudgetFiles.exception(
+        "EXC-A", max: "130ms", starts: Self.day(10), expires: Self.day(29)))
     try fixture.repository.write(
       path: ".budgets/exceptions/b.yaml",
-      contents: Self.exception("EXC-B", max: "130ms", starts: Self.day(30), expires: Self.day(49)))
+      contents: BudgetFiles.exception(
+        "EXC-B", max: "130ms", starts: Self.day(30), expires: Self.day(49)))
   }
 
   @Test func aBackToBackChainOverTheLimitIsBlockedEverywhere() throws {
@@ -202,7 +192,8 @@ struct ExceptionHistoryTests {
     // A day between them: two deviations, and the hook lets it through.
     try fixture.repository.write(
       path: ".budgets/exceptions/b.yaml",
-      contents: Self.exception("EXC-B", max: "130ms", starts: Self.day(31), expires: Self.day(49)))
+      contents: BudgetFiles.exception(
+        "EXC-B", max: "130ms", starts: Self.day(31), expires: Self.day(49)))
     try fixture.repository.git("add", "-A")
     #expect(try fixture.runner.run("hooks", "run", "pre-commit").status == 0)
     // Back to back again, committed without the hooks and approved: the gate blocks it.
@@ -222,11 +213,13 @@ struct ExceptionHistoryTests {
     try fixture.repository.git("checkout", "-q", "main")
     try fixture.repository.write(
       path: ".budgets/exceptions/a.yaml",
-      contents: Self.exception("EXC-A", max: "130ms", starts: "2099-01-01", expires: "2099-01-20"))
+      contents: BudgetFiles.exception(
+        "EXC-A", max: "130ms", starts: "2099-01-01", expires: "2099-01-20"))
     try fixture.repository.commit(message: "EXC-A")
     try fixture.repository.write(
       path: ".budgets/exceptions/b.yaml",
-      contents: Self.exception("EXC-B", max: "130ms", starts: "2099-01-21", expires: "2099-02-09"))
+      contents: BudgetFiles.exception(
+        "EXC-B", max: "130ms", starts: "2099-01-21", expires: "2099-02-09"))
     let second = try fixture.repository.commit(message: "EXC-B, the day after")
     let result = try fixture.runner.run("audit", "--format", "json", "main")
     #expect(result.status == 1)
@@ -254,7 +247,8 @@ struct ExceptionHistoryTests {
     // Commits are dated 2023-11-14: the exception is upcoming then, long expired today.
     try fixture.repository.write(
       path: ".budgets/exceptions/peak.yaml",
-      contents: Self.exception("EXC-1", max: "130ms", starts: "2024-01-01", expires: "2024-01-20"))
+      contents: BudgetFiles.exception(
+        "EXC-1", max: "130ms", starts: "2024-01-01", expires: "2024-01-20"))
     try fixture.repository.commit(message: "Grant EXC-1")
     let withoutLatency = GateFixture.budget(latency: "100ms")
       .replacingOccurrences(of: "  latency_p95: { dimension: latency, max: 100ms }\n", with: "")
@@ -285,13 +279,15 @@ struct ExceptionHistoryTests {
     let start = Date(timeIntervalSince1970: 1_699_920_000)  // 2023-11-14
     try fixture.repository.write(
       path: ".budgets/exceptions/a.yaml",
-      contents: Self.exception("EXC-A", max: "130ms", starts: "2023-11-01", expires: "2023-11-20"))
+      contents: BudgetFiles.exception(
+        "EXC-A", max: "130ms", starts: "2023-11-01", expires: "2023-11-20"))
     try fixture.repository.commit(message: "EXC-A", date: start)
     try fixture.repository.remove(path: ".budgets/exceptions/a.yaml")
     try fixture.repository.commit(message: "Tidy EXC-A away", date: start + 11 * day)
     try fixture.repository.write(
       path: ".budgets/exceptions/b.yaml",
-      contents: Self.exception("EXC-B", max: "130ms", starts: "2023-11-21", expires: "2023-12-10"))
+      contents: BudgetFiles.exception(
+        "EXC-B", max: "130ms", starts: "2023-11-21", expires: "2023-12-10"))
     let next = try fixture.repository.commit(message: "EXC-B", date: start + 12 * day)
     let result = try fixture.runner.run("audit", "--format", "json", "main")
     let object = try #require(

@@ -1,24 +1,14 @@
 import Foundation
 import TestSupport
 
-/// Runs the built `bursar` binary for the history tests: `BURSAR_BIN` when set, else the
-/// package's debug build found from this file's path.
+/// Runs the built `bursar` binary (`BursarCLI.binary`) for the history tests.
 enum HistoryCLI {
-  static let binary: String = {
-    if let path = ProcessInfo.processInfo.environment["BURSAR_BIN"], !path.isEmpty { return path }
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.appendingPathComponent(".build/debug/bursar").path
-  }()
-
   /// Runs bursar in `cwd` (the repository unless given) with colour off and a clean git
   /// environment.
   static func run(_ arguments: [String], in repository: TemporaryRepository, cwd: String? = nil)
     throws -> ProcessResult
   {
-    try runProcess(
-      binary, arguments, environment: TemporaryRepository.environment(["NO_COLOR": "1"]),
-      cwd: cwd ?? repository.path)
+    try BursarCLI.run(arguments, in: cwd ?? repository.path)
   }
 
   /// Runs bursar and decodes its standard output as a JSON object.
@@ -73,19 +63,9 @@ enum HistoryFiles {
   static func exception(_ id: String, budget: String, max: String, starts: String, expires: String)
     -> String
   {
-    """
-    version: 1
-    kind: Exception
-    id: \(id)
-    budget: \(budget)
-    metrics:
-      latency_p95: { max: \(max) }
-    reason: Peak season.
-    ticket: OPS-1
-    starts: \(starts)
-    expires: \(expires)
-
-    """
+    BudgetFiles.exception(
+      id, budget: budget, max: max, starts: starts, expires: expires, reason: "Peak season.",
+      ticket: "OPS-1")
   }
 
   /// A repository with the owners file and one budget committed.

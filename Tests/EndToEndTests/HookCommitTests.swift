@@ -80,10 +80,10 @@ struct HookCommitTests {
     #expect(missing.status == 1)
     #expect(missing.stderrText.contains("bursar binary was not found"))
     #expect(missing.stderrText.contains("git config bursar.path"))
-    let viaVariable = hidden.merging(["BURSAR": BursarCLI.binary]) { $1 }
+    let viaVariable = hidden.merging(["BURSAR": try BursarCLI.binary]) { $1 }
     #expect(try fixture.git(["commit", "-q", "-a", "-m", "t"], extra: viaVariable).status == 0)
     try fixture.loosen2()
-    _ = try fixture.repository.git("config", "bursar.path", BursarCLI.binary)
+    _ = try fixture.repository.git("config", "bursar.path", try BursarCLI.binary)
     let viaConfig = try fixture.git(["commit", "-q", "-a", "-m", "l"], extra: hidden)
     #expect(viaConfig.status == 1)
     #expect(viaConfig.stderrText.contains("Budget-Rationale"))

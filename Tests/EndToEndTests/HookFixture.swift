@@ -7,9 +7,11 @@ struct HookFixture {
 
   /// The environment of git commands: the binary's folder first on `PATH`.
   static var environment: [String: String] {
-    let folder = URL(fileURLWithPath: BursarCLI.binary).deletingLastPathComponent().path
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    return ["PATH": folder + ":" + path, "NO_COLOR": "1"]
+    get throws {
+      let folder = URL(fileURLWithPath: try BursarCLI.binary).deletingLastPathComponent().path
+      let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+      return ["PATH": folder + ":" + path, "NO_COLOR": "1"]
+    }
   }
 
   /// A repository holding the example `.budgets/`, committed, with bursar's hooks installed
@@ -30,7 +32,7 @@ struct HookFixture {
 
   /// Runs `git` in the repository with hooks enabled; failures are returned, not thrown.
   func git(_ arguments: [String], extra: [String: String] = [:]) throws -> ProcessResult {
-    let environment = TemporaryRepository.environment(Self.environment.merging(extra) { $1 })
+    let environment = TemporaryRepository.environment(try Self.environment.merging(extra) { $1 })
     return try runProcess("git", arguments, environment: environment, cwd: repository.path)
   }
 

@@ -2,29 +2,14 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `.pre-commit-hooks.yaml`, used by the real `pre-commit` tool installed from PyPI.
+/// `.pre-commit-hooks.yaml`, used by the real `pre-commit` tool (`make test-deps` installs it
+/// from PyPI).
 @Suite("Hooks: the pre-commit framework")
 struct HookPreCommitFrameworkTests {
   @Test("bursar-validate blocks an invalid commit, bursar-rationale an unexplained loosening")
   func frameworkRunsBursar() throws {
-    let tools = try TemporaryDirectory(prefix: "bursar-precommit")
-    let environment = TemporaryRepository.environment(HookFixture.environment)
-    let venv = tools.appending("venv")
-    let created = try runProcess(
-      "python3", ["-m", "venv", venv], environment: environment, cwd: tools.path)
-    let pip =
-      created.succeeded
-      ? try runProcess(
-        venv + "/bin/pip", ["install", "-q", "pre-commit"], environment: environment,
-        cwd: tools.path)
-      : created
-    guard pip.succeeded else {
-      // Recorded, not failed: the test needs PyPI, which this machine cannot reach.
-      print(
-        "SKIPPED pre-commit framework test: pip could not install pre-commit: \(pip.stderrText.prefix(300))"
-      )
-      return
-    }
+    try RequiredTools.require("pre-commit")
+    let cache = try TemporaryDirectory(prefix: "bursar-precommit")
     // The hooks repository the framework clones: this package's .pre-commit-hooks.yaml, committed.
     let hooksRepository = try TemporaryRepository()
     let manifest = try String(
@@ -41,13 +26,11 @@ struct HookPreCommitFrameworkTests {
             hooks: [{id: bursar-validate}, {id: bursar-diff}, {id: bursar-rationale}]
         """)
     _ = try fixture.repository.commit(message: "use pre-commit")
-    let extra = [
-      "PRE_COMMIT_HOME": tools.appending("cache"),
-      "PATH": venv + "/bin:" + HookFixture.environment["PATH"]!,
-    ]
+    let extra = ["PRE_COMMIT_HOME": cache.path]
     let installed = try runProcess(
-      venv + "/bin/pre-commit", ["install", "-t", "pre-commit", "-t", "commit-msg"],
-      environment: TemporaryRepository.environment(HookFixture.environment.merging(extra) { $1 }),
+      "pre-commit", ["install", "-t", "pre-commit", "-t", "commit-msg"],
+      environment: TemporaryRepository.environment(
+        try HookFixture.environment.merging(extra) { $1 }),
       cwd: fixture.repository.path)
     #expect(installed.succeeded, "\(installed.stderrText)")
     try fixture.breakTree()

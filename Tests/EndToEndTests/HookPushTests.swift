@@ -92,7 +92,7 @@ struct HookPushTests {
   func hostileInput(input: String) throws {
     let pair = try Pair(serverHook: true, clientHooks: false)
     let environment = TemporaryRepository.environment(
-      HookFixture.environment.merging(["GIT_DIR": "."]) { $1 })
+      try HookFixture.environment.merging(["GIT_DIR": "."]) { $1 })
     let result = try runProcess(
       pair.server.path + "/hooks/pre-receive", [], stdin: Data(input.utf8),
       environment: environment,

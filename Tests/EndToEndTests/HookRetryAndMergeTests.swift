@@ -27,7 +27,7 @@ struct HookRetryAndMergeTests {
   /// Runs a suggested command line through the shell, with the editor that adds the trailer.
   static func run(_ line: String, in fixture: HookFixture, editor: String) throws -> ProcessResult {
     let environment = TemporaryRepository.environment(
-      HookFixture.environment.merging(["GIT_EDITOR": editor]) { $1 })
+      try HookFixture.environment.merging(["GIT_EDITOR": editor]) { $1 })
     return try runProcess(
       "sh", ["-c", line], environment: environment, cwd: fixture.repository.path)
   }

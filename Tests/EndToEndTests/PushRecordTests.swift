@@ -29,7 +29,7 @@ struct PushRecordTests {
 
     /// `git push` with the hooks finding the bursar under test; failures are returned.
     func push(_ repository: TemporaryRepository, _ arguments: String...) throws -> ProcessResult {
-      let environment = TemporaryRepository.environment(HookFixture.environment)
+      let environment = TemporaryRepository.environment(try HookFixture.environment)
       return try runProcess(
         "git", ["push"] + arguments, environment: environment, cwd: repository.path)
     }

@@ -92,7 +92,7 @@ final class TeamFixture {
   private func runGit(_ name: String, _ arguments: [String]) throws -> ProcessResult {
     let clone = try clone(name)
     let environment = TemporaryRepository.environment(
-      HookFixture.environment.merging(Self.identity(name)) { $1 }
+      try HookFixture.environment.merging(Self.identity(name)) { $1 }
         .merging(clone.commitDateEnvironment()) { $1 })
     return try runProcess("git", arguments, environment: environment, cwd: clone.path)
   }

@@ -1,24 +1,12 @@
 import BudgetKit
 import Foundation
 import Measurements
+import TestSupport
 import Testing
 
-/// A small budget tree, written as YAML strings, that the check tests judge measurements against.
+/// A small budget tree, written as YAML strings, that the check tests judge measurements against;
+/// its Owners file is the end-to-end check tests' too.
 enum CheckFixtures {
-  static let owners = """
-    version: 1
-    kind: Owners
-    teams:
-      sre: { members: [{ name: alice }] }
-      ml-eng: { members: [{ name: carol }] }
-    dimensions:
-      latency:   { owners: [sre], runbook: docs/runbooks/latency.md }
-      resources: { owners: [sre] }
-      quality:   { owners: [ml-eng] }
-      cost:      { owners: [sre, ml-eng], require: all }
-    governance: { owners: [sre] }
-    """
-
   static let fraudDetector = """
     version: 1
     kind: Budget
@@ -76,7 +64,7 @@ enum CheckFixtures {
   static func tree(extra: [(String, String)] = []) throws -> BudgetTree {
     let files =
       [
-        ("owners.yaml", owners), ("models/fraud-detector.yaml", fraudDetector),
+        ("owners.yaml", BudgetFiles.checkOwners), ("models/fraud-detector.yaml", fraudDetector),
         ("models/search-ranking.yaml", searchRanking), ("exceptions/peak.yaml", peakException),
         ("exceptions/expired.yaml", expiredException),
       ] + extra

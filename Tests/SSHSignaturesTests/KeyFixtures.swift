@@ -1,5 +1,6 @@
 import Foundation
 import SSHSignatures
+import TestSupport
 
 /// A key pair made by `ssh-keygen` for the tests.
 struct TestKey: Sendable {
@@ -18,7 +19,7 @@ struct KeyFixtures: Sendable {
   static let namespace = "bursar-approval"
   private static let shared = Result { try KeyFixtures() }
 
-  let folder: TemporaryFolder
+  let folder: TemporaryDirectory
   private let keys: [SSHKeyAlgorithm: [TestKey]]
 
   /// The shared fixtures, or the error that stopped their creation.
@@ -27,7 +28,7 @@ struct KeyFixtures: Sendable {
   }
 
   private init() throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryDirectory(prefix: "sshsig-keys")
     var keys: [SSHKeyAlgorithm: [TestKey]] = [:]
     for algorithm in SSHKeyAlgorithm.allCases {
       keys[algorithm] = try ["signer", "other"].map { role in
@@ -46,17 +47,17 @@ struct KeyFixtures: Sendable {
 
   /// Generates an unencrypted key pair with `ssh-keygen`.
   static func generate(
-    _ algorithm: SSHKeyAlgorithm, named name: String, in folder: TemporaryFolder,
+    _ algorithm: SSHKeyAlgorithm, named name: String, in folder: TemporaryDirectory,
     bits: Int? = nil, passphrase: String = ""
   ) throws -> TestKey {
-    let path = folder.path(name)
+    let path = folder.appending(name)
     var arguments = ["-q", "-N", passphrase, "-C", "\(name)@test", "-f", path]
     switch algorithm {
     case .ed25519: arguments += ["-t", "ed25519"]
     case .ecdsaP256: arguments += ["-t", "ecdsa", "-b", "256"]
     case .rsa: arguments += ["-t", "rsa", "-b", String(bits ?? 3072)]
     }
-    try TestProcess.check("ssh-keygen", arguments)
+    try runSucceeding("ssh-keygen", arguments, cwd: folder.path)
     let line = try String(contentsOfFile: path + ".pub", encoding: .utf8)
       .trimmingCharacters(in: .whitespacesAndNewlines)
     return TestKey(

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SSHSignatures
+import TestSupport
 import Testing
 
 /// `ssh-keygen -Y sign` always uses rsa-sha2-512, so the other RSA variants are made with openssl.
@@ -32,21 +33,21 @@ struct RSASignatureAlgorithmTests {
 
   /// Builds an SSHSIG blob by hand, signing the SSHSIG signed data with openssl.
   static func craftSignature(
-    key: TestKey, innerAlgorithm: String, digestOption: String, folder: TemporaryFolder
+    key: TestKey, innerAlgorithm: String, digestOption: String, folder: TemporaryDirectory
   ) throws -> String {
-    let pemKey = folder.path("rsa-pem-\(innerAlgorithm)")
+    let pemKey = folder.appending("rsa-pem-\(innerAlgorithm)")
     try? FileManager.default.removeItem(atPath: pemKey)
     try FileManager.default.copyItem(atPath: key.privateKeyPath, toPath: pemKey)
     // Rewrites the copy in the traditional PEM form that openssl reads.
-    try TestProcess.check(
-      "ssh-keygen", ["-p", "-q", "-P", "", "-N", "", "-m", "PEM", "-f", pemKey])
+    try runSucceeding(
+      "ssh-keygen", ["-p", "-q", "-P", "", "-N", "", "-m", "PEM", "-f", pemKey], cwd: folder.path)
     let signedData =
       Array("SSHSIG".utf8) + TestWire.string(namespace) + TestWire.string([])
       + TestWire.string("sha512") + TestWire.string(Array(SHA512.hash(data: message)))
-    let rawSignature = try TestProcess.run(
-      "openssl", ["dgst", digestOption, "-sign", pemKey], input: Data(signedData))
-    try #require(rawSignature.succeeded, "openssl failed: \(rawSignature.error)")
-    let raw = Array(rawSignature.outputData)
+    let rawSignature = try runSucceeding(
+      "openssl", ["dgst", digestOption, "-sign", pemKey], stdin: Data(signedData),
+      cwd: folder.path)
+    let raw = Array(rawSignature.stdout)
     let inner = TestWire.string(innerAlgorithm) + TestWire.string(raw)
     let blob =
       Array("SSHSIG".utf8) + TestWire.uint32(1) + TestWire.string(key.publicKey.wireBlob)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Signs and verifies with OpenSSH's own `ssh-keygen`, the reference the parser is checked against.
 enum SSHKeygenOracle {
@@ -6,18 +7,19 @@ enum SSHKeygenOracle {
   static func sign(
     _ message: Data, namespace: String, keyFile: String, options: [String] = []
   ) throws -> String {
-    try TestProcess.check(
-      "ssh-keygen", ["-Y", "sign", "-n", namespace, "-f", keyFile] + options, input: message)
+    try runSucceeding(
+      "ssh-keygen", ["-Y", "sign", "-n", namespace, "-f", keyFile] + options, stdin: message,
+      cwd: "/"
+    ).stdoutText
   }
 
   /// `ssh-keygen -Y check-novalidate`: is the signature valid for its own embedded key?
   static func checkNovalidate(signature: String, message: Data, namespace: String) throws -> Bool {
-    let folder = try TemporaryFolder()
-    defer { folder.remove() }
+    let folder = try TemporaryDirectory(prefix: "sshsig-oracle")
     let signatureFile = try folder.write(signature, to: "message.sig")
-    return try TestProcess.run(
+    return try runProcess(
       "ssh-keygen", ["-Y", "check-novalidate", "-n", namespace, "-s", signatureFile],
-      input: message
+      stdin: message, cwd: folder.path
     ).succeeded
   }
 
@@ -25,17 +27,16 @@ enum SSHKeygenOracle {
   static func verify(
     signature: String, message: Data, namespace: String, allowedKeyLine: String
   ) throws -> Bool {
-    let folder = try TemporaryFolder()
-    defer { folder.remove() }
+    let folder = try TemporaryDirectory(prefix: "sshsig-oracle")
     let signatureFile = try folder.write(signature, to: "message.sig")
     let allowedSigners = try folder.write("approver \(allowedKeyLine)\n", to: "allowed_signers")
-    return try TestProcess.run(
+    return try runProcess(
       "ssh-keygen",
       [
         "-Y", "verify", "-f", allowedSigners, "-I", "approver", "-n", namespace,
         "-s", signatureFile,
       ],
-      input: message
+      stdin: message, cwd: folder.path
     ).succeeded
   }
 }

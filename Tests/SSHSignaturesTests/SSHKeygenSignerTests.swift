@@ -1,5 +1,6 @@
 import Foundation
 import SSHSignatures
+import TestSupport
 import Testing
 
 @Suite("SSHKeygenSigner")
@@ -37,8 +38,7 @@ struct SSHKeygenSignerTests {
 
   @Test("Reports a file that is not a key")
   func notAKey() throws {
-    let folder = try TemporaryFolder()
-    defer { folder.remove() }
+    let folder = try TemporaryDirectory(prefix: "sshsig-signer")
     let path = try folder.write("not a key\n", to: "id_bogus")
     let error = try #require(throws: SSHKeygenError.self) {
       try SSHKeygenSigner(environment: Self.noAgent).sign(
@@ -62,8 +62,7 @@ struct SSHKeygenSignerTests {
 
   @Test("A passphrase-protected key without an agent fails at once instead of prompting")
   func passphraseProtected() throws {
-    let folder = try TemporaryFolder()
-    defer { folder.remove() }
+    let folder = try TemporaryDirectory(prefix: "sshsig-signer")
     let key = try KeyFixtures.generate(.ed25519, named: "locked", in: folder, passphrase: "s3cret")
     let error = #expect(throws: SSHKeygenError.passphraseRequired(path: key.privateKeyPath)) {
       try SSHKeygenSigner(environment: Self.noAgent).sign(
@@ -83,8 +82,7 @@ struct SSHKeygenSignerTests {
 
   @Test("Signs through ssh-agent with a public key file or a locked private key")
   func agentSigning() throws {
-    let folder = try TemporaryFolder()
-    defer { folder.remove() }
+    let folder = try TemporaryDirectory(prefix: "sshsig-signer")
     let agent = try TestAgent(in: folder)
     defer { agent.stop() }
     let key = try KeyFixtures.generate(.ecdsaP256, named: "agent", in: folder, passphrase: "s3cret")
@@ -107,8 +105,8 @@ struct TestAgent {
   let socket: String
   var environment: [String: String] { ["SSH_AUTH_SOCK": socket] }
 
-  init(in folder: TemporaryFolder) throws {
-    socket = folder.path("agent.sock")
+  init(in folder: TemporaryDirectory) throws {
+    socket = folder.appending("agent.sock")
     process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     // -D keeps the agent in the foreground; env execs it, so this process is the agent.
@@ -122,18 +120,21 @@ struct TestAgent {
     }
     guard FileManager.default.fileExists(atPath: socket) else {
       stop()
-      throw TestProcess.Failure(description: "ssh-agent did not create its socket")
+      throw ProcessFailure(
+        command: ["ssh-agent", "-D", "-a", socket], status: nil,
+        stderr: "ssh-agent did not create its socket")
     }
   }
 
   /// Adds a key, answering its passphrase through a throwaway askpass script.
-  func add(_ key: TestKey, passphrase: String, folder: TemporaryFolder) throws {
+  func add(_ key: TestKey, passphrase: String, folder: TemporaryDirectory) throws {
     let askpass = try folder.write("#!/bin/sh\necho '\(passphrase)'\n", to: "askpass.sh")
     try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: askpass)
-    var environment = self.environment
+    var environment = ProcessInfo.processInfo.environment.merging(self.environment) { $1 }
     environment["SSH_ASKPASS"] = askpass
     environment["SSH_ASKPASS_REQUIRE"] = "force"
-    try TestProcess.check("ssh-add", [key.privateKeyPath], environment: environment)
+    try runSucceeding(
+      "ssh-add", [key.privateKeyPath], environment: environment, cwd: folder.path)
   }
 
   /// Ends the agent with SIGKILL.
