@@ -16,10 +16,13 @@ public final class LateApprovals {
   private var held: [Held] = []
   private let dates = ISO8601DateFormatter()
 
-  /// An unsigned step waiting for its approval.
+  /// An unsigned step waiting for its approval. It keeps the step's base commit, not its
+  /// trees: a history can hold hundreds of unsigned steps, and the base tree is read again only
+  /// when a later step brings records that bear on the step.
   private struct Held {
-    var step: AuditStep
     var base: Oid?
+    /// The day the step's base tree was judged on.
+    var baseDay: CalendarDay?
     var time: Date
     /// The index of each unsigned finding in the caller's list, by the file it needs signed.
     var findings: [String: Int]
@@ -64,8 +67,8 @@ public final class LateApprovals {
     }
     held.append(
       Held(
-        step: step, base: base, time: stepTime, findings: unsigned, digests: digests,
-        records: Set(judged.map(\.path))))
+        base: base, baseDay: step.gate.base?.day, time: stepTime, findings: unsigned,
+        digests: digests, records: Set(judged.map(\.path))))
   }
 
   /// What is left of `held` once `later` is taken into account; nil when nothing is.
@@ -97,11 +100,13 @@ public final class LateApprovals {
     held.records = records
     guard unjudged else { return held }
     let laterId = try commitId(later)
-    let authors = try SignOffReader(repository: repository, root: root).authors(
-      base: held.base, head: laterId)
+    let reader = SignOffReader(repository: repository, root: root)
+    let authors = try reader.authors(base: held.base, head: laterId)
+    let base = try held.base.flatMap { (commit) throws(LedgerError) in
+      try reader.tree(atCommit: commit, day: held.baseDay ?? .today)?.tree
+    }
     let verdict = SignOffGate(
-      base: held.step.gate.base, head: head, messages: later.gate.messages, authors: authors,
-      root: root
+      base: base, head: head, messages: later.gate.messages, authors: authors, root: root
     ).verdict()
     for status in verdict.required
     where status.satisfied && approving.contains(status.requirement.path) {
