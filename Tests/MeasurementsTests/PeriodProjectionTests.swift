@@ -25,6 +25,9 @@ import Testing
     #expect(december == (start: 1_796_083_200, end: 1_798_761_600))
     let monday = BillingPeriod.week.bounds(containing: Self.february + 8 * Self.day)
     #expect(monday.start == Self.february + 8 * Self.day)
+    // Sunday 2026-03-01 belongs to the week from Monday 2026-02-23.
+    let sunday = BillingPeriod.week.bounds(containing: Self.march + 3_600)
+    #expect(sunday.start == Self.march - 6 * Self.day)
   }
 
   /// 70 EUR spent in the first 7 of February's 28 days: a quarter elapsed, 280 projected.

@@ -5,8 +5,9 @@
 ///
 /// One instant binary-searches the window's ends and reduces its points. Many instants
 /// (`values(of:at:)`) slide the window once over the series: a compensated (Kahan) running sum
-/// for mean and sum, as pandas keeps, monotonic queues for min and max, and a sorted copy of
-/// each window for the median; O(points + instants) but for the median.
+/// for mean and sum, as pandas keeps, monotonic queues for min and max, and the window's values
+/// kept sorted (binary-search insertion and removal) for the median; O(points + instants) for
+/// all but the median, O(points × window) moves of doubles for it.
 public struct RollingWindow: Sendable {
   /// The window's length in seconds (7 days: 604,800).
   public var length: Double
@@ -58,6 +59,8 @@ public struct RollingWindow: Sendable {
     var minHead = 0
     var maxQueue: [Int] = []
     var maxHead = 0
+    var sorted: [Double] = []
+    let keepsSorted = statistic == .median
     func add(_ x: Double) {
       let y = x - compensation
       let t = sum + y
@@ -79,6 +82,7 @@ public struct RollingWindow: Sendable {
             maxQueue.removeLast()
           }
           maxQueue.append(upper)
+          if keepsSorted { sorted.insert(value, at: Self.firstIndex(in: sorted, after: value)) }
         }
         upper += 1
       }
@@ -87,6 +91,10 @@ public struct RollingWindow: Sendable {
         if !value.isNaN {
           add(-value)
           count -= 1
+          if keepsSorted {
+            let index = Self.firstIndex(in: sorted, after: value) - 1
+            if index >= 0 && index < sorted.count { sorted.remove(at: index) }
+          }
         }
         lower += 1
       }
@@ -108,7 +116,10 @@ public struct RollingWindow: Sendable {
       case .min: results[position] = .value(values[minQueue[minHead]], points: count)
       case .max: results[position] = .value(values[maxQueue[maxHead]], points: count)
       case .median:
-        results[position] = reduce(values[lower..<upper].filter { !$0.isNaN })
+        let middle = sorted.count / 2
+        let median =
+          sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        results[position] = .value(median, points: count)
       }
     }
     return results
