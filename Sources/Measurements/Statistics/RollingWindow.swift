@@ -61,6 +61,8 @@ public struct RollingWindow: Sendable {
     var maxHead = 0
     var sorted: [Double] = []
     let keepsSorted = statistic == .median
+    let keepsMin = statistic == .min
+    let keepsMax = statistic == .max
     func add(_ x: Double) {
       let y = x - compensation
       let t = sum + y
@@ -74,14 +76,18 @@ public struct RollingWindow: Sendable {
         if !value.isNaN {
           add(value)
           count += 1
-          while minQueue.count > minHead, values[minQueue[minQueue.count - 1]] >= value {
-            minQueue.removeLast()
+          if keepsMin {
+            while minQueue.count > minHead, values[minQueue[minQueue.count - 1]] >= value {
+              minQueue.removeLast()
+            }
+            minQueue.append(upper)
           }
-          minQueue.append(upper)
-          while maxQueue.count > maxHead, values[maxQueue[maxQueue.count - 1]] <= value {
-            maxQueue.removeLast()
+          if keepsMax {
+            while maxQueue.count > maxHead, values[maxQueue[maxQueue.count - 1]] <= value {
+              maxQueue.removeLast()
+            }
+            maxQueue.append(upper)
           }
-          maxQueue.append(upper)
           if keepsSorted { sorted.insert(value, at: Self.firstIndex(in: sorted, after: value)) }
         }
         upper += 1
