@@ -49,6 +49,7 @@ struct CheckMarkdownRenderer: Renderer {
     case .excepted: "⚠️"
     case .breached: "❌"
     case .missing: result.blocks ? "❌" : "➖"
+    case .insufficient: "➖"
     }
   }
 

@@ -51,19 +51,19 @@ enum CheckPresentation {
     var reasons: [String] = []
     if evaluation.breached, let headroom = evaluation.headroom {
       switch headroom.key {
-      case .max, .min:
-        let side = headroom.key == .max ? "above" : "below"
-        let by = QuantityText.format(-headroom.absolute, in: headroom.limit.unit)
-        let share =
-          headroom.relative.map { " (\(NumberText.percent(-$0, significantDigits: 3)))" } ?? ""
-        reasons.append(
-          "\(figure.text) is \(side) \(headroom.key.rawValue) \(headroom.limit.text) by \(by)\(share)"
-        )
       case .slo, .window:
         let spent =
           evaluation.errorBudget.map { NumberText.percent($0.spent, significantDigits: 4) } ?? "?"
         reasons.append(
           "SLI \(figure.text) is below the \(headroom.limit.text) objective: \(spent) of the error budget spent"
+        )
+      default:
+        let side = headroom.key.largerIsLooser == false ? "below" : "above"
+        let by = QuantityText.format(-headroom.absolute, in: headroom.limit.unit)
+        let share =
+          headroom.relative.map { " (\(NumberText.percent(-$0, significantDigits: 3)))" } ?? ""
+        reasons.append(
+          "\(figure.text) is \(side) \(headroom.key.rawValue) \(headroom.limit.text) by \(by)\(share)"
         )
       }
     }

@@ -61,6 +61,7 @@ struct CheckTextRenderer: Renderer {
     case .excepted: style.yellow(verdict)
     case .breached: style.red(verdict)
     case .missing: result.blocks ? style.red(verdict) : style.dim(verdict)
+    case .insufficient: style.dim(verdict)
     }
   }
 }
