@@ -1,0 +1,53 @@
+/// Sorts finite doubles ascending in linear time: a least-significant-digit radix sort on the
+/// IEEE 754 bits, flipped so that unsigned order is numeric order.
+///
+/// The standard library's comparison sort takes about 4× longer on a million values; the
+/// two-sample test sorts both samples, so this is most of its time. −0.0 sorts before +0.0,
+/// which compare equal, so callers group equal values by `==`, not by bits.
+enum DoubleRadixSort {
+  /// Below this many values the standard sort is as fast and needs no buffers.
+  static let threshold = 4_096
+
+  static func sorted(_ values: [Double]) -> [Double] {
+    if values.count < threshold { return values.sorted() }
+    var keys = values.map { value -> UInt64 in
+      let bits = value.bitPattern
+      return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+    }
+    var buffer = [UInt64](repeating: 0, count: keys.count)
+    let radixBits = 16
+    let buckets = 1 << radixBits
+    var counts = [Int](repeating: 0, count: buckets)
+    for pass in 0..<(64 / radixBits) {
+      let shift = UInt64(pass * radixBits)
+      keys.withUnsafeBufferPointer { source in
+        buffer.withUnsafeMutableBufferPointer { target in
+          counts.withUnsafeMutableBufferPointer { counts in
+            for i in 0..<buckets { counts[i] = 0 }
+            for key in source { counts[Int((key >> shift) & UInt64(buckets - 1))] += 1 }
+            // A pass where every key has the same digit moves nothing.
+            if counts[Int((source[0] >> shift) & UInt64(buckets - 1))] == source.count {
+              _ = target.initialize(from: source)
+              return
+            }
+            var total = 0
+            for i in 0..<buckets {
+              let count = counts[i]
+              counts[i] = total
+              total += count
+            }
+            for key in source {
+              let digit = Int((key >> shift) & UInt64(buckets - 1))
+              target[counts[digit]] = key
+              counts[digit] += 1
+            }
+          }
+        }
+      }
+      swap(&keys, &buffer)
+    }
+    return keys.map { key in
+      Double(bitPattern: key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key)
+    }
+  }
+}
