@@ -146,7 +146,7 @@ struct BudgetDecoder {
     shape.drift = choice("drift", DriftTest.self)
     shape.reference = choice("reference", DriftReference.self)
     shape.statistic = choice("statistic", WindowStatistic.self)
-    shape.period = choice("period", BillingPeriod.self)
+    shape.period = choice("period", SpendPeriod.self)
     if let parts = mapping["parts"] {
       shape.partsLocation = parts.location
       let items = reader.sequence(parts, "`parts` of \(what)")

@@ -22,13 +22,13 @@ public struct MetricShape: Sendable, Hashable {
   /// Where `parts` is written, when it is.
   public var partsLocation: SourceLocation?
   /// The billing period a spend is capped over.
-  public var period: Located<BillingPeriod>?
+  public var period: Located<SpendPeriod>?
 
   public init(
     across: Located<GroupingName>? = nil, method: Located<GroupGapMethod>? = nil,
     drift: Located<DriftTest>? = nil, reference: Located<DriftReference>? = nil,
     statistic: Located<WindowStatistic>? = nil, parts: [Located<MetricName>] = [],
-    partsLocation: SourceLocation? = nil, period: Located<BillingPeriod>? = nil
+    partsLocation: SourceLocation? = nil, period: Located<SpendPeriod>? = nil
   ) {
     self.across = across
     self.method = method
@@ -103,7 +103,7 @@ public enum WindowStatistic: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A billing period a spend is capped over, in UTC calendar terms.
-public enum BillingPeriod: String, Sendable, Hashable, CaseIterable {
+public enum SpendPeriod: String, Sendable, Hashable, CaseIterable {
   /// Monday 00:00 to the next Monday (ISO weeks).
   case week
   /// The first of the month to the first of the next.

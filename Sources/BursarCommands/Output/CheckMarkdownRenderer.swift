@@ -29,6 +29,7 @@ struct CheckMarkdownRenderer: Renderer {
     let noted = report.results.filter { result in
       result.verdict != .within || result.scaleWarning != nil
         || !(result.evaluation?.errorBudget?.unjudged.isEmpty ?? true)
+        || !CheckPresentation.shapeNotes(result).isEmpty
     }
     if !noted.isEmpty {
       lines += ["", "#### Notes", ""]
@@ -39,6 +40,9 @@ struct CheckMarkdownRenderer: Renderer {
           "  - \(MarkdownTable.inline($0))"
         }
       }
+    }
+    if let composite = CheckPresentation.composite(report) {
+      lines += ["", MarkdownTable.inline(composite)]
     }
     return lines.joined(separator: "\n")
   }

@@ -16,6 +16,7 @@ struct CheckTextRenderer: Renderer {
       lines += table(results, day: report.day)
       lines.append("")
     }
+    if let composite = CheckPresentation.composite(report) { lines += [composite, ""] }
     let summary = CheckPresentation.summary(report)
     lines.append(report.blocks ? style.red(summary) : style.green(summary))
     return lines.joined(separator: "\n")

@@ -30,6 +30,9 @@ public enum CheckVerdict: Sendable, Hashable {
     }
   }
 
+  /// Whether a test report shows the result as skipped: nothing was judged.
+  public var isSkipped: Bool { self == .missing || self == .insufficient }
+
   /// `within`, `breached`, `excepted`, `missing` or `insufficient`, as the JSON output writes it.
   public var name: String { kind.rawValue }
 }

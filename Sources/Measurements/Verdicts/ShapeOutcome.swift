@@ -190,7 +190,7 @@ public struct PartsOutcome: Sendable {
 /// A spend over its billing period: the period, how far into it the check is, and the total
 /// the run rate so far projects.
 public struct PeriodOutcome: Sendable {
-  public var period: BillingPeriod
+  public var period: SpendPeriod
   public var start: Date
   public var end: Date
   /// The share of the period elapsed at the instant checked.
@@ -203,7 +203,7 @@ public struct PeriodOutcome: Sendable {
   public var unit: QuantityUnit
 
   public init(
-    period: BillingPeriod, start: Date, end: Date, elapsed: Double, projected: Double?,
+    period: SpendPeriod, start: Date, end: Date, elapsed: Double, projected: Double?,
     cap: Quantity, unit: QuantityUnit
   ) {
     self.period = period
