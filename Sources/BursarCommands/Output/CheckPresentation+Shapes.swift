@@ -84,7 +84,7 @@ extension CheckPresentation {
     let end = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: rolling.to))
     guard rolling.count > 0 else {
       return
-        "insufficient data: none of the \(rolling.measured) values is in the \(rolling.window.text) ending \(end)"
+        "insufficient data: no value in the \(rolling.window.text) ending \(end) (\(rolling.measured) measured)"
     }
     return
       "\(rolling.statistic.rawValue) of \(rolling.count) of \(rolling.measured) values in the \(rolling.window.text) ending \(end)"
