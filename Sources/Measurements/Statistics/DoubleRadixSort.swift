@@ -8,7 +8,9 @@ enum DoubleRadixSort {
   /// Below this many values the standard sort is as fast and needs no buffers.
   static let threshold = 4_096
 
+  /// The values ascending; values already ascending (a `SampleSet`'s) are returned as they are.
   static func sorted(_ values: [Double]) -> [Double] {
+    if zip(values, values.dropFirst()).allSatisfy({ $0 <= $1 }) { return values }
     if values.count < threshold { return values.sorted() }
     var keys = values.map { value -> UInt64 in
       let bits = value.bitPattern
