@@ -1,6 +1,7 @@
 import BudgetKit
 
-/// A bound as people read it: `max 100ms`, `min 0.95`, `min 1 · max 5`, `slo 99.9% over 30d`.
+/// A bound as people read it: `max 100ms`, `min 0.95`, `min 1 · max 5`, `slo 99.9% over 30d`,
+/// `baseline 0.95 · max_drop 8%`.
 enum BoundText {
   static func describe(_ bound: Bound) -> String {
     var parts: [String] = []
@@ -10,6 +11,10 @@ enum BoundText {
       parts.append("slo \(slo.text)" + (bound.window.map { " over \($0.text)" } ?? ""))
     } else if let window = bound.window {
       parts.append("window \(window.text)")
+    }
+    // The later shapes' fields, as written: `baseline 0.95 · max_drop 8%`.
+    for (key, value) in bound.fields where !BoundKey.original.contains(key) {
+      parts.append("\(key.rawValue) \(value.text)")
     }
     return parts.joined(separator: " · ")
   }
