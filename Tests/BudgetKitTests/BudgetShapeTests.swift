@@ -172,3 +172,81 @@ struct BudgetShapeTests {
     #expect(tree.diagnostics.isEmpty, "\(tree.diagnostics)")
   }
 }
+
+/// Which way the new fields move a budget, and who signs off.
+struct BudgetShapeDiffTests {
+  static func changes(_ before: String, _ after: String) -> [BudgetChange] {
+    let old = BudgetShapeTests.tree(before)
+    let new = BudgetShapeTests.tree(after)
+    return BudgetDiff.changes(from: old, to: new).filter { $0.budget == "extra" }
+  }
+
+  static let cases: [(before: String, after: String, field: String, kind: ChangeKind)] = [
+    (
+      "  a: { dimension: quality, baseline: 0.95, max_drop: 8% }",
+      "  a: { dimension: quality, baseline: 0.96, max_drop: 8% }", "baseline", .tighten
+    ),
+    (
+      "  a: { dimension: quality, baseline: 0.95, max_drop: 8% }",
+      "  a: { dimension: quality, baseline: 0.94, max_drop: 8% }", "baseline", .loosen
+    ),
+    (
+      "  a: { dimension: latency, baseline: 80ms, max_rise: 25% }",
+      "  a: { dimension: latency, baseline: 90ms, max_rise: 25% }", "baseline", .loosen
+    ),
+    (
+      "  a: { dimension: latency, baseline: 80ms, max_rise: 25% }",
+      "  a: { dimension: latency, baseline: 0.07s, max_rise: 25% }", "baseline", .tighten
+    ),
+    (
+      "  a: { dimension: quality, baseline: 0.95, max_drop: 8%, max_rise: 2% }",
+      "  a: { dimension: quality, baseline: 0.96, max_drop: 8%, max_rise: 2% }", "baseline",
+      .changed
+    ),
+    (
+      "  a: { dimension: quality, baseline: 0.95, max_drop: 8% }",
+      "  a: { dimension: quality, baseline: 0.95, max_drop: 5% }", "max_drop", .tighten
+    ),
+    (
+      "  a: { dimension: quality, across: g, max_difference: 3% }",
+      "  a: { dimension: quality, across: g, max_difference: 2% }", "max_difference", .tighten
+    ),
+    (
+      "  a: { dimension: quality, across: g, min_ratio: 0.8 }",
+      "  a: { dimension: quality, across: g, min_ratio: 0.7 }", "min_ratio", .loosen
+    ),
+    (
+      "  a: { dimension: quality, drift: ks, p_value: 0.05 }",
+      "  a: { dimension: quality, drift: ks, p_value: 0.1 }", "p_value", .tighten
+    ),
+    (
+      "  a: { dimension: quality, drift: ks, min_samples: 20 }",
+      "  a: { dimension: quality, drift: ks, min_samples: 50 }", "min_samples", .loosen
+    ),
+    (
+      "  a: { dimension: quality, min: 0.9, window: 7d }",
+      "  a: { dimension: quality, min: 0.9, window: 14d }", "window", .changed
+    ),
+  ]
+
+  @Test(arguments: cases.indices)
+  func aNewFieldMovesTheWayItsMeaningSays(_ index: Int) throws {
+    let (before, after, field, kind) = Self.cases[index]
+    let changes = Self.changes(before, after)
+    let change = try #require(changes.first, "no change from \(before) to \(after)")
+    #expect(changes.count == 1, "\(changes)")
+    #expect(change.field == field)
+    #expect(change.kind == kind, "\(before) → \(after)")
+  }
+
+  /// The baseline is the metric's: its dimension's owners sign off a loosening.
+  @Test func aLowerBaselineNeedsTheDimensionOwners() throws {
+    let before = BudgetShapeTests.tree("  a: { dimension: quality, baseline: 0.95, max_drop: 8% }")
+    let after = BudgetShapeTests.tree("  a: { dimension: quality, baseline: 0.9, max_drop: 8% }")
+    let changes = BudgetDiff.changes(from: before, to: after)
+    let required = RequiredSignOffs(
+      owners: before.owners, base: DiffSide(tree: before), head: DiffSide(tree: after)
+    ).required(for: changes)
+    #expect(required.map(\.signOff.teams) == [["ml-eng"]], "\(required)")
+  }
+}

@@ -102,6 +102,28 @@ import Testing
     #expect(result.stdoutText.contains("`latency_p95` → `extract_ms` → `latency_p95`"))
   }
 
+  /// Raising a relative floor's baseline tightens it; raising a relative ceiling's loosens it.
+  @Test func diffCallsABaselineChangeTightenOrLoosen() throws {
+    try repository.write(
+      path: ".budgets/models/scorer.yaml",
+      contents: Self.budget.replacingOccurrences(of: "baseline: 0.96", with: "baseline: 0.97"))
+    let floor = try bursar.run("diff")
+    #expect(floor.status == 0, "\(floor.stderrText)")
+    #expect(
+      floor.stdoutText.contains("tighten  production  precision  baseline  0.96 → 0.97"),
+      "\(floor.stdoutText)")
+    try repository.write(
+      path: ".budgets/models/scorer.yaml",
+      contents: Self.budget.replacingOccurrences(of: "baseline: 80ms", with: "baseline: 90ms"))
+    let ceiling = try bursar.run("diff", "--format", "json")
+    let document = try #require(
+      JSONSerialization.jsonObject(with: Data(ceiling.stdoutText.utf8)) as? [String: Any])
+    let changes = try #require(document["changes"] as? [[String: Any]], "\(ceiling.stdoutText)")
+    let change = try #require(changes.first { $0["field"] as? String == "baseline" })
+    #expect(change["kind"] as? String == "loosen")
+    #expect(change["metric"] as? String == "latency_p95")
+  }
+
   @Test func checkShowsEachShapeInText() throws {
     let result = try bursar.run("check", "-m", "m.yaml")
     let text = result.stdoutText
