@@ -131,7 +131,7 @@ extension CheckPresentation {
     let decided =
       summary.decidedBy.map {
         "; the verdict is decided by \($0), the most constraining dimension"
-      } ?? "; every dimension is within"
+      } ?? "; no dimension fails the check"
     return
       "composite health (visibility only, never the exit code): \(composite) — \(dimensions)\(decided)"
   }
