@@ -235,7 +235,7 @@ struct BudgetShapeDiffTests {
     let changes = Self.changes(before, after)
     let change = try #require(changes.first, "no change from \(before) to \(after)")
     #expect(changes.count == 1, "\(changes)")
-    #expect(change.field == field)
+    #expect(change.field.name == field)
     #expect(change.kind == kind, "\(before) → \(after)")
   }
 

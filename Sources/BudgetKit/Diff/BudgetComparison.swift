@@ -15,12 +15,10 @@ struct BudgetComparison {
         let before = old?.effectiveBound(of: metric, in: environment)
         let after = new?.effectiveBound(of: metric, in: environment)
         for field in BoundComparison.changes(from: before, to: after) {
-          changes.append(
-            BudgetChange(
-              category: .budget, kind: field.kind, budget: name,
-              environment: environment, metric: metric,
-              subject: .bound(field.key), old: field.old?.text, new: field.new?.text,
-              relativeChange: field.relativeChange, path: path))
+          let bound = BoundChange(
+            budget: name, environment: environment, metric: metric, key: field.key,
+            old: field.old, new: field.new, relativeChange: field.relativeChange)
+          changes.append(BudgetChange(.bound(bound), kind: field.kind, path: path))
         }
       }
     }
@@ -35,8 +33,8 @@ struct BudgetComparison {
     if old.owner.value != new.owner.value {
       changes.append(
         BudgetChange(
-          category: .budget, kind: .changed, budget: name, subject: .owner,
-          old: old.owner.value.rawValue, new: new.owner.value.rawValue, path: path))
+          .owner(budget: name, old: old.owner.value, new: new.owner.value), kind: .changed,
+          path: path))
     }
     for metric in new.metricOrder {
       guard let before = old.metrics[metric]?.dimension.value,
@@ -44,8 +42,8 @@ struct BudgetComparison {
       else { continue }
       changes.append(
         BudgetChange(
-          category: .budget, kind: .changed, budget: name, metric: metric, subject: .dimension,
-          old: before.rawValue, new: after.rawValue, path: path))
+          .dimension(budget: name, metric: metric, old: before, new: after), kind: .changed,
+          path: path))
     }
     return changes
   }

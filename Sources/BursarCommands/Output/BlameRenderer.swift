@@ -11,8 +11,9 @@ struct BlameTextRenderer: Renderer {
     var table = TextTable()
     for line in report.lines {
       let kind = line.changes.first?.kind ?? .changed
-      let value = line.changes.map { "\($0.field ?? "") \($0.new ?? "—")" }.joined(separator: " · ")
-      let was = line.changes.map { "\($0.old ?? "—")" }.joined(separator: " · ")
+      let value = line.changes.map { "\($0.field.name) \($0.newText ?? "—")" }.joined(
+        separator: " · ")
+      let was = line.changes.map { "\($0.oldText ?? "—")" }.joined(separator: " · ")
       let percent = line.changes.compactMap { ChangeText.percent($0.relativeChange) }.joined(
         separator: " ")
       let approvals: String

@@ -100,8 +100,10 @@ struct ExceptionsTextRenderer: Renderer {
     let change = event.change
     var text =
       "\(event.action.rawValue) \(TimeText.day(event.commit.committer)) by \(event.commit.author.name) (\(event.commit.id.abbreviated))"
-    if event.action != .created && event.action != .withdrawn, let field = change.field {
-      text += ": \(field) \(ChangeText.values(change))"
+    switch event.action {
+    case .created, .withdrawn: break
+    case .extended, .shortened, .amended:
+      text += ": \(change.field.name) \(ChangeText.values(change))"
     }
     return text
   }
@@ -171,8 +173,8 @@ struct ExceptionsJSON: Encodable {
           Event(
             action: event.action.rawValue, commit: event.commit.id.hex,
             date: TimeText.iso(event.commit.committer),
-            author: event.commit.author.name, field: event.change.field, old: event.change.old,
-            new: event.change.new, rationale: event.rationale)
+            author: event.commit.author.name, field: event.change.field.name,
+            old: event.change.oldText, new: event.change.newText, rationale: event.rationale)
         })
     }
   }

@@ -46,11 +46,11 @@ struct LogTableRenderer: LogRenderer {
         + [TextTable.Cell(text: problem)]
     }
     let summary = entry.rationale.split(separator: "\n").first.map(String.init) ?? ""
-    let note = change.category == .approval ? change.note.map { [$0] } ?? [] : []
+    let note = ChangeText.approvalNote(change).map { [$0] } ?? []
     let rationale = (note + [style.dim(summary)]).joined(separator: "  ")
     let values = [
-      change.budget?.rawValue ?? "—", change.budget == nil ? "—" : change.environmentName.rawValue,
-      change.metric?.rawValue ?? "—", change.field ?? "", ChangeText.values(change),
+      change.budget?.rawValue ?? "—", ChangeText.environment(change) ?? "—",
+      change.metric?.rawValue ?? "—", change.field.name, ChangeText.values(change),
       ChangeText.percent(change.relativeChange) ?? "", ChangeText.exception(change) ?? "",
     ]
     return start + [

@@ -76,10 +76,9 @@ struct RationaleRefusal {
   static func describe(_ change: BudgetChange) -> String {
     let place = [
       change.exception?.rawValue, change.budget?.rawValue,
-      change.budget == nil ? nil : change.environmentName.rawValue, change.metric?.rawValue,
+      ChangeText.environment(change), change.metric?.rawValue,
     ].compactMap { $0 }
-    let field = change.field.map { "\($0): " } ?? ""
-    return (place + [field + ChangeText.values(change)]).joined(separator: " ")
+    return (place + ["\(change.field.name): " + ChangeText.values(change)]).joined(separator: " ")
   }
 
   /// A path as one shell word: as it is when it needs no quoting, else in single quotes.
