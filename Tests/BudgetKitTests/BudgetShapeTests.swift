@@ -250,3 +250,69 @@ struct BudgetShapeDiffTests {
     #expect(required.map(\.signOff.teams) == [["ml-eng"]], "\(required)")
   }
 }
+
+/// Shape fields and weights have no one direction: they are changes, signed off as loosenings
+/// by the metric's owners, or by governance for the Owners file.
+struct BudgetShapeChangeTests {
+  @Test(arguments: [
+    (
+      "  a: { dimension: quality, across: g, max_difference: 3% }",
+      "  a: { dimension: quality, across: h, max_difference: 3% }", "across", "g", "h"
+    ),
+    (
+      "  a: { dimension: quality, across: g, max_difference: 3% }",
+      "  a: { dimension: quality, across: g, max_difference: 3%, method: to_overall }", "method",
+      "", "to_overall"
+    ),
+    (
+      "  a: { dimension: quality, min: 0.9, window: 7d }",
+      "  a: { dimension: quality, min: 0.9, window: 7d, statistic: median }", "statistic", "",
+      "median"
+    ),
+    (
+      "  a: { dimension: quality, max: 9 USD, period: month }",
+      "  a: { dimension: quality, max: 9 USD, period: quarter }", "period", "month", "quarter"
+    ),
+    (
+      "  a: { dimension: latency, max: 1s, parts: [b] }\n  b: { dimension: latency, max: 1ms }\n  c: { dimension: latency, max: 1ms }",
+      "  a: { dimension: latency, max: 1s, parts: [b, c] }\n  b: { dimension: latency, max: 1ms }\n  c: { dimension: latency, max: 1ms }",
+      "parts", "[b]", "[b, c]"
+    ),
+  ])
+  func aShapeFieldIsAChange(
+    _ before: String, _ after: String, _ field: String, _ old: String, _ new: String
+  ) throws {
+    let base = BudgetShapeTests.tree(before)
+    let head = BudgetShapeTests.tree(after)
+    #expect(head.diagnostics.isEmpty, "\(head.diagnostics)")
+    let changes = BudgetDiff.changes(from: base, to: head).filter { $0.budget == "extra" }
+    let change = try #require(changes.only, "\(changes)")
+    #expect(change.field.name == field)
+    #expect(change.kind == .changed)
+    #expect(change.oldText == (old.isEmpty ? nil : old))
+    #expect(change.newText == new)
+    let required = RequiredSignOffs(
+      owners: base.owners, base: DiffSide(tree: base), head: DiffSide(tree: head)
+    ).required(for: changes)
+    let dimension = before.contains("latency") ? "sre" : "ml-eng"
+    #expect(required.map(\.signOff.teams) == [[TeamName(dimension)]], "\(required)")
+  }
+
+  @Test func aWeightIsAGovernedChangeOfTheOwnersFile() throws {
+    let weighted = TreeFixture.owners.replacingOccurrences(
+      of: "quality: { owners: [ml-eng] }", with: "quality: { owners: [ml-eng], weight: 0.5 }")
+    let base = TreeFixture.load([".budgets/owners.yaml": weighted])
+    let head = TreeFixture.load([
+      ".budgets/owners.yaml": weighted.replacingOccurrences(of: "0.5", with: "0.7")
+    ])
+    let changes = BudgetDiff.changes(from: base, to: head)
+    let change = try #require(changes.only, "\(changes)")
+    #expect(change.category == .governance)
+    #expect(change.field.name == "dimensions.quality.weight")
+    #expect(change.oldText == "0.5" && change.newText == "0.7")
+    let same = TreeFixture.load([
+      ".budgets/owners.yaml": weighted.replacingOccurrences(of: "0.5", with: "0.50")
+    ])
+    #expect(BudgetDiff.changes(from: base, to: same).isEmpty)
+  }
+}
