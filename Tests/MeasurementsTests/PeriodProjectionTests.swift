@@ -9,25 +9,28 @@ import Testing
   static let february = 1_769_904_000.0
   static let march = 1_772_323_200.0
 
-  @Test func calendarPeriods() {
+  @Test func calendarPeriods() throws {
     // 2026-02-11T12:00Z, a Wednesday.
     let instant = Self.february + 10.5 * Self.day
-    let month = BillingPeriod.month.bounds(containing: instant)
+    let month = try #require(BillingPeriod.month.bounds(containing: instant))
     #expect(month.start == Self.february && month.end == Self.march)
     // The ISO week from Monday 2026-02-09.
-    let week = BillingPeriod.week.bounds(containing: instant)
+    let week = try #require(BillingPeriod.week.bounds(containing: instant))
     #expect(week.start == Self.february + 8 * Self.day && week.end == week.start + 7 * Self.day)
     // Q1 2026: January 1st to April 1st, 90 days.
-    let quarter = BillingPeriod.quarter.bounds(containing: instant)
+    let quarter = try #require(BillingPeriod.quarter.bounds(containing: instant))
     #expect(quarter.start == 1_767_225_600 && quarter.end == quarter.start + 90 * Self.day)
     // December rolls into the next year; a Monday starts its own week.
-    let december = BillingPeriod.month.bounds(containing: 1_796_083_200 + 30 * Self.day)
+    let december = try #require(
+      BillingPeriod.month.bounds(containing: 1_796_083_200 + 30 * Self.day))
     #expect(december == (start: 1_796_083_200, end: 1_798_761_600))
-    let monday = BillingPeriod.week.bounds(containing: Self.february + 8 * Self.day)
+    let monday = try #require(BillingPeriod.week.bounds(containing: Self.february + 8 * Self.day))
     #expect(monday.start == Self.february + 8 * Self.day)
     // Sunday 2026-03-01 belongs to the week from Monday 2026-02-23.
-    let sunday = BillingPeriod.week.bounds(containing: Self.march + 3_600)
+    let sunday = try #require(BillingPeriod.week.bounds(containing: Self.march + 3_600))
     #expect(sunday.start == Self.march - 6 * Self.day)
+    #expect(BillingPeriod.month.bounds(containing: .nan) == nil)
+    #expect(BillingPeriod.quarter.bounds(containing: 1e300) == nil)
   }
 
   /// 70 EUR spent in the first 7 of February's 28 days: a quarter elapsed, 280 projected.
@@ -64,6 +67,13 @@ import Testing
     #expect(
       PeriodProjection.project(noBaseline, recording: .runningTotal, period: .month, at: at)
         == .insufficientData(.noBaseline, periodStart: Self.february, periodEnd: Self.march))
+  }
+
+  @Test func instantOutOfRange() {
+    let spend = TimeSeries(times: [Self.february], values: [10])
+    #expect(
+      PeriodProjection.project(spend, recording: .perEvent, period: .month, at: .infinity)
+        == .instantOutOfRange)
   }
 
   @Test func noElapsedTime() {

@@ -39,6 +39,12 @@ import Testing
     let window = try #require(RollingWindow(length: 10, minimumPoints: 2))
     #expect(window.value(of: series, at: 1) == .insufficientData(points: 1, minimum: 2))
     #expect(window.value(of: series, at: 2) == .value(2, points: 2))
+    #expect(window.value(of: series, at: .nan) == .insufficientData(points: 0, minimum: 2))
+    #expect(
+      window.values(of: series, at: [2, .nan, .infinity]) == [
+        .value(2, points: 2), .insufficientData(points: 0, minimum: 2),
+        .insufficientData(points: 0, minimum: 2),
+      ])
     #expect(RollingWindow(length: 0) == nil)
     #expect(RollingWindow(length: .nan) == nil)
   }

@@ -7,9 +7,14 @@ public enum BillingPeriod: String, Sendable, CaseIterable {
   case month
   case quarter
 
+  /// The earliest and latest instants a period can be found for: years 1 to 9999.
+  public static let instants = -62_135_596_800.0...253_402_300_799.0
+
   /// The period holding an instant (seconds since 1970): its start (inclusive) and end
-  /// (exclusive), in seconds since 1970.
-  public func bounds(containing instant: Double) -> (start: Double, end: Double) {
+  /// (exclusive), in seconds since 1970; nil for an instant that is not finite or outside the
+  /// years 1 to 9999.
+  public func bounds(containing instant: Double) -> (start: Double, end: Double)? {
+    guard Self.instants.contains(instant) else { return nil }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let date = Date(timeIntervalSince1970: instant)

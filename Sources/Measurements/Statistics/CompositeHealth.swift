@@ -32,9 +32,10 @@ public struct CompositeHealth: Sendable, Equatable {
     public init(name: String, within: Int, over: Int, insufficient: Int = 0, weight: Double? = nil)
     {
       self.name = name
-      self.within = within
-      self.over = over
-      self.insufficient = insufficient
+      // A count below zero means nothing: it counts as none.
+      self.within = max(within, 0)
+      self.over = max(over, 0)
+      self.insufficient = max(insufficient, 0)
       self.weight = weight
     }
 

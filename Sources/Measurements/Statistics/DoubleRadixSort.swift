@@ -12,15 +12,25 @@ enum DoubleRadixSort {
   static func sorted(_ values: [Double]) -> [Double] {
     if zip(values, values.dropFirst()).allSatisfy({ $0 <= $1 }) { return values }
     if values.count < threshold { return values.sorted() }
-    var keys = values.map { value -> UInt64 in
-      let bits = value.bitPattern
-      return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+    // Uninitialised buffers: every element is written before it is read, and zero-filling
+    // 8 MB per million values would cost as much as a pass.
+    let count = values.count
+    var keys = [UInt64](unsafeUninitializedCapacity: count) { keys, initialized in
+      values.withUnsafeBufferPointer { values in
+        for i in 0..<count {
+          let bits = values[i].bitPattern
+          keys[i] = bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+        }
+      }
+      initialized = count
     }
-    var buffer = [UInt64](repeating: 0, count: keys.count)
-    let radixBits = 16
+    var buffer = [UInt64](unsafeUninitializedCapacity: count) { _, initialized in
+      initialized = count
+    }
+    let radixBits = 11
     let buckets = 1 << radixBits
     var counts = [Int](repeating: 0, count: buckets)
-    for pass in 0..<(64 / radixBits) {
+    for pass in 0..<((64 + radixBits - 1) / radixBits) {
       let shift = UInt64(pass * radixBits)
       keys.withUnsafeBufferPointer { source in
         buffer.withUnsafeMutableBufferPointer { target in
@@ -48,8 +58,14 @@ enum DoubleRadixSort {
       }
       swap(&keys, &buffer)
     }
-    return keys.map { key in
-      Double(bitPattern: key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key)
+    return [Double](unsafeUninitializedCapacity: count) { result, initialized in
+      keys.withUnsafeBufferPointer { keys in
+        for i in 0..<count {
+          let key = keys[i]
+          result[i] = Double(bitPattern: key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key)
+        }
+      }
+      initialized = count
     }
   }
 }

@@ -29,6 +29,8 @@ public struct PeriodProjection: Sendable, Equatable {
   public enum Outcome: Sendable, Equatable {
     case projection(PeriodProjection)
     case insufficientData(Insufficiency, periodStart: Double, periodEnd: Double)
+    /// `at` is not finite or lies outside the years 1 to 9999 (`BillingPeriod.instants`).
+    case instantOutOfRange
 
     public var projection: PeriodProjection? {
       if case .projection(let projection) = self { return projection }
@@ -54,7 +56,9 @@ public struct PeriodProjection: Sendable, Equatable {
   public static func project(
     _ spend: TimeSeries, recording: Recording, period: BillingPeriod, at: Double
   ) -> Outcome {
-    let (start, end) = period.bounds(containing: at)
+    guard let (start, end) = period.bounds(containing: at) else {
+      return .instantOutOfRange
+    }
     func insufficient(_ reason: Insufficiency) -> Outcome {
       .insufficientData(reason, periodStart: start, periodEnd: end)
     }

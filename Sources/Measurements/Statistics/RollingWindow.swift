@@ -37,15 +37,19 @@ public struct RollingWindow: Sendable {
 
   /// The statistic over the window ending at `at`.
   public func value(of series: TimeSeries, at: Double) -> Outcome {
+    guard at.isFinite else { return reduce([]) }
     let upper = Self.firstIndex(in: series.times, after: at)
     let lower = Self.firstIndex(in: series.times, after: at - length)
     guard lower < upper else { return reduce([]) }
     return reduce(series.values[lower..<upper].filter { !$0.isNaN })
   }
 
-  /// The statistic over the window ending at each instant, in the order asked.
+  /// The statistic over the window ending at each instant, in the order asked (a NaN or
+  /// infinite instant gets `insufficientData` with no points).
   public func values(of series: TimeSeries, at instants: [Double]) -> [Outcome] {
-    let order = instants.indices.sorted { (instants[$0], $0) < (instants[$1], $1) }
+    // A NaN or infinite instant has an empty window; the others are visited in time order.
+    let order = instants.indices.filter { instants[$0].isFinite }
+      .sorted { (instants[$0], $0) < (instants[$1], $1) }
     var results = [Outcome](
       repeating: .insufficientData(points: 0, minimum: minimumPoints), count: instants.count)
     let times = series.times
@@ -61,6 +65,8 @@ public struct RollingWindow: Sendable {
     var maxHead = 0
     var sorted: [Double] = []
     let keepsSorted = statistic == .median
+    let keepsMin = statistic == .min
+    let keepsMax = statistic == .max
     func add(_ x: Double) {
       let y = x - compensation
       let t = sum + y
@@ -74,14 +80,18 @@ public struct RollingWindow: Sendable {
         if !value.isNaN {
           add(value)
           count += 1
-          while minQueue.count > minHead, values[minQueue[minQueue.count - 1]] >= value {
-            minQueue.removeLast()
+          if keepsMin {
+            while minQueue.count > minHead, values[minQueue[minQueue.count - 1]] >= value {
+              minQueue.removeLast()
+            }
+            minQueue.append(upper)
           }
-          minQueue.append(upper)
-          while maxQueue.count > maxHead, values[maxQueue[maxQueue.count - 1]] <= value {
-            maxQueue.removeLast()
+          if keepsMax {
+            while maxQueue.count > maxHead, values[maxQueue[maxQueue.count - 1]] <= value {
+              maxQueue.removeLast()
+            }
+            maxQueue.append(upper)
           }
-          maxQueue.append(upper)
           if keepsSorted { sorted.insert(value, at: Self.firstIndex(in: sorted, after: value)) }
         }
         upper += 1
