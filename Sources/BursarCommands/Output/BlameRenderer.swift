@@ -24,7 +24,7 @@ struct BlameTextRenderer: Renderer {
           let after = Elapsed.text(
             late.commit.committer.time.timeIntervalSince(line.commit.committer.time))
           return
-            "approved by \(late.by.rawValue) \(after) later (\(late.commit.id.abbreviated), \(TimeText.day(late.commit.committer)))"
+            "approved by \(late.by.rawValue) \(after) later (\(late.commit.id.abbreviated), \(TimeText.day(late.commit.committed)))"
         }.joined(separator: "; ")
       } else {
         approvals = "no approval"
@@ -34,7 +34,7 @@ struct BlameTextRenderer: Renderer {
         TextTable.Cell(text: value, style: { style.bold($0) }),
         TextTable.Cell(text: kind.rawValue, style: ChangeText.colour(kind, style)),
         TextTable.Cell(text: "was " + was), TextTable.Cell(text: percent),
-        TextTable.Cell(text: TimeText.day(line.commit.committer)),
+        TextTable.Cell(text: TimeText.day(line.commit.committed)),
         TextTable.Cell(text: line.commit.id.abbreviated, style: { style.yellow($0) }),
         TextTable.Cell(text: line.commit.author.name), TextTable.Cell(text: approvals),
         TextTable.Cell(text: summary, style: { style.dim($0) }),
@@ -81,13 +81,13 @@ struct BlameJSON: Encodable {
     environment = report.environment
     history = report.lines.map { line in
       Line(
-        commit: line.commit.id.hex, date: TimeText.iso(line.commit.committer),
+        commit: line.commit.id.hex, date: TimeText.iso(line.commit.committed),
         author: line.commit.author.name,
         authorEmail: line.commit.author.email, rationale: line.rationale,
         approvals: line.approvals.map(\.rawValue),
         lateApprovals: line.lateApprovals.map {
           Late(
-            by: $0.by.rawValue, commit: $0.commit.id.hex, date: TimeText.iso($0.commit.committer))
+            by: $0.by.rawValue, commit: $0.commit.id.hex, date: TimeText.iso($0.commit.committed))
         },
         changes: line.changes.map { ChangeJSON(change: $0) })
     }

@@ -99,7 +99,7 @@ struct ExceptionsTextRenderer: Renderer {
   private func describe(_ event: ExceptionRecord.Event) -> String {
     let change = event.change
     var text =
-      "\(event.action.rawValue) \(TimeText.day(event.commit.committer)) by \(event.commit.author.name) (\(event.commit.id.abbreviated))"
+      "\(event.action.rawValue) \(TimeText.day(event.commit.committed)) by \(event.commit.author.name) (\(event.commit.id.abbreviated))"
     switch event.action {
     case .created, .withdrawn: break
     case .extended, .shortened, .amended:
@@ -172,7 +172,7 @@ struct ExceptionsJSON: Encodable {
         history: record.history.map { event in
           Event(
             action: event.action.rawValue, commit: event.commit.id.hex,
-            date: TimeText.iso(event.commit.committer),
+            date: TimeText.iso(event.commit.committed),
             author: event.commit.author.name, field: event.change.field.name,
             old: event.change.oldText, new: event.change.newText, rationale: event.rationale)
         })

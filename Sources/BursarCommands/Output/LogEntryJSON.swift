@@ -32,7 +32,7 @@ enum LogEntryJSON {
     writer.string("note", change.map { $0.note } ?? entry.problem?.message)
     writer.string("old", change?.oldText)
     writer.string("path", Self.path(of: entry))
-    writer.string("problem", entry.problem?.description)
+    writer.string("problem", entry.problem?.sentence)
     writer.string("rationale", entry.rationale)
     writer.number("relative_change", change?.relativeChange.flatMap(ChangeJSON.number))
     writer.string("subject", entry.commit.summary)
@@ -52,8 +52,8 @@ struct CommitTexts {
   var day: String
 
   init(_ entry: AuditEntry) {
-    date = TimeText.iso(entry.commit.committer)
-    authorDate = TimeText.iso(entry.commit.author)
+    date = TimeText.iso(entry.commit.committed)
+    authorDate = TimeText.iso(entry.commit.authored)
     day = String(date.prefix(10))
   }
 }

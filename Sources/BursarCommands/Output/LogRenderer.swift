@@ -40,7 +40,7 @@ struct LogTableRenderer: LogRenderer {
       TextTable.Cell(text: $0)
     }
     guard let change = entry.change else {
-      let problem = entry.problem.map(\.description) ?? "invalid file"
+      let problem = entry.problem.map(\.sentence) ?? "invalid file"
       return start + [TextTable.Cell(text: "invalid", style: { style.red($0) })]
         + ["—", "—", "—", "", "", "", ""].map { TextTable.Cell(text: $0) }
         + [TextTable.Cell(text: problem)]

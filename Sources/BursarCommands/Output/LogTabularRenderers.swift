@@ -24,7 +24,7 @@ struct LogCSVRenderer: LogRenderer {
     let end: [String?] = [
       LogEntryJSON.path(of: entry), change?.exception?.rawValue, change?.action?.rawValue,
       entry.approvals.map(\.rawValue).joined(separator: " "),
-      change == nil ? entry.problem?.description : entry.rationale,
+      change == nil ? entry.problem?.sentence : entry.rationale,
     ]
     let relative = change?.relativeChange.map { "\(ChangeJSON.rounded($0))" } ?? ""
     let cells =
@@ -48,7 +48,7 @@ struct LogMarkdownRenderer: LogRenderer {
     let start = [texts.day, "`\(commit.id.abbreviated)`", commit.author.name]
     guard let change = entry.change else {
       return cells(
-        start + ["**invalid**", "—", "—", "—", "", "—", "—", "", entry.problem?.description ?? ""])
+        start + ["**invalid**", "—", "—", "—", "", "—", "—", "", entry.problem?.sentence ?? ""])
     }
     let kind = change.kind.rawValue
     let word = change.kind.isLoosening ? "**\(kind)**" : kind

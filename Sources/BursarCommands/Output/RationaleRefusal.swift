@@ -1,5 +1,4 @@
 import BudgetKit
-import GitKit
 import Ledger
 
 /// What commit-msg says when it refuses a message without a `Budget-Rationale:` trailer: why,
@@ -10,7 +9,7 @@ struct RationaleRefusal {
   /// The message file git passed to the hook.
   var messageFile: String
   /// The index the refused commit recorded, which decides the options to repeat.
-  var index: IndexInUse
+  var index: CommitIndex
 
   func render() -> String {
     var lines = opening()
