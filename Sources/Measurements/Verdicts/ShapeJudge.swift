@@ -202,8 +202,9 @@ struct ShapeJudge {
   // MARK: Periods
 
   /// The spend to date against its period, and the total the run rate so far projects.
+  /// Nil when the instant has no calendar period (outside the years 1 to 9999).
   static func period(_ period: SpendPeriod, figure: MeasuredFigure, cap: Quantity, at: Date)
-    -> PeriodOutcome
+    -> PeriodOutcome?
   {
     let instant = at.timeIntervalSince1970
     let billing = BillingPeriod(rawValue: period.rawValue) ?? .month
@@ -221,6 +222,8 @@ struct ShapeJudge {
       projected = projection.projectedTotal
     case .insufficientData(_, let periodStart, let periodEnd):
       (start, end) = (periodStart, periodEnd)
+    case .instantOutOfRange:
+      return nil
     }
     return PeriodOutcome(
       period: period, start: Date(timeIntervalSince1970: start),
