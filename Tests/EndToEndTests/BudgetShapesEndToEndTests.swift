@@ -75,6 +75,22 @@ import Testing
     #expect(result.status == 0, "\(result.stdoutText)\(result.stderrText)")
   }
 
+  @Test func showListsTheShapeFields() throws {
+    let text = try bursar.run("show", "scorer")
+    #expect(text.status == 0, "\(text.stderrText)")
+    #expect(text.stdoutText.contains("baseline 0.96 · max_drop 2%"), "\(text.stdoutText)")
+    #expect(text.stdoutText.contains("max_difference 3% · across merchant_type"))
+    #expect(text.stdoutText.contains("max 12000 USD · period month"))
+    let json = try bursar.run("show", "scorer", "--format", "json")
+    let document = try #require(
+      JSONSerialization.jsonObject(with: Data(json.stdoutText.utf8)) as? [String: Any])
+    let budgets = try #require(document["budgets"] as? [[String: Any]])
+    let metrics = try #require(budgets.first?["metrics"] as? [[String: Any]])
+    let latency = try #require(metrics.first { $0["metric"] as? String == "latency_p95" })
+    let shape = try #require(latency["shape"] as? [String: String])
+    #expect(shape == ["baseline": "80ms", "max_rise": "25%", "parts": "[extract_ms, infer_ms]"])
+  }
+
   @Test func validateRefusesPartsThatExceedTheWhole() throws {
     try repository.write(
       path: ".budgets/models/scorer.yaml",

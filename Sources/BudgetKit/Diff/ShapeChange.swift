@@ -41,7 +41,7 @@ public enum MetricShapeField: String, Sendable, Hashable, CaseIterable {
   case period
 
   /// The field's value in a shape as written, nil when unset.
-  func text(in shape: MetricShape) -> String? {
+  public func text(in shape: MetricShape) -> String? {
     switch self {
     case .across: shape.across?.value.rawValue
     case .method: shape.method?.value.rawValue

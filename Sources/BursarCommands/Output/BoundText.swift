@@ -4,6 +4,11 @@ import BudgetKit
 /// `baseline 0.95 · max_drop 8%`.
 enum BoundText {
   static func describe(_ bound: Bound) -> String {
+    describe(bound, shape: nil)
+  }
+
+  /// The bound and, when given, the metric's shape fields: `across merchant_type`, `parts […]`.
+  static func describe(_ bound: Bound, shape: MetricShape?) -> String {
     var parts: [String] = []
     if let min = bound.min { parts.append("min \(min.text)") }
     if let max = bound.max { parts.append("max \(max.text)") }
@@ -15,6 +20,9 @@ enum BoundText {
     // The later shapes' fields, as written: `baseline 0.95 · max_drop 8%`.
     for (key, value) in bound.fields where !BoundKey.original.contains(key) {
       parts.append("\(key.rawValue) \(value.text)")
+    }
+    for field in MetricShapeField.allCases {
+      if let shape, let text = field.text(in: shape) { parts.append("\(field.rawValue) \(text)") }
     }
     return parts.joined(separator: " · ")
   }
