@@ -12,6 +12,7 @@ extension BudgetChange {
     case .bound(let bound): (bound.old?.text, bound.new?.text)
     case .owner(_, let old, let new): (old.rawValue, new.rawValue)
     case .dimension(_, _, let old, let new): (old.rawValue, new.rawValue)
+    case .shape(let shape): (shape.old, shape.new)
     case .exception(let exception):
       switch exception.field {
       case .grant(let grant): (grant.old?.text, grant.new?.text)
@@ -37,6 +38,7 @@ extension BudgetChange {
     case .dimensionOwners(_, let old, let new), .governance(let old, let new):
       (describe(old), describe(new))
     case .runbook(_, let old, let new): (old, new)
+    case .weight(_, let old, let new): (old?.text, new?.text)
     case .rule(let rule):
       switch rule {
       case .approvers(_, let old, let new): (old.rawValue, new.rawValue)
@@ -63,7 +65,7 @@ extension BudgetChange {
       let words = [Self.shortDigest(approval.digest), approval.state.map(Self.describe), signed]
         .compactMap { $0 }
       return "\(approval.by) approves \(approval.file) (\(words.joined(separator: ", ")))"
-    case .bound, .owner, .dimension, .owners:
+    case .bound, .owner, .dimension, .shape, .owners:
       return nil
     }
   }

@@ -19,7 +19,7 @@ public struct BudgetChange: Sendable, Hashable {
   /// What part of the governed files the change touches.
   public var category: ChangeCategory {
     switch what {
-    case .bound, .owner, .dimension: .budget
+    case .bound, .owner, .dimension, .shape: .budget
     case .exception: .exception
     case .approval: .approval
     case .owners: .governance
@@ -31,6 +31,7 @@ public struct BudgetChange: Sendable, Hashable {
     switch what {
     case .bound(let bound): bound.budget
     case .owner(let budget, _, _), .dimension(let budget, _, _, _): budget
+    case .shape(let shape): shape.budget
     case .exception(let exception): exception.budget
     case .approval(let approval): approval.budget
     case .owners: nil
@@ -43,7 +44,7 @@ public struct BudgetChange: Sendable, Hashable {
   public var environment: EnvironmentName? {
     switch what {
     case .bound(let bound): bound.environment
-    case .owner, .dimension: .production
+    case .owner, .dimension, .shape: .production
     case .exception(let exception): exception.environment
     case .approval(let approval): approval.budget == nil ? nil : .production
     case .owners: nil
@@ -56,6 +57,7 @@ public struct BudgetChange: Sendable, Hashable {
     case .bound(let bound): bound.metric
     case .owner, .approval, .owners: nil
     case .dimension(_, let metric, _, _): metric
+    case .shape(let shape): shape.metric
     case .exception(let exception): exception.field.metric
     }
   }
@@ -66,6 +68,7 @@ public struct BudgetChange: Sendable, Hashable {
     case .bound(let bound): .bound(bound.key)
     case .owner: .owner
     case .dimension: .dimension
+    case .shape(let shape): .shape(shape.field)
     case .exception(let exception): exception.field.field
     case .approval: .approval
     case .owners(let owners): owners.field
@@ -79,7 +82,7 @@ public struct BudgetChange: Sendable, Hashable {
     case .bound(let bound): bound.relativeChange
     case .exception(let exception):
       if case .grant(let grant) = exception.field { grant.relativeChange } else { nil }
-    case .owner, .dimension, .approval, .owners: nil
+    case .owner, .dimension, .shape, .approval, .owners: nil
     }
   }
 

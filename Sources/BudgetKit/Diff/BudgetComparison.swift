@@ -45,6 +45,16 @@ struct BudgetComparison {
           .dimension(budget: name, metric: metric, old: before, new: after), kind: .changed,
           path: path))
     }
+    for metric in new.metricOrder {
+      guard let before = old.metrics[metric]?.shape, let after = new.metrics[metric]?.shape,
+        before != after
+      else { continue }
+      for (field, oldText, newText) in ShapeChange.changes(from: before, to: after) {
+        let shape = ShapeChange(
+          budget: name, metric: metric, field: field, old: oldText, new: newText)
+        changes.append(BudgetChange(.shape(shape), kind: .changed, path: path))
+      }
+    }
     return changes
   }
 
@@ -57,7 +67,7 @@ struct BudgetComparison {
     else { return false }
     for (name, metric) in old.metrics {
       guard let other = new.metrics[name], other.bound == metric.bound,
-        other.dimension.value == metric.dimension.value
+        other.dimension.value == metric.dimension.value, other.shape == metric.shape
       else { return false }
     }
     for (name, environment) in old.environments {

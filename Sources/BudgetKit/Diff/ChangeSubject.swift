@@ -9,6 +9,9 @@ public enum ChangeSubject: Sendable, Hashable {
   case owner(budget: BudgetName, old: TeamName, new: TeamName)
   /// A budget's metric moved to another dimension, which changes who governs it.
   case dimension(budget: BudgetName, metric: MetricName, old: DimensionName, new: DimensionName)
+  /// A metric's shape changed: the groups it is measured across, its drift test, its window's
+  /// statistic, its parts or its billing period.
+  case shape(ShapeChange)
   /// An exception was created, extended, shortened, amended or withdrawn.
   case exception(ExceptionChange)
   /// An approval appeared or disappeared.

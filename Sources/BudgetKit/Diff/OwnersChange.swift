@@ -16,6 +16,8 @@ public enum OwnersChange: Sendable, Hashable {
   case dimensionOwners(DimensionName, old: SignOff, new: SignOff)
   /// A dimension's runbook changed.
   case runbook(DimensionName, old: String?, new: String?)
+  /// A dimension's weight in the composite health changed.
+  case weight(DimensionName, old: Quantity?, new: Quantity?)
   /// A sign-off rule changed.
   case rule(RuleChange)
   /// The teams that govern the Owners file changed.
@@ -32,6 +34,7 @@ public enum OwnersChange: Sendable, Hashable {
     case .dimension(let name, _, _): .owners(path: "dimensions.\(name)")
     case .dimensionOwners(let name, _, _): .owners(path: "dimensions.\(name).owners")
     case .runbook(let name, _, _): .owners(path: "dimensions.\(name).runbook")
+    case .weight(let name, _, _): .owners(path: "dimensions.\(name).weight")
     case .rule(let rule): .owners(path: "rules.\(rule.name)")
     case .governance: .owners(path: "governance")
     }

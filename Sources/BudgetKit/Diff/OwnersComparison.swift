@@ -40,6 +40,11 @@ enum OwnersComparison {
               .changed, .dimensionOwners(name, old: before.signOff, new: after.signOff),
               path: new.path))
         }
+        if before.weight?.baseValue != after.weight?.baseValue {
+          changes.append(
+            change(
+              .changed, .weight(name, old: before.weight, new: after.weight), path: new.path))
+        }
         if before.runbook != after.runbook {
           changes.append(
             change(

@@ -43,15 +43,18 @@ public struct Metric: Sendable {
   public var dimension: Located<DimensionName>
   public var bound: Bound
   public var description: String?
+  /// The groups, drift test, window statistic, parts and period, when the metric has any.
+  public var shape: MetricShape
 
   public init(
     name: Located<MetricName>, dimension: Located<DimensionName>, bound: Bound,
-    description: String? = nil
+    description: String? = nil, shape: MetricShape = MetricShape()
   ) {
     self.name = name
     self.dimension = dimension
     self.bound = bound
     self.description = description
+    self.shape = shape
   }
 }
 

@@ -47,7 +47,7 @@ public struct RequiredSignOffs: Sendable {
       // Moving a metric to another dimension changes who governs it: both sides must agree.
       return directionSignOffs(change, owners)
         + resolve(approvers(of: change.kind, owners), dimension: new, owners)
-    case .bound: return directionSignOffs(change, owners)
+    case .bound, .shape: return directionSignOffs(change, owners)
     }
   }
 
@@ -143,7 +143,7 @@ public struct RequiredSignOffs: Sendable {
     case .exception(let exception):
       words.append("exception \(exception.id) (\(exception.action.rawValue))")
     case .owners: words.append("owners")
-    case .bound, .owner, .dimension, .approval: break
+    case .bound, .owner, .dimension, .shape, .approval: break
     }
     if let budget = change.budget { words.append(budget.rawValue) }
     if let environment = change.environment, environment != .production {
@@ -153,7 +153,7 @@ public struct RequiredSignOffs: Sendable {
     switch change.what {
     // A metric's bound or dimension is named by the metric.
     case .bound, .dimension: break
-    case .owner, .exception, .approval, .owners: words.append(change.field.name)
+    case .owner, .shape, .exception, .approval, .owners: words.append(change.field.name)
     }
     var text = words.joined(separator: " ")
     if change.oldText != nil || change.newText != nil {

@@ -29,6 +29,7 @@ struct CheckMarkdownRenderer: Renderer {
     let noted = report.results.filter { result in
       result.verdict != .within || result.scaleWarning != nil
         || !(result.evaluation?.errorBudget?.unjudged.isEmpty ?? true)
+        || !CheckPresentation.shapeNotes(result).isEmpty
     }
     if !noted.isEmpty {
       lines += ["", "#### Notes", ""]
@@ -40,6 +41,9 @@ struct CheckMarkdownRenderer: Renderer {
         }
       }
     }
+    if let composite = CheckPresentation.composite(report) {
+      lines += ["", MarkdownTable.inline(composite)]
+    }
     return lines.joined(separator: "\n")
   }
 
@@ -49,6 +53,7 @@ struct CheckMarkdownRenderer: Renderer {
     case .excepted: "⚠️"
     case .breached: "❌"
     case .missing: result.blocks ? "❌" : "➖"
+    case .insufficient: "➖"
     }
   }
 
