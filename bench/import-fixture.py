@@ -41,7 +41,7 @@ with open(out + "/locust_stats_history.csv", "w") as handle:
         for kind, name in requests:
             p = sorted(random.randint(5, 400) for _ in range(11))
             total += random.randint(10, 40)
-            row = "%d,50,%s,%s,%.6f,%.6f,%s,%d,%d,%d,%.6f,%.6f,%.6f,%d,%.6f\n" % (
+            row = "%d,50,%s,%s,%.6f,%.6f,%s,%d,%d,%d,%.6f,%.6f,%.6f,%.1f\n" % (
                 second, kind, name, random.uniform(10, 40), random.uniform(0, 1),
                 ",".join(map(str, p)), total, total // 100, p[0], random.uniform(20, 80),
                 random.uniform(1, 5), random.uniform(300, 900), 12.0)
