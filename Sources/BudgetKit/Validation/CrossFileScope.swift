@@ -26,21 +26,20 @@ public struct CrossFileScope: Sendable {
     var budgetNames = Set<BudgetName>()
     var exceptionIDs = Set<ExceptionID>()
     var referencedBudgets = Set<BudgetName>()
-    // Import mappings name budgets and metrics without their facts saying which: a change to
-    // one, or to any budget while the tree holds one, is checked against the whole tree.
-    let holdsImports = base.values.contains { $0.kind == .importMapping }
     for path in changed {
       guard let old = base[path] else { continue }
-      if old.kind == .owners || old.kind == .importMapping { return nil }
-      if holdsImports, old.kind == .budget { return nil }
+      if old.kind == .owners { return nil }
       if let name = old.budgetName { budgetNames.insert(name) }
     }
     for file in new {
       if file.kind?.value == .owners { return nil }
       switch file.document {
-      case .owners?, .importMapping?: return nil
+      case .owners?: return nil
+      case .importMapping(let mapping)?:
+        // Checked against the budgets it names, and beside the other mappings of those budgets
+        // (a metric mapped twice).
+        referencedBudgets.formUnion(mapping.figures.map(\.budget.value))
       case .budget(let budget)?:
-        if holdsImports { return nil }
         budgetNames.insert(budget.name.value)
       case .exception(let exception)?:
         exceptionIDs.insert(exception.id.value)
@@ -52,6 +51,7 @@ public struct CrossFileScope: Sendable {
     var others = Set<String>()
     var budgetFiles: [BudgetName: [String]] = [:]
     var exceptionBudgets: [String: BudgetName] = [:]
+    var mappingBudgets: [String: Set<BudgetName>] = [:]
     for (path, facts) in base where !changed.contains(path) {
       switch facts.kind {
       case .owners: owners.append(path)
@@ -66,8 +66,18 @@ public struct CrossFileScope: Sendable {
           others.insert(path)
         }
         if let id = facts.exceptionID, exceptionIDs.contains(id) { others.insert(path) }
-      case .approval, .importMapping: break
+      case .approval: break
+      case .importMapping:
+        let named = facts.mappedBudgets
+        if !named.isDisjoint(with: budgetNames) || !named.isDisjoint(with: referencedBudgets) {
+          others.insert(path)
+          mappingBudgets[path] = named
+        }
       }
+    }
+    // A mapping read again is checked against every budget it names.
+    for (_, named) in mappingBudgets {
+      for budget in named { others.formUnion(budgetFiles[budget] ?? []) }
     }
     // An exception read again is checked against its budget, so that file is read too.
     for path in others {

@@ -5,11 +5,13 @@
 struct ImportReferenceCheck {
   let budgets: [Budget]
   let collector: DiagnosticCollector
+  /// Every budget name of the tree, for hints, when `budgets` are only part of it.
+  var hintNames: [String]? = nil
 
   func check(_ mappings: [ImportMapping]) {
     let byName = Dictionary(
       budgets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-    let names = byName.keys.map(\.rawValue).sorted()
+    let names = hintNames ?? byName.keys.map(\.rawValue).sorted()
     var mapped: [ImportMappingTool: [String: SourceLocation]] = [:]
     for mapping in mappings.sorted(by: { $0.path < $1.path }) {
       for figure in mapping.figures {

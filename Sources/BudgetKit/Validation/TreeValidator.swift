@@ -38,7 +38,8 @@ struct TreeValidator {
       budget: { byName[$0] }, budgetNames: { hintNames }, rules: owners?.rules ?? Rules(),
       day: day, collector: collector)
     policy.check(exceptions)
-    ImportReferenceCheck(budgets: budgets, collector: collector).check(imports)
+    ImportReferenceCheck(budgets: budgets, collector: collector, hintNames: hintNames).check(
+      imports)
     return collector.diagnostics
   }
 

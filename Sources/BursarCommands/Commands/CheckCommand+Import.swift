@@ -77,14 +77,16 @@ extension CheckCommand {
     return origin
   }
 
-  func runImport(_ tool: ImportTool, outputs: [ToolOutput]) throws {
+  /// Each output's bytes are let go once read, so a large output is not held beside its figures.
+  func runImport(_ tool: ImportTool, outputs: inout [ToolOutput]) throws {
     var figures: [ToolFigure] = []
-    for output in outputs {
+    for index in outputs.indices {
       do throws(MeasurementsError) {
-        figures += try tool.figures(from: output)
+        figures += try tool.figures(from: outputs[index])
       } catch {
-        throw Self.failure(error, in: output.path)
+        throw Self.failure(error, in: outputs[index].path)
       }
+      outputs[index].bytes = []
     }
     let tree = try loadTree()
     let mappings: [ImportMapping]

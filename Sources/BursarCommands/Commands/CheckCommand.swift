@@ -107,9 +107,9 @@ struct CheckCommand: ParsableCommand {
   }
 
   func run() throws {
-    let outputs = try readOutputs()
+    var outputs = try readOutputs()
     if case .tool(let tool) = try origin(of: outputs) {
-      return try runImport(tool, outputs: outputs)
+      return try runImport(tool, outputs: &outputs)
     }
     let parsed = try readMeasurements(outputs[0])
     let tree = try loadTree()

@@ -94,8 +94,14 @@ public struct ValidationCache: Sendable, Equatable {
     let name = name == "-" ? nil : name
     let budget = budget == "-" ? nil : BudgetName(budget)
     switch kind {
-    case .owners, .approval, .importMapping:
+    case .owners, .approval:
       guard name == nil, budget == nil else { return nil }
+    case .importMapping:
+      guard budget == nil,
+        (name ?? "").split(separator: ",", omittingEmptySubsequences: false).allSatisfy({
+          BudgetKind.isValid(String($0))
+        }) || name == nil
+      else { return nil }
     case .budget:
       guard let name, BudgetKind.isValid(name), budget == nil else { return nil }
     case .exception:

@@ -51,6 +51,8 @@ public struct PrometheusImporter: Sendable {
       ]
     case "vector", "matrix":
       var figures: [ToolFigure] = []
+      // The series of one range query share their instants: each keeps the first copy.
+      var sharedTimes: [Double] = []
       for (index, item) in try json.list(result, at: resultPath).enumerated() {
         let itemPath = resultPath.index(index)
         var labels: [String: String] = [:]
@@ -64,7 +66,7 @@ public struct PrometheusImporter: Sendable {
         let key = type == "vector" ? "value" : "values"
         let valuePath = itemPath.key(key)
         let node = try json.member(item, key, at: itemPath, tool: tool)
-        let pairs: SamplePairs
+        var pairs: SamplePairs
         switch node {
         case .pairs(let read) where read.isSingle == (type == "vector"): pairs = read
         case .list(let items, let location) where items.isEmpty && type == "matrix":
@@ -77,6 +79,11 @@ public struct PrometheusImporter: Sendable {
               : "\(valuePath) must be a list of `[time, \"value\"]` pairs")
         }
         try refuseNonFinite(pairs, at: valuePath)
+        if pairs.times == sharedTimes {
+          pairs.times = sharedTimes
+        } else {
+          sharedTimes = pairs.times
+        }
         let value: ToolValue =
           type == "vector"
           ? .number(pairs.values[0], unit: nil)

@@ -42,6 +42,9 @@ private struct JSONParser {
   let maxDepth: Int
   var index = 0
   var readsPairs = false
+  /// The instants of the last list of pairs: the series of a range query share theirs, and
+  /// each list that repeats them keeps this one copy (a 1,000-series matrix, one array).
+  private var lastPairTimes: [Double] = []
 
   init(bytes: UnsafeBufferPointer<UInt8>, position: TextPosition, maxDepth: Int) {
     self.bytes = bytes
@@ -213,7 +216,14 @@ private struct JSONParser {
       skipWhitespace()
       try pairBody(into: &pairs)
       skipWhitespace()
-      if consume(UInt8(ascii: "]")) { return pairs }
+      if consume(UInt8(ascii: "]")) {
+        if pairs.times == lastPairTimes {
+          pairs.times = lastPairTimes
+        } else {
+          lastPairTimes = pairs.times
+        }
+        return pairs
+      }
       guard consume(UInt8(ascii: ",")) else {
         throw error("expected `,` or `]` in a list, found \(describeHere())")
       }
