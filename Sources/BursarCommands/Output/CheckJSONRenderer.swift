@@ -24,6 +24,24 @@ struct CheckJSONRenderer: Renderer {
     var burnRateRules: [String]
     var summary: [String: Int]
     var results: [Result]
+    var imported: Imported?
+  }
+
+  /// `imported`: present when the figures were a tool's output read through import mappings.
+  struct Imported: Encodable {
+    var tool: String
+    var mappings: [String]
+    var unmapped: [UnmappedFigure]
+  }
+
+  struct UnmappedFigure: Encodable {
+    var name: String
+    var labels: [String: String]
+    var statistic: String
+    var result: String?
+    var path: String
+    var line: Int
+    var column: Int
   }
 
   struct Result: Encodable {
@@ -72,6 +90,8 @@ struct CheckJSONRenderer: Renderer {
     var good: JSONOutput.Number?
     var total: JSONOutput.Number?
     var coveredSeconds: JSONOutput.Number?
+    var points: Int?
+    var latestAt: String?
   }
 
   struct HeadroomItem: Encodable {
@@ -130,7 +150,17 @@ struct CheckJSONRenderer: Renderer {
         source: source, percentileMethod: report.percentileMethod.rawValue,
         allowMissing: report.allowMissing, allowScaleWarnings: report.allowScaleWarnings,
         burnRateRules: report.burnRatePolicy.rules.map(\.description), summary: summary,
-        results: report.results.map(result)))
+        results: report.results.map(result), imported: report.imported.map(imported)))
+  }
+
+  private func imported(_ summary: ImportSummary) -> Imported {
+    Imported(
+      tool: summary.tool.rawValue, mappings: summary.mappings,
+      unmapped: summary.unmapped.map {
+        UnmappedFigure(
+          name: $0.name, labels: $0.labels, statistic: $0.statistic, result: $0.result,
+          path: $0.location.path, line: $0.location.line, column: $0.location.column)
+      })
   }
 
   private func result(_ result: MetricCheck) -> Result {
@@ -165,6 +195,10 @@ struct CheckJSONRenderer: Renderer {
       (item.source, item.good, item.total, item.coveredSeconds) = (
         "series", JSONOutput.Number(events.good), JSONOutput.Number(events.total),
         JSONOutput.Number(events.covered)
+      )
+    case .latest(let points, let time):
+      (item.source, item.points, item.latestAt) = (
+        "latest", points, TimeText.utcISO(Date(timeIntervalSince1970: time))
       )
     }
     return item

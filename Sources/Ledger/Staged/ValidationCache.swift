@@ -94,7 +94,7 @@ public struct ValidationCache: Sendable, Equatable {
     let name = name == "-" ? nil : name
     let budget = budget == "-" ? nil : BudgetName(budget)
     switch kind {
-    case .owners, .approval:
+    case .owners, .approval, .importMapping:
       guard name == nil, budget == nil else { return nil }
     case .budget:
       guard let name, BudgetKind.isValid(name), budget == nil else { return nil }

@@ -60,12 +60,30 @@ public enum MeasuredValue: Sendable {
   case samples(SampleSet)
   /// Good and total events per time bucket, for an `slo` metric.
   case series(SLISeries)
+  /// A gauge over time (a tool's series), for a cap or floor: judged by its latest point.
+  case gauge(GaugeReading)
 
   public var location: SourceLocation {
     switch self {
     case .summary(let quantity): quantity.location
     case .samples(let samples): samples.location
     case .series(let series): series.location
+    case .gauge(let gauge): gauge.location
     }
+  }
+}
+
+/// A gauge series in a unit, as an import brought it: a cap or floor is judged by its latest
+/// point.
+public struct GaugeReading: Sendable {
+  /// The values in `unit`, at instants in seconds since 1970.
+  public var series: TimeSeries
+  public var unit: QuantityUnit
+  public var location: SourceLocation
+
+  public init(series: TimeSeries, unit: QuantityUnit, location: SourceLocation) {
+    self.series = series
+    self.unit = unit
+    self.location = location
   }
 }

@@ -15,6 +15,9 @@ public struct CheckReport: Sendable {
   public var burnRatePolicy: BurnRatePolicy
   /// One result per metric: budgets in the order measured, metrics in the order of the budget.
   public var results: [MetricCheck]
+  /// When the figures were a tool's output read through import mappings: which, and what no
+  /// mapping named.
+  public var imported: ImportSummary? = nil
 
   public init(
     environment: EnvironmentName, at: Date, measurementsPath: String, options: CheckOptions,

@@ -38,6 +38,8 @@ struct FigureResolver {
         samples, named: entry.name.value, statistic: statistic, metric: metric, bound: bound)
     case .series(let series):
       figure = try seriesFigure(series, metric: metric, bound: bound)
+    case .gauge(let gauge):
+      figure = try gaugeFigure(gauge, metric: metric, bound: bound)
     }
     if let figure { try checkFamily(figure, metric: metric, bound: bound) }
     return figure
@@ -82,6 +84,22 @@ struct FigureResolver {
     return MeasuredFigure(
       value: ratio, unit: QuantityUnit.named("%") ?? .plain,
       source: .series(series, events: events), location: series.location)
+  }
+
+  private func gaugeFigure(_ gauge: GaugeReading, metric: MetricName, bound: Bound)
+    throws(CheckError) -> MeasuredFigure?
+  {
+    guard bound.slo == nil else {
+      throw .unusableFigure(
+        metric: metric, budget: budget,
+        reason:
+          "a gauge series measures a cap or floor by its latest point; an `slo` metric takes good and total events",
+        at: gauge.location)
+    }
+    guard let last = gauge.series.last else { return nil }
+    return MeasuredFigure(
+      value: UnitScale(gauge.unit).toBase(last.value), unit: gauge.unit,
+      source: .latest(points: gauge.series.count, time: last.time), location: gauge.location)
   }
 
   /// The figure's family must be the metric's; a ratio lies within 0–100%.

@@ -12,6 +12,8 @@ public struct MeasuredFigure: Sendable {
     case samples(name: MetricName, statistic: SampleStatistic, method: PercentileMethod, count: Int)
     /// The share of good events of a series over the SLO window.
     case series(SLISeries, events: SLIEvents)
+    /// The latest point of a gauge series of `points` points, at `time` (seconds since 1970).
+    case latest(points: Int, time: Double)
   }
 
   /// The value in the base unit of its family (seconds, bytes, a fraction…).
