@@ -27,14 +27,15 @@ private func threshold(
 private func objective(
   budget: String = "fraud-detector", metric: String = "availability",
   good: String = #"http_requests_total{job="api",code!~"5.."}"#,
-  total: String = #"http_requests_total{job="api"}"#, slo: String = "99.9%"
+  total: String = #"http_requests_total{job="api"}"#, bad: String? = nil, slo: String = "99.9%"
 ) -> PrometheusRuleSource {
   PrometheusRuleSource(
     budget: BudgetName(budget), metric: MetricName(metric), dimension: DimensionName("latency"),
     owners: [TeamName("sre")], runbook: "https://runbooks.example.com/latency",
     measure: .objective(
-      good: WindowedQuery(good), total: WindowedQuery(total), slo: quantity(slo),
-      window: quantity("30d")))
+      events: bad.map { .init(bad: WindowedQuery($0), total: WindowedQuery(total)) }
+        ?? .init(good: WindowedQuery(good), total: WindowedQuery(total)),
+      slo: quantity(slo), window: quantity("30d")))
 }
 
 private func policy(_ rules: String...) -> BurnRatePolicy {
@@ -206,16 +207,50 @@ struct PrometheusRuleGeneratorTests {
     #expect(rules[1].expression.contains("(sum(rate(requests_total[1h])))"))
   }
 
-  @Test("a good or total query that is no selector and has no $window is a problem")
+  @Test("a query with one range has it replaced by each window")
+  func oneRange() throws {
+    let source = objective(
+      good: #"sum(increase(requests_total{path="[5m]",ok="true"}[5m]))"#,
+      total: "sum(increase(requests_total[1h]))")
+    let rules = try PrometheusRuleGenerator(burnRatePolicy: policy("6h/30m:6:page"))
+      .rules(for: [source]).groups[0].rules
+    #expect(
+      rules[0].expression.contains(#"(sum(increase(requests_total{path="[5m]",ok="true"}[30m])))"#))
+    #expect(rules[0].expression.contains("(sum(increase(requests_total[30m])))"))
+    #expect(rules[1].expression.contains("(sum(increase(requests_total[6h])))"))
+  }
+
+  @Test("bad events are divided by all events, without `1 -`")
+  func badEvents() throws {
+    let source = objective(
+      total: #"requests_total{job="api"}"#, bad: #"requests_total{job="api",code=~"5.."}"#)
+    let rules = try PrometheusRuleGenerator(burnRatePolicy: policy("1h/5m:14.4:page"))
+      .rules(for: [source]).groups[0].rules
+    #expect(
+      rules[0].expression == """
+        (
+          (sum(rate(requests_total{job="api",code=~"5.."}[5m])))
+          /
+          (sum(rate(requests_total{job="api"}[5m])))
+        )
+        """)
+  }
+
+  @Test("a query with no one range to set, or none at all, is a problem")
   func notWindowable() {
     #expect {
-      try PrometheusRuleGenerator().rules(for: [objective(good: "sum(rate(x[5m]))", total: "")])
+      try PrometheusRuleGenerator().rules(for: [
+        objective(good: "sum(rate(x[5m])) / sum(rate(y[1h]))", total: ""),
+        objective(metric: "errors", total: "rate(x[1h:5m])", bad: "x + y"),
+      ])
     } throws: { error in
       let text = (error as? PrometheusRuleProblems)?.description ?? ""
       return text
         == """
-        the good query of fraud-detector/availability is neither a series selector nor written with `$window` where its range goes: `sum(rate(x[5m]))`
+        the good query of fraud-detector/availability has no range to set: write a series selector, an expression with one range such as [5m], or `$window` where its range goes: `sum(rate(x[5m])) / sum(rate(y[1h]))`
         the total query of fraud-detector/availability is empty
+        the bad query of fraud-detector/errors has no range to set: write a series selector, an expression with one range such as [5m], or `$window` where its range goes: `x + y`
+        the total query of fraud-detector/errors has no range to set: write a series selector, an expression with one range such as [5m], or `$window` where its range goes: `rate(x[1h:5m])`
         """
     }
   }

@@ -91,9 +91,10 @@ public struct PrometheusRuleGenerator: Sendable {
               source, query: query, bound: bound, value: value, unit: unit, isCap: isCap,
               hold: holdText))
         }
-      case .objective(let good, let total, let slo, let window):
+      case .objective(let events, let slo, let window):
         var usable = true
-        for (role, query) in [("good", good), ("total", total)] {
+        let role = events.countsGood ? "good" : "bad"
+        for (role, query) in [(role, events.counted), ("total", events.total)] {
           if query.text.isEmpty {
             problems.append(
               .emptyQuery(
@@ -109,7 +110,7 @@ public struct PrometheusRuleGenerator: Sendable {
           }
         }
         guard usable else { continue }
-        recordings = windows.map { errorRatioRecording(source, good: good, total: total, $0) }
+        recordings = windows.map { errorRatioRecording(source, events: events, $0) }
         let errorBudget = 1 - ExactValue.base(slo)
         for rule in burnRatePolicy.rules {
           guard let long = PrometheusDuration.text(rule.long),
@@ -193,12 +194,18 @@ public struct PrometheusRuleGenerator: Sendable {
       ))
   }
 
+  /// `1 - good / total`, or `bad / total`, over a window.
   private func errorRatioRecording(
-    _ source: PrometheusRuleSource, good: WindowedQuery, total: WindowedQuery, _ window: String
+    _ source: PrometheusRuleSource, events: PrometheusRuleSource.EventQueries, _ window: String
   ) -> PrometheusRule {
-    PrometheusRule(
-      kind: .record(Self.errorRatioRecord(window: window)),
-      expression: "1 - (\n  (\(good.over(window)))\n  /\n  (\(total.over(window)))\n)",
+    let counted = events.counted.over(window)
+    let total = events.total.over(window)
+    let expression =
+      events.countsGood
+      ? "1 - (\n  (\(counted))\n  /\n  (\(total))\n)"
+      : "(\n  (\(counted))\n  /\n  (\(total))\n)"
+    return PrometheusRule(
+      kind: .record(Self.errorRatioRecord(window: window)), expression: expression,
       labels: identity(source))
   }
 

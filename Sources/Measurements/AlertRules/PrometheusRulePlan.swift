@@ -54,12 +54,14 @@ public struct PrometheusRulePlan: Sendable {
         let dimension = tree.owners?.dimensions[metric.dimension.value]
         let measure: PrometheusRuleSource.Measure
         if let slo = bound.slo, let window = bound.window {
-          guard let good = query.good, let total = query.total else {
+          guard let counted = query.counted, let total = query.total else {
             problems.append(.missingEventQueries(reference.description, location: query.location))
             continue
           }
-          measure = .objective(
-            good: WindowedQuery(good), total: WindowedQuery(total), slo: slo, window: window)
+          let events = PrometheusRuleSource.EventQueries(
+            counted: WindowedQuery(counted), countsGood: query.countsGood,
+            total: WindowedQuery(total))
+          measure = .objective(events: events, slo: slo, window: window)
         } else {
           guard let text = query.query else {
             problems.append(.missingValueQuery(reference.description, location: query.location))
@@ -71,7 +73,7 @@ public struct PrometheusRulePlan: Sendable {
           PrometheusRuleSource(
             budget: budget.name.value, metric: name, dimension: metric.dimension.value,
             owners: dimension?.signOff.teams ?? [budget.owner.value],
-            runbook: dimension?.runbook ?? query.runbook, measure: measure,
+            runbook: dimension?.runbook, measure: measure,
             location: query.location))
       }
     }

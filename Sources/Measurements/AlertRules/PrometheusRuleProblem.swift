@@ -6,7 +6,7 @@ public enum PrometheusRuleProblem: Error, Sendable, Hashable, CustomStringConver
   case unitMismatch(
     budget: BudgetName, metric: MetricName, unit: String, family: UnitFamily,
     location: SourceLocation?)
-  /// A good or total query is neither one selector nor written with `$window`.
+  /// A good, bad or total query with no one range a window can set.
   case notWindowable(
     budget: BudgetName, metric: MetricName, role: String, query: String, location: SourceLocation?
   )
@@ -41,7 +41,7 @@ public enum PrometheusRuleProblem: Error, Sendable, Hashable, CustomStringConver
         "\(place)the query of \(budget)/\(metric) measures in `\(unit)`, which is not a unit of its bound's family (\(family))"
     case .notWindowable(let budget, let metric, let role, let query, _):
       return
-        "\(place)the \(role) query of \(budget)/\(metric) is neither a series selector nor written with `\(WindowedQuery.placeholder)` where its range goes: `\(query)`"
+        "\(place)the \(role) query of \(budget)/\(metric) has no range to set: write a series selector, an expression with one range such as [5m], or `\(WindowedQuery.placeholder)` where its range goes: `\(query)`"
     case .emptyQuery(let budget, let metric, let role, _):
       return "\(place)the \(role) query of \(budget)/\(metric) is empty"
     case .windowNotExpressible(let window):
@@ -51,7 +51,7 @@ public enum PrometheusRuleProblem: Error, Sendable, Hashable, CustomStringConver
       return "\(place)a Prometheus query names \(reference), which no budget defines"
     case .missingEventQueries(let reference, _):
       return
-        "\(place)\(reference) is an slo metric: its Prometheus mapping needs `good` and `total` queries"
+        "\(place)\(reference) is an slo metric: its Prometheus mapping needs `good` (or `bad`) and `total` queries"
     case .missingValueQuery(let reference, _):
       return "\(place)\(reference) has a cap or a floor: its Prometheus mapping needs a `query`"
     }

@@ -33,7 +33,29 @@ public struct PrometheusRuleSource: Sendable, Hashable {
     /// values are in (`s`, `ms`, `B`…); nil means the family's base unit, as Prometheus
     /// conventionally measures (seconds, bytes, fractions).
     case threshold(query: String, unit: QuantityUnit?, max: Quantity?, min: Quantity?)
-    /// Good and total events of an `slo` metric, held to an objective over a window.
-    case objective(good: WindowedQuery, total: WindowedQuery, slo: Quantity, window: Quantity)
+    /// Good (or bad) and total events of an `slo` metric, held to an objective over a window.
+    case objective(events: EventQueries, slo: Quantity, window: Quantity)
+  }
+
+  /// The events an `slo` metric counts: good or bad ones, and all of them.
+  public struct EventQueries: Sendable, Hashable {
+    public var counted: WindowedQuery
+    /// Whether `counted` is of good events, or of bad ones (good = total − bad).
+    public var countsGood: Bool
+    public var total: WindowedQuery
+
+    public init(good: WindowedQuery, total: WindowedQuery) {
+      self.init(counted: good, countsGood: true, total: total)
+    }
+
+    public init(bad: WindowedQuery, total: WindowedQuery) {
+      self.init(counted: bad, countsGood: false, total: total)
+    }
+
+    public init(counted: WindowedQuery, countsGood: Bool, total: WindowedQuery) {
+      self.counted = counted
+      self.countsGood = countsGood
+      self.total = total
+    }
   }
 }
