@@ -85,6 +85,26 @@ struct PrometheusRulesEndToEndTests {
     #expect(again.stdoutText == text)
   }
 
+  @Test("without a Prometheus mapping: every metric listed, exit 0, a rules file with no groups")
+  func noMapping() throws {
+    try RequiredTools.require("promtool")
+    let repository = try TemporaryRepository()
+    try repository.write(path: ".budgets/owners.yaml", contents: BudgetFiles.checkOwners)
+    try repository.write(path: ".budgets/models/scorer.yaml", contents: Self.budget)
+    try repository.commit(message: "Budgets")
+    let (path, result) = try Self.export(repository)
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(
+      result.stderrText.contains(
+        "warning: 4 metrics have no Prometheus query in an import mapping, so no rules: scorer/latency_p95, scorer/availability, scorer/memory, scorer/precision"
+      ), "\(result.stderrText)")
+    #expect(result.stderrText.contains("the rules file has no groups"))
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.hasSuffix("groups: []\n"), "\(text)")
+    let check = try runProcess("promtool", ["check", "rules", path], cwd: repository.path)
+    #expect(check.status == 0, "\(check.stdoutText)\(check.stderrText)")
+  }
+
   @Test("staging's effective cap is the one written with --env staging")
   func environment() throws {
     let repository = try Self.repository()
