@@ -42,7 +42,10 @@ let package = Package(
     .target(name: "Measurements", dependencies: ["BudgetKit"], exclude: ["README.md"]),
     .target(
       name: "Ledger",
-      dependencies: ["GitKit", "BudgetKit", .product(name: "Crypto", package: "swift-crypto")],
+      dependencies: [
+        "GitKit", "BudgetKit", "Measurements",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
       exclude: ["README.md"]
     ),
     .target(

@@ -4,7 +4,9 @@ struct BudgetDecoder {
   let path: String
 
   static let keys = ["version", "kind", "name", "owner", "description", "metrics", "environments"]
-  static let metricKeys = ["dimension", "max", "min", "slo", "window", "description"]
+  static let metricKeys = [
+    "dimension", "max", "min", "slo", "window", "description", "regression",
+  ]
   static let overrideKeys = ["max", "min", "slo", "window"]
 
   func decode(_ root: YAMLMapping) -> Budget? {
@@ -52,8 +54,13 @@ struct BudgetDecoder {
       }
       bounds.checkOrder(bound, at: locations[.min] ?? entry.keyLocation, what: what)
       let description = mapping["description"].flatMap { reader.text($0, "`description`")?.value }
+      let regression = mapping["regression"].flatMap {
+        RegressionDecoder(reader: reader).decode($0, metric: entry.key, bound: bound)
+      }
       return DecodedMetric(
-        metric: Metric(name: name, dimension: dimension, bound: bound, description: description),
+        metric: Metric(
+          name: name, dimension: dimension, bound: bound, description: description,
+          regression: regression),
         locations: locations)
     }
   }

@@ -40,6 +40,7 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
   case digestSyntax = "digest-syntax"
   case signatureSyntax = "signature-syntax"
   case approvalPath = "approval-path"
+  case regressionSettings = "regression-settings"
   // Across files.
   case ownersMissing = "owners-missing"
   case ownersDuplicate = "owners-duplicate"

@@ -47,7 +47,23 @@ struct BudgetComparison {
           category: .budget, kind: .changed, budget: name, metric: metric, subject: .dimension,
           old: before.rawValue, new: after.rawValue, path: path))
     }
+    for metric in new.metricOrder {
+      guard let before = old.metrics[metric], let after = new.metrics[metric],
+        before.regression != after.regression
+      else { continue }
+      changes.append(
+        BudgetChange(
+          category: .budget, kind: .changed, budget: name, metric: metric, subject: .regression,
+          old: before.regression.map(Self.regressionText),
+          new: after.regression.map(Self.regressionText),
+          path: path))
+    }
     return changes
+  }
+
+  /// `{ sigma: 3, min_runs: 5 }`, or `{}` for settings that keep every default.
+  static func regressionText(_ settings: RegressionSettings) -> String {
+    settings.text.isEmpty ? "{}" : "{ \(settings.text) }"
   }
 
   /// Whether two budgets hold the same values written the same way, which is the common case
@@ -59,7 +75,7 @@ struct BudgetComparison {
     else { return false }
     for (name, metric) in old.metrics {
       guard let other = new.metrics[name], other.bound == metric.bound,
-        other.dimension.value == metric.dimension.value
+        other.dimension.value == metric.dimension.value, other.regression == metric.regression
       else { return false }
     }
     for (name, environment) in old.environments {

@@ -9,6 +9,8 @@ public enum ChangeField: Sendable, Hashable {
   case owner
   /// The dimension a budget's metric belongs to, which decides who governs it.
   case dimension
+  /// How a metric's figures are judged against recorded runs (`regression:`).
+  case regression
   /// An exception's first day.
   case starts
   /// An exception's last day.
@@ -31,6 +33,7 @@ public enum ChangeField: Sendable, Hashable {
     case .bound(let key): key.rawValue
     case .owner: "owner"
     case .dimension: "dimension"
+    case .regression: "regression"
     case .starts: "starts"
     case .expires: "expires"
     case .reason: "reason"

@@ -22,7 +22,23 @@ enum OwnersComparison {
         + RulesComparison(path: new.path).changes(from: old.rules, to: new.rules)
         + signOffChange(
           field: "governance", from: old.governance, to: new.governance, path: new.path)
+        + regressionChanges(from: old.regressions, to: new.regressions, path: new.path)
     }
+  }
+
+  /// `regressions.blocking`: which dimensions' regressions against history block.
+  private static func regressionChanges(
+    from old: RegressionRules, to new: RegressionRules, path: String
+  ) -> [BudgetChange] {
+    guard old.blocking != new.blocking else { return [] }
+    func text(_ rules: RegressionRules) -> String? {
+      rules.blocking.isEmpty ? nil : rules.blocking.map(\.rawValue).joined(separator: ", ")
+    }
+    let kind: ChangeKind =
+      old.blocking.isEmpty ? .added : new.blocking.isEmpty ? .removed : .changed
+    return [
+      change(kind, field: "regressions.blocking", old: text(old), new: text(new), path: path)
+    ]
   }
 
   private static func dimensionChanges(from old: Owners, to new: Owners) -> [BudgetChange] {

@@ -43,15 +43,18 @@ public struct Metric: Sendable {
   public var dimension: Located<DimensionName>
   public var bound: Bound
   public var description: String?
+  /// How figures are judged against recorded history, when the budget overrides the defaults.
+  public var regression: RegressionSettings?
 
   public init(
     name: Located<MetricName>, dimension: Located<DimensionName>, bound: Bound,
-    description: String? = nil
+    description: String? = nil, regression: RegressionSettings? = nil
   ) {
     self.name = name
     self.dimension = dimension
     self.bound = bound
     self.description = description
+    self.regression = regression
   }
 }
 

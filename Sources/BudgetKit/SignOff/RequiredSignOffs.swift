@@ -59,7 +59,8 @@ public struct RequiredSignOffs: Sendable {
       guard let new = change.new else { return needs }
       return needs
         + resolve(approvers(of: change.kind, owners), dimension: DimensionName(new), owners)
-    case .bound?, nil:
+    case .bound?, .regression?, nil:
+      // A change of `regression:` settings is `changed`, governed like a loosening.
       return directionSignOffs(change, owners)
     case .starts?, .expires?, .reason?, .ticket?, .approval?, .ownersFile?, .owners?:
       // Not fields of a budget; judged by their direction should a budget change carry one.

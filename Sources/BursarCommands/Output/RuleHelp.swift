@@ -168,6 +168,12 @@ enum RuleHelp {
         "A band whose `min` is above its `max`, in the base metric or in an environment's effective values. Nothing could ever pass it.",
       fix:
         "Swap them, or correct the one that is wrong. `min` equal to `max` is allowed."),
+    "regression-settings": Entry(
+      description:
+        "A metric's `regression:` setting with a value out of its range: `sigma` that is not a plain number from 0.5 to 100, `min_change` that is not a ratio from 0% to 100%, or `min_runs` that is not a whole number from 2 to 10000.",
+      fix:
+        "Write `sigma: 3`, `min_change: 5%`, `min_runs: 5`, or leave the field out for its default ([history.md](history.md#regressions))."
+    ),
     "date-syntax": Entry(
       description:
         "A `starts` or `expires` that is not a real calendar date written `YYYY-MM-DD`: `2026-02-30`, `2026-13-01`, `2026-1-5`, `20 Nov 2026`.",
