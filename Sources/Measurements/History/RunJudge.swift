@@ -1,0 +1,62 @@
+import BudgetKit
+import Foundation
+
+/// Judges the figures of one recorded run against a budget tree, as `check` would have: the
+/// verdict per metric, with the exceptions in force at the run's instant.
+///
+/// A recorded run may name budgets, metrics or environments the tree does not have (the run
+/// is older or newer than the budgets): those figures are left out rather than refused, and a
+/// budget whose figures do not fit its metrics any more is left out whole.
+public struct RunJudge: Sendable {
+  public var tree: BudgetTree
+  public var percentileMethod: PercentileMethod
+  private let budgets: [BudgetName: Budget]
+
+  public init(tree: BudgetTree, percentileMethod: PercentileMethod = .linear) {
+    self.tree = tree
+    self.percentileMethod = percentileMethod
+    self.budgets = Dictionary(
+      tree.budgets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The verdicts of the run's figures in `environment` at `at`, for one budget (and metric)
+  /// when given; metrics without a figure in the run are left out.
+  public func judge(
+    _ measurements: Measurements, environment: EnvironmentName, at: Date,
+    budget only: BudgetName? = nil, metric: MetricName? = nil
+  ) -> [MetricCheck] {
+    var results: [MetricCheck] = []
+    for measured in measurements.budgets {
+      let name = measured.name.value
+      if let only, name != only { continue }
+      guard let budget = budgets[name], budget.environmentNames.contains(environment) else {
+        continue
+      }
+      let samples = Set(
+        budget.metricOrder.compactMap { SampleStatistic.split($0.rawValue)?.samples })
+      let entries = measured.entries.filter { entry in
+        if let metric, entry.name.value != metric,
+          SampleStatistic.split(metric.rawValue)?.samples != entry.name.value.rawValue
+        {
+          return false
+        }
+        return budget.metrics[entry.name.value] != nil
+          || samples.contains(entry.name.value.rawValue)
+      }
+      guard !entries.isEmpty else { continue }
+      let single = Measurements(
+        path: measurements.path, at: Located(at, at: .start(of: measurements.path)),
+        budgets: [MeasuredBudget(name: measured.name, entries: entries)])
+      let options = CheckOptions(
+        environment: environment, at: at, allowMissing: true, allowScaleWarnings: true,
+        percentileMethod: percentileMethod)
+      guard let report = try? BudgetChecker(tree: tree, options: options).check(single) else {
+        continue
+      }
+      results += report.results.filter {
+        $0.figure != nil && (metric == nil || $0.metric == metric)
+      }
+    }
+    return results
+  }
+}
