@@ -95,7 +95,6 @@ import Testing
   }
 
   @Test func signedRunsAreToldFromAnyonesRuns() throws {
-    try RequiredTools.require("ssh-keygen")
     let repository = try RunsFixture.repository()
     let keys = try TemporaryDirectory(prefix: "keys")
     let ciKey = try RunsFixture.key("ci", in: keys)
@@ -136,7 +135,6 @@ import Testing
   }
 
   @Test func sameIdWithOtherBytesIsAnErrorAndNothingIsOverwritten() throws {
-    try RequiredTools.require("ssh-keygen")
     let repository = try RunsFixture.repository()
     let keys = try TemporaryDirectory(prefix: "keys")
     let key = try RunsFixture.key("ci", in: keys)
