@@ -61,6 +61,12 @@ test-deps: deps
 	  echo "Installing shellcheck (actionlint checks run: scripts with it)..."; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq shellcheck >/dev/null; }
+	@python3 -c "import numpy" 2>/dev/null || { \
+	  echo "Installing numpy (the recorded-run tests compare percentiles with it)..."; \
+	  python3 -m pip install --quiet numpy; }
+	@python3 -c "import duckdb" 2>/dev/null || { \
+	  echo "Installing duckdb (the export tests query recorded runs with it)..."; \
+	  python3 -m pip install --quiet duckdb; }
 
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)

@@ -21,6 +21,7 @@ public struct Bursar: ParsableCommand {
       ExceptionsCommand.self,
       CheckCommand.self, HooksCommand.self,
       ApproveCommand.self, GateCommand.self, AuditCommand.self,
+      RecordCommand.self, RunsCommand.self, ExportCommand.self,
     ]
   )
 

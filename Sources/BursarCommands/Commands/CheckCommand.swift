@@ -125,16 +125,7 @@ struct CheckCommand: ParsableCommand {
 
   /// The measurements, or every problem in them on standard error and exit 2.
   private func readMeasurements() throws -> Measurements {
-    let bytes = try MeasurementsInput(path: measurements).read()
-    do throws(MeasurementsError) {
-      return try MeasurementsParser().parse(
-        bytes, path: measurements == "-" ? "<stdin>" : measurements)
-    } catch {
-      // One problem is the error itself; several are listed, sorted by place, then counted.
-      guard error.problems.count > 1 else { throw CommandFailure(error.description) }
-      for problem in error.problems { Console.error(problem.description) }
-      throw CommandFailure("cannot check: \(error.problems.count) problems in \(measurements)")
-    }
+    try MeasurementsReading(path: measurements, refusal: "cannot check").read().measurements
   }
 
   /// An invalid budgets tree cannot judge anything: its errors on standard error, and exit 2.

@@ -1,0 +1,107 @@
+import BudgetKit
+import Crypto
+import Foundation
+
+/// The stored form of a `RecordedRun`: one JSON object, `format: 1`, documented in
+/// docs/json.md. Keys are written sorted, so the same run always gives the same bytes.
+public enum RunDocument {
+  /// The `ssh-keygen -Y sign -n` namespace of recorded runs.
+  public static let namespace = "bursar-run"
+  /// Prefixed to the signed bytes, so no other bursar text can pass for a run.
+  public static let domain = "bursar-run-v1\n"
+
+  /// The bytes stored for `run`.
+  public static func encode(_ run: RecordedRun) -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    // Every value of a run encodes (no infinity or NaN is ever recorded), so this cannot fail.
+    guard var data = try? encoder.encode(RunFile(run)) else { return [] }
+    data.append(0x0A)
+    return [UInt8](data)
+  }
+
+  /// The id of `run`'s content: the SHA-256 of its bytes without id and signature.
+  public static func id(of run: RecordedRun) -> RunID {
+    var unsigned = run
+    unsigned.id = RunID(unchecked: "")
+    unsigned.signature = nil
+    let digest = SHA256.hash(data: encode(unsigned))
+    let hex = digest.map { String(format: "%02x", $0) }.joined()
+    return RunID(unchecked: String(hex.prefix(RunID.length)))
+  }
+
+  /// The bytes a run's signature covers: `domain`, then the run's bytes without its signature.
+  public static func signedMessage(of run: RecordedRun) -> [UInt8] {
+    var unsigned = run
+    unsigned.signature = nil
+    return Array(domain.utf8) + encode(unsigned)
+  }
+
+  /// The run stored in `bytes`; `file` names it in errors.
+  public static func decode(_ bytes: [UInt8], file: String) throws(RunDocumentError) -> RecordedRun
+  {
+    let data = Data(bytes)
+    // The format is read first, so a newer run is refused as such rather than as malformed.
+    let version: FormatProbe
+    do {
+      version = try JSONDecoder().decode(FormatProbe.self, from: data)
+    } catch {
+      throw RunDocumentError(
+        file: file, jsonPath: path(of: error), reason: .malformed(message(of: error)))
+    }
+    guard version.format >= 1 else {
+      throw RunDocumentError(
+        file: file, jsonPath: "$.format",
+        reason: .malformed("format is \(version.format); runs start at format 1"))
+    }
+    guard version.format <= RecordedRun.format else {
+      throw RunDocumentError(
+        file: file, jsonPath: "$.format", reason: .futureFormat(version.format))
+    }
+    let stored: RunFile
+    do {
+      stored = try JSONDecoder().decode(RunFile.self, from: data)
+    } catch {
+      throw RunDocumentError(
+        file: file, jsonPath: path(of: error), reason: .malformed(message(of: error)))
+    }
+    let run = try stored.run(file: file)
+    let computed = id(of: run)
+    guard computed == run.id else {
+      throw RunDocumentError(
+        file: file, jsonPath: "$.id",
+        reason: .idMismatch(stored: run.id.rawValue, computed: computed.rawValue))
+    }
+    return run
+  }
+
+  private struct FormatProbe: Decodable {
+    var format: Int
+  }
+
+  private static func path(of error: Error) -> String {
+    guard let error = error as? DecodingError else { return "$" }
+    let context: DecodingError.Context
+    switch error {
+    case .typeMismatch(_, let found), .valueNotFound(_, let found), .dataCorrupted(let found):
+      context = found
+    case .keyNotFound(let key, let found):
+      return RunFile.jsonPath(found.codingPath + [key])
+    @unknown default:
+      return "$"
+    }
+    return RunFile.jsonPath(context.codingPath)
+  }
+
+  private static func message(of error: Error) -> String {
+    guard let error = error as? DecodingError else { return "not a JSON object" }
+    switch error {
+    case .typeMismatch(let type, _): return "expected \(RunFile.word(for: type))"
+    case .valueNotFound(let type, _): return "expected \(RunFile.word(for: type)), found null"
+    case .keyNotFound: return "missing"
+    case .dataCorrupted(let context):
+      return context.codingPath.isEmpty ? "not JSON" : "not a valid value"
+    @unknown default: return "not a run"
+    }
+  }
+}
