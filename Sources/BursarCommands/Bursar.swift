@@ -22,6 +22,7 @@ public struct Bursar: ParsableCommand {
       CheckCommand.self, HooksCommand.self,
       ApproveCommand.self, GateCommand.self, AuditCommand.self,
       RecordCommand.self, RunsCommand.self, ExportCommand.self,
+      HistoryCommand.self, SuggestCommand.self,
     ]
   )
 

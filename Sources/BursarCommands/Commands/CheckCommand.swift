@@ -66,6 +66,13 @@ struct CheckCommand: ParsableCommand {
   var burnRules: [String] = []
 
   @Option(
+    name: .customLong("against-history"),
+    help: ArgumentHelp(
+      "Also compare each figure with the last N recorded runs of the environment on first-parent history (N defaults to \(CheckHistory.defaultRuns)); a regression warns, or blocks where the Owners file says.",
+      valueName: "N"))
+  var againstHistory: Int?
+
+  @Option(
     name: .long, help: "Output format: text, json, markdown (a pull-request comment) or junit.")
   var format: CheckFormat = .text
 
@@ -83,6 +90,10 @@ struct CheckCommand: ParsableCommand {
         "--percentile-method is linear or nearest-rank, not `\(percentileMethod)`")
     }
     _ = try burnRatePolicy()
+    if let againstHistory, againstHistory < 1 {
+      throw ValidationError(
+        "--against-history takes a number of runs from 1, not \(againstHistory)")
+    }
   }
 
   func run() throws {
@@ -100,7 +111,7 @@ struct CheckCommand: ParsableCommand {
       allowMissing: allowMissing, allowScaleWarnings: allowScaleWarnings,
       percentileMethod: PercentileMethod(rawValue: percentileMethod) ?? .linear,
       burnRatePolicy: try burnRatePolicy())
-    let report: CheckReport
+    var report: CheckReport
     do throws(CheckProblems) {
       report = try BudgetChecker(tree: tree, options: options).check(parsed)
     } catch {
@@ -108,6 +119,10 @@ struct CheckCommand: ParsableCommand {
       guard error.problems.count > 1 else { throw CommandFailure(error.description) }
       for problem in error.problems { Console.error(problem.description) }
       throw CommandFailure("cannot check: \(error.problems.count) problems in \(measurements)")
+    }
+    if let againstHistory {
+      report = try CheckHistory(runs: againstHistory, source: sourceOptions.source).annotate(
+        report, tree: tree, repository: repo, method: options.percentileMethod)
     }
     Console.output(render(report))
     if report.blocks { throw ExitCode(ExitStatus.blocked) }

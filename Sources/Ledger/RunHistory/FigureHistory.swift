@@ -38,7 +38,7 @@ public struct FigureHistory {
       for run in found.reversed() where run.environment == environment {
         guard recent.runs < count else { break }
         recent.runs += 1
-        for result in judge.judge(run.measurements, environment: environment, at: run.instant) {
+        for result in judge.judge(run.run, at: run.instant) {
           guard let figure = result.figure else { continue }
           recent.values[
             RecentFigures.Key(budget: result.budget, metric: result.metric), default: []

@@ -57,10 +57,7 @@ public struct RunHistory {
       guard let tree = last?.tree, let judge = last?.judge else { continue }
       for run in selected.reversed() {
         let day = CalendarDay(date: run.instant)
-        for result in judge.judge(
-          run.measurements, environment: run.environment, at: run.instant, budget: budget,
-          metric: metric)
-        {
+        for result in judge.judge(run.run, at: run.instant, budget: budget, metric: metric) {
           let inForce = tree.exceptions(
             covering: result.metric, of: result.budget, in: run.environment
           ).filter { $0.isInForce(on: day) }.map(\.id.value).sorted()

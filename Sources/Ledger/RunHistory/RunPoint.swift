@@ -3,28 +3,19 @@ import Foundation
 import GitKit
 import Measurements
 
-/// One recorded run as the history commands read it: its figures as a measurements document,
-/// the commit it measures, the environment and the instant it was measured at.
+/// One recorded run as the history commands read it: the run, the commit it measures, and the
+/// instant that decides which exceptions were in force.
 public struct RunPoint: Sendable {
-  public var id: String
+  public var run: RecordedRun
   public var commit: Oid
-  public var environment: EnvironmentName
-  /// When the figures were measured, else when the run was recorded; it decides which
-  /// exceptions were in force.
-  public var instant: Date
-  /// Who recorded the run, for people.
-  public var recorder: String?
-  public var measurements: Measurements
 
-  public init(
-    id: String, commit: Oid, environment: EnvironmentName, instant: Date, recorder: String? = nil,
-    measurements: Measurements
-  ) {
-    self.id = id
+  public init(run: RecordedRun, commit: Oid) {
+    self.run = run
     self.commit = commit
-    self.environment = environment
-    self.instant = instant
-    self.recorder = recorder
-    self.measurements = measurements
   }
+
+  public var id: String { run.id.rawValue }
+  public var environment: EnvironmentName { run.environment }
+  /// When the figures were measured, else when the run was recorded.
+  public var instant: Date { run.measuredAt ?? run.recordedAt }
 }

@@ -19,6 +19,15 @@ public struct RunJudge: Sendable {
       tree.budgets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
+  /// The verdicts of a recorded run's figures in its environment at `at`.
+  public func judge(
+    _ run: RecordedRun, at: Date, budget only: BudgetName? = nil, metric: MetricName? = nil
+  ) -> [MetricCheck] {
+    judge(
+      run.measurements(for: tree, method: percentileMethod), environment: run.environment, at: at,
+      budget: only, metric: metric)
+  }
+
   /// The verdicts of the run's figures in `environment` at `at`, for one budget (and metric)
   /// when given; metrics without a figure in the run are left out.
   public func judge(
