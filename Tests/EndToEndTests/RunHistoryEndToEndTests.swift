@@ -82,6 +82,15 @@ import Testing
     #expect(sparkline.count == 7)
     #expect(sparkline.allSatisfy { "▁▂▃▄▅▆▇█".contains($0) })
 
+    // Another budget changes at a commit with a run: svc's figures are judged as before.
+    try repository.write(
+      path: ".budgets/other.yaml",
+      contents: Self.budget.replacingOccurrences(of: "name: svc", with: "name: other"))
+    try repository.commit(message: "another budget")
+    try repository.write(path: "m.yaml", contents: Self.measurements("74ms", "0.9"))
+    let other = try RunsFixture.run(
+      ["record", "-m", "m.yaml"], in: repository, environment: ["SOURCE_DATE_EPOCH": "1789000000"])
+    try #require(other.status == 0, "\(other.stderrText)")
     try repository.write(
       path: ".budgets/svc.yaml",
       contents: Self.budget.replacingOccurrences(of: "max:  100ms", with: "max:  72ms"))
@@ -97,13 +106,15 @@ import Testing
     let document = try #require(
       try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
     let figures = try #require(document["figures"] as? [[String: Any]])
-    #expect(figures.count == 8)
+    #expect(figures.count == 9)
     let newest = figures[0]
     #expect(newest["measured"] as? String == "73ms")
     #expect((newest["limit"] as? [String: Any])?["max"] as? String == "72ms")
     #expect(newest["verdict"] as? String == "breached")
     #expect((figures[1]["limit"] as? [String: Any])?["max"] as? String == "100ms")
+    #expect(figures[1]["measured"] as? String == "74ms")
     #expect(figures[1]["verdict"] as? String == "within")
+    #expect((figures[2]["limit"] as? [String: Any])?["max"] as? String == "100ms")
     #expect(try repository.git("rev-parse", "HEAD") == newest["commit"] as? String)
 
     let csv = try RunsFixture.run(
@@ -111,7 +122,7 @@ import Testing
     let lines = csv.stdoutText.split(separator: "\n")
     #expect(
       lines.first?.hasPrefix("commit,commit_time,run,instant,environment,budget,metric") == true)
-    #expect(lines.count == 1 + 16)
+    #expect(lines.count == 1 + 18)
     let none = try RunsFixture.run(["history", "--env", "staging"], in: repository)
     #expect(none.status == 0 && none.stdoutText.contains("No recorded figure in staging"))
     let range = try RunsFixture.run(

@@ -50,7 +50,11 @@ public struct RunHistory {
       guard !selected.isEmpty else { continue }
       let folder: Oid?
       do { folder = try reader.treeId(inTree: links.treeId, at: root) } catch { throw .git(error) }
-      if last == nil || last?.folder != folder {
+      if let previous = last, previous.folder != folder, previous.tree != nil,
+        try unaffected(from: previous.folder, to: folder, loader: loader)
+      {
+        last?.folder = folder
+      } else if last == nil || last?.folder != folder {
         let tree = folder == nil ? nil : try loader.tree(atCommit: links.id)
         last = (folder, tree, tree.map { RunJudge(tree: $0, percentileMethod: percentileMethod) })
       }
@@ -69,5 +73,29 @@ public struct RunHistory {
       }
     }
     return rows
+  }
+
+  /// Whether a change of the budgets folder leaves the one budget shown judged as before: every
+  /// file that differs is, on both sides, another budget or an approval (neither changes its
+  /// bound, its exceptions or its verdict). Without a budget given, any change counts.
+  private func unaffected(from old: Oid?, to new: Oid?, loader: CommitTreeLoader)
+    throws(LedgerError) -> Bool
+  {
+    guard let budget, let old, let new else { return false }
+    let changes: [FileChange]
+    do { changes = try TreeComparison(repository: repository).changes(from: old, to: new) } catch {
+      throw .git(error)
+    }
+    // Files that are not YAML are no part of a tree.
+    let entries = changes.flatMap { [$0.old, $0.new].compactMap { $0 } }.filter(\.isBudgetFile)
+    let parsed = loader.parsedFiles(entries)
+    guard parsed.count == entries.count else { return false }
+    return parsed.allSatisfy { file in
+      switch file.document {
+      case .budget(let other)?: other.name.value != budget
+      case .approval?: true
+      case .owners?, .exception?, nil: false
+      }
+    }
   }
 }
