@@ -11,12 +11,14 @@ public struct RunJudge: Sendable {
   public var tree: BudgetTree
   public var percentileMethod: PercentileMethod
   private let budgets: [BudgetName: Budget]
+  private let exceptions: [BudgetName: [BudgetException]]
 
   public init(tree: BudgetTree, percentileMethod: PercentileMethod = .linear) {
     self.tree = tree
     self.percentileMethod = percentileMethod
     self.budgets = Dictionary(
       tree.budgets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+    self.exceptions = Dictionary(grouping: tree.exceptions) { $0.budget.value }
   }
 
   /// The verdicts of a recorded run's figures in its environment at `at`.
@@ -59,7 +61,12 @@ public struct RunJudge: Sendable {
       let options = CheckOptions(
         environment: environment, at: at, allowMissing: true, allowScaleWarnings: true,
         percentileMethod: percentileMethod)
-      guard let report = try? BudgetChecker(tree: tree, options: options).check(single) else {
+      // The checker is handed a tree of this budget alone (with the Owners file and the
+      // budget's exceptions): what it judges is the same, and it does not go through every
+      // budget of a large tree for each run.
+      let alone = BudgetTree(
+        owners: tree.owners, budgets: [budget], exceptions: exceptions[name] ?? [])
+      guard let report = try? BudgetChecker(tree: alone, options: options).check(single) else {
         continue
       }
       results += report.results.filter {
