@@ -12,12 +12,7 @@ public enum RunDocument {
 
   /// The bytes stored for `run`.
   public static func encode(_ run: RecordedRun) -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    // Every value of a run encodes (no infinity or NaN is ever recorded), so this cannot fail.
-    guard var data = try? encoder.encode(RunFile(run)) else { return [] }
-    data.append(0x0A)
-    return [UInt8](data)
+    RunJSONWriter.encode(RunFile(run))
   }
 
   /// The id of `run`'s content: the SHA-256 of its bytes without id and signature.

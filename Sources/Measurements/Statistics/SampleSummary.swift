@@ -153,8 +153,31 @@ public struct SampleSummary: Sendable, Equatable {
     return Swift.min(Swift.max(exponent, -300), 300)
   }
 
+  /// HdrHistogram's index of the bucket counting `value` in its counts array (lowest
+  /// discernible value 1, three significant digits: 2,048 sub-buckets, the upper 1,024 of each
+  /// bucket after the first in use). Stored runs name buckets by these small numbers.
+  public static func bucketIndex(of value: UInt64) -> Int {
+    let bucket = 53 - (value | 2047).leadingZeroBitCount
+    let subBucket = Int(value >> UInt64(bucket))
+    return ((bucket + 1) << 10) + (subBucket - 1024)
+  }
+
+  /// The highest value the bucket at `index` counts; nil for an index no UInt64 reaches.
+  public static func highestValue(ofBucket index: Int) -> UInt64? {
+    guard index >= 0 else { return nil }
+    var bucket = (index >> 10) - 1
+    var subBucket = UInt64(index & 1023) + 1024
+    if bucket < 0 {
+      subBucket -= 1024
+      bucket = 0
+    }
+    guard bucket <= 52 else { return nil }
+    let lowest = subBucket << UInt64(bucket)
+    return lowest + (UInt64(1) << UInt64(bucket)) - 1
+  }
+
   /// A histogram of the same precision: bucket bounds depend on the precision alone.
-  private static let shape = histogram(highest: 2)
+  static let shape = histogram(highest: 2)
 
   static func power(_ exponent: Int) -> Double { pow(10, Double(exponent)) }
 
