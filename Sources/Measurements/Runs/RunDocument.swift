@@ -17,12 +17,38 @@ public enum RunDocument {
 
   /// The id of `run`'s content: the SHA-256 of its bytes without id and signature.
   public static func id(of run: RecordedRun) -> RunID {
+    identified(run).id
+  }
+
+  /// The id of an unsigned `run`'s content and the bytes stored for it with that id, encoded
+  /// once: the id is the hash of the bytes with an empty id, which are then given it.
+  public static func identified(_ run: RecordedRun) -> (id: RunID, bytes: [UInt8]) {
     var unsigned = run
     unsigned.id = RunID(unchecked: "")
     unsigned.signature = nil
-    let digest = SHA256.hash(data: encode(unsigned))
+    var bytes = encode(unsigned)
+    let digest = SHA256.hash(data: bytes)
     let hex = digest.map { String(format: "%02x", $0) }.joined()
-    return RunID(unchecked: String(hex.prefix(RunID.length)))
+    let id = RunID(unchecked: String(hex.prefix(RunID.length)))
+    // Keys are sorted and every string is escaped, so `,"id":""` occurs once, after `format`.
+    let empty = Array(#","id":"""#.utf8)
+    if let start = lastRange(of: empty, in: bytes) {
+      bytes.replaceSubrange(
+        start..<(start + empty.count), with: Array(#","id":"\#(id.rawValue)""#.utf8))
+    }
+    return (id, bytes)
+  }
+
+  private static func lastRange(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+    guard bytes.count >= needle.count else { return nil }
+    var start = bytes.count - needle.count
+    while start >= 0 {
+      if bytes[start] == needle[0], bytes[start..<(start + needle.count)].elementsEqual(needle) {
+        return start
+      }
+      start -= 1
+    }
+    return nil
   }
 
   /// The bytes a run's signature covers: `domain`, then the run's bytes without its signature.

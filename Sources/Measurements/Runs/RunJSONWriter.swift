@@ -84,13 +84,13 @@ struct RunJSONWriter {
       key("histogram", &self)
       raw("{\"buckets\":[")
       for (index, step) in histogram.buckets.enumerated() {
-        if index > 0 { raw(",") }
-        raw(String(step))
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        integer(UInt64(max(step, 0)))
       }
       raw("],\"counts\":[")
       for (index, count) in histogram.counts.enumerated() {
-        if index > 0 { raw(",") }
-        raw(String(count))
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        integer(count)
       }
       raw("],\"exponent\":")
       raw(String(histogram.exponent))
@@ -127,6 +127,22 @@ struct RunJSONWriter {
       string(value)
     }
     raw("}")
+  }
+
+  /// The decimal digits of a whole number, written without making a string.
+  private mutating func integer(_ value: UInt64) {
+    if value < 10 {
+      bytes.append(0x30 + UInt8(value))
+      return
+    }
+    var digits: (UInt64, Int) = (value, 0)
+    var buffer = [UInt8](repeating: 0, count: 20)
+    while digits.0 > 0 {
+      buffer[19 - digits.1] = 0x30 + UInt8(digits.0 % 10)
+      digits.0 /= 10
+      digits.1 += 1
+    }
+    bytes.append(contentsOf: buffer[(20 - digits.1)...])
   }
 
   private mutating func raw(_ text: String) {

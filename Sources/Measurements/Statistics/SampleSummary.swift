@@ -51,18 +51,33 @@ public struct SampleSummary: Sendable, Equatable {
   /// The summary of `samples` (with no bucket when there are none).
   public init(_ samples: SampleSet) {
     let first = samples.sorted.first ?? 0
-    let last = samples.sorted.last ?? 0
-    let exponent = Self.exponent(forLargest: last)
+    let largest = samples.sorted.last ?? 0
+    let exponent = Self.exponent(forLargest: largest)
     let scale = Self.power(exponent)
-    var histogram = Self.histogram(highest: last * scale)
+    var histogram = Self.histogram(highest: largest * scale)
     var sum = 0.0
     for sample in samples.sorted {
       sum += sample
       histogram.record(UInt64((sample * scale).rounded()))
     }
+    // The samples are sorted, so the buckets they fall in come in order: reading the counts of
+    // those buckets only skips the tens of thousands of empty ones a full iteration visits.
+    var buckets: [Bucket] = []
+    var last = -1
+    var total: UInt64 = 0
+    for sample in samples.sorted {
+      let units = UInt64((sample * scale).rounded())
+      let index = Self.bucketIndex(of: units)
+      guard index != last, let highest = Self.highestValue(ofBucket: index) else { continue }
+      last = index
+      let count = histogram.countForValue(units)
+      total += count
+      buckets.append(Bucket(value: highest, count: count))
+    }
+    if total != UInt64(samples.count) { buckets = Self.buckets(of: histogram) }
     self.init(
-      unit: samples.unit, count: samples.count, minimum: first, maximum: last, sum: sum,
-      exponent: exponent, buckets: Self.buckets(of: histogram))
+      unit: samples.unit, count: samples.count, minimum: first, maximum: largest, sum: sum,
+      exponent: exponent, buckets: buckets)
   }
 
   /// A summary from its stored parts, as a recorded run holds them; the caller has checked that
