@@ -4,6 +4,9 @@
 # recorded on refs/bursar/runs. Prints wall time and peak memory (best of RUNS), next to two
 # peers reading the same file: `git hash-object -w` (storing it as it is) and Python's
 # `json.load`. The target is under 0.5 s and under 200 MB with the release binary.
+# Then reads runs back: a history of HISTORY commits (default 10,000) with one run each, built
+# with git fast-import (bench/generate_runs.py), exported along first parents, for one commit,
+# and for the last 100 commits, beside `git cat-file --batch` of every run (the peer).
 #   bench/record.sh [PATH-TO-BURSAR]     (default: the release binary, built if needed)
 #   BUDGETS=334 SAMPLES=1000000 RUNS=3 bench/record.sh
 set -euo pipefail
@@ -70,3 +73,21 @@ printf 'runs recorded: %s; one run stored in %s KB (the measurements are %s KB)\
   "$(awk -v b="$(wc -c <"$work/measurements.json")" 'BEGIN { printf "%.0f", b / 1024 }')"
 awk -v r="$record_time" -v g="$git_time" -v p="$python_time" \
   'BEGIN { printf "ratios: record / git hash-object %.1f, record / json.load %.2f\n", r / (g > 0 ? g : 0.01), r / (p > 0 ? p : 0.01) }'
+
+# Reading: HISTORY commits with one recorded run each.
+history="${HISTORY:-10000}"
+reading="$work/history"
+git init -q -b main "$reading"
+python3 "$here/bench/generate_runs.py" main "$history" | git -C "$reading" fast-import --quiet
+git -C "$reading" rev-list main | python3 "$here/bench/generate_runs.py" runs 1 |
+  git -C "$reading" fast-import --quiet
+printf '\nreading: %s commits, %s recorded runs\n' "$history" \
+  "$(git -C "$reading" ls-tree -r --name-only refs/bursar/runs | wc -l)"
+best "export --runs --history HEAD" "$bursar" export -C "$reading" --runs --history HEAD
+history_time=$last_time
+best "export --runs --history HEAD~100..HEAD" "$bursar" export -C "$reading" --runs --history HEAD~100..HEAD
+best "export --runs --commit HEAD" "$bursar" export -C "$reading" --runs --commit HEAD
+git -C "$reading" ls-tree -r refs/bursar/runs | awk '{ print $3 }' >"$work/blobs"
+best "git cat-file --batch of every run (peer)" bash -c "git -C '$reading' cat-file --batch < '$work/blobs'"
+awk -v r="$history_time" -v g="$last_time" \
+  'BEGIN { printf "ratio: export --history / cat-file --batch %.1f\n", r / (g > 0 ? g : 0.01) }'

@@ -28,8 +28,14 @@ public enum RunDocument {
     unsigned.signature = nil
     var bytes = encode(unsigned)
     let digest = SHA256.hash(data: bytes)
-    let hex = digest.map { String(format: "%02x", $0) }.joined()
-    let id = RunID(unchecked: String(hex.prefix(RunID.length)))
+    let digits = Array("0123456789abcdef".utf8)
+    var hex: [UInt8] = []
+    hex.reserveCapacity(RunID.length)
+    for byte in digest.prefix(RunID.length / 2) {
+      hex.append(digits[Int(byte >> 4)])
+      hex.append(digits[Int(byte & 0xF)])
+    }
+    let id = RunID(unchecked: String(decoding: hex, as: UTF8.self))
     // Keys are sorted and every string is escaped, so `,"id":""` occurs once, after `format`.
     let empty = Array(#","id":"""#.utf8)
     if let start = lastRange(of: empty, in: bytes) {
@@ -62,29 +68,32 @@ public enum RunDocument {
   public static func decode(_ bytes: [UInt8], file: String) throws(RunDocumentError) -> RecordedRun
   {
     let data = Data(bytes)
-    // The format is read first, so a newer run is refused as such rather than as malformed.
-    let version: FormatProbe
-    do {
-      version = try JSONDecoder().decode(FormatProbe.self, from: data)
-    } catch {
-      throw RunDocumentError(
-        file: file, jsonPath: path(of: error), reason: .malformed(message(of: error)))
-    }
-    guard version.format >= 1 else {
-      throw RunDocumentError(
-        file: file, jsonPath: "$.format",
-        reason: .malformed("format is \(version.format); runs start at format 1"))
-    }
-    guard version.format <= RecordedRun.format else {
-      throw RunDocumentError(
-        file: file, jsonPath: "$.format", reason: .futureFormat(version.format))
-    }
     let stored: RunFile
     do {
       stored = try JSONDecoder().decode(RunFile.self, from: data)
     } catch {
+      // A newer run need not have this shape: its format says why it cannot be read.
+      if let probe = try? JSONDecoder().decode(FormatProbe.self, from: data) {
+        if probe.format > RecordedRun.format {
+          throw RunDocumentError(
+            file: file, jsonPath: "$.format", reason: .futureFormat(probe.format))
+        }
+        if probe.format < 1 {
+          throw RunDocumentError(
+            file: file, jsonPath: "$.format",
+            reason: .malformed("format is \(probe.format); runs start at format 1"))
+        }
+      }
       throw RunDocumentError(
         file: file, jsonPath: path(of: error), reason: .malformed(message(of: error)))
+    }
+    guard stored.format >= 1 else {
+      throw RunDocumentError(
+        file: file, jsonPath: "$.format",
+        reason: .malformed("format is \(stored.format); runs start at format 1"))
+    }
+    guard stored.format <= RecordedRun.format else {
+      throw RunDocumentError(file: file, jsonPath: "$.format", reason: .futureFormat(stored.format))
     }
     let run = try stored.run(file: file)
     let computed = id(of: run)
