@@ -1,81 +1,66 @@
 #!/usr/bin/env python3
-"""Writes a `git fast-import` stream of recorded runs on refs/bursar/runs.
+"""git fast-import streams for the recorded-runs reading benchmark (bench/record.sh).
 
-Reads first-parent commit ids (newest first, one a line) on standard input and records RUNS
-runs on every STEP-th of them, each with the figures of the first METRICS metrics of the
-budgets bench/generate_history.py writes (model-0000's seven metrics, then model-0001's…), in
-production. The files are bursar's stored run (format 1, docs/json.md): keys sorted, compact,
-and the id the SHA-256 of the run without it, so `bursar` reads them as if `bursar record`
-had written them. Deterministic for a given seed.
-
-usage: git rev-list --first-parent HEAD | generate_runs.py RUNS METRICS [STEP] [SEED] | git fast-import
+  python3 bench/generate_runs.py main COMMITS | git fast-import --quiet
+      COMMITS commits on main, each changing one small file.
+  git rev-list main | python3 bench/generate_runs.py runs PER_COMMIT | git fast-import --quiet
+      one commit of refs/bursar/runs holding PER_COMMIT runs of every commit read on standard
+      input, each a format-1 run of one summary figure, written byte for byte as
+      `bursar record` writes it, its id the SHA-256 of its bytes with an empty id.
 """
 import hashlib
-import json
-import random
 import sys
 
-METRICS = [
-    ("latency_p95", lambda r: f"{r.randrange(40, 60)}ms"),
-    ("latency_p99", lambda r: f"{r.randrange(80, 120)}ms"),
-    ("availability", lambda r: f"{r.choice(['99.95', '99.97', '99.99'])}%"),
-    ("memory", lambda r: f"{r.randrange(200, 250)}MiB"),
-    ("precision", lambda r: f"0.{r.randrange(97, 99)}"),
-    ("recall", lambda r: f"0.{r.randrange(90, 95)}"),
-    ("cost_per_1k", lambda r: f"0.0{r.randrange(5, 9)} USD"),
-]
+out = sys.stdout.buffer
+when = 1764000000
 
 
-def run_document(commit, number, metrics, rng):
-    budgets = []
-    for index in range((metrics + len(METRICS) - 1) // len(METRICS)):
-        count = min(len(METRICS), metrics - index * len(METRICS))
-        figures = [
-            {"kind": "summary", "metric": name, "value": value(rng)}
-            for name, value in METRICS[:count]
-        ]
-        budgets.append({"figures": figures, "name": f"model-{index:04d}"})
-    seconds = 1_700_000_000 + number * 600
-    document = {
-        "budgets": budgets, "commit": commit, "environment": "production", "format": 1,
-        "id": "", "recorded_at": f"{iso(seconds)}.000Z",
-        "recorder": {"email": "ci@example.com", "name": "CI"},
-        "source": {"file": "m.json", "format": "json", "tool": "bursar"},
-    }
-    unsigned = encode(document)
-    document["id"] = hashlib.sha256(unsigned).hexdigest()[:32]
-    return document["id"], encode(document)
+def data(payload):
+    out.write(b"data %d\n" % len(payload))
+    out.write(payload)
+    out.write(b"\n")
 
 
-def encode(document):
-    return (json.dumps(document, sort_keys=True, separators=(",", ":")) + "\n").encode()
+def run_bytes(commit, index, run_id):
+    latency = 100 + (index * 7 + int(commit[:4], 16)) % 50
+    return (
+        '{"budgets":[{"figures":[{"kind":"summary","metric":"latency_p95","value":"%dms"}],'
+        '"name":"fraud"}],"commit":"%s","environment":"production","format":1,"id":"%s",'
+        '"recorded_at":"2025-11-24T16:%02d:%02d.%03dZ","recorder":{"email":"ci@example.com",'
+        '"name":"CI"},"source":{"file":"m.json","format":"json","tool":"bursar"}}\n'
+        % (latency, commit, run_id, index // 60 % 60, index % 60, index % 1000)
+    ).encode()
 
 
-def iso(seconds):
-    import datetime
-    moment = datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S")
-
-
-def main():
-    runs, metrics = int(sys.argv[1]), int(sys.argv[2])
-    step = int(sys.argv[3]) if len(sys.argv) > 3 else 10
-    rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 7)
-    commits = [line.strip() for line in sys.stdin if line.strip()]
-    chosen = commits[::step][:runs]
-    out = sys.stdout.buffer
-    out.write(b"commit refs/bursar/runs\n")
-    out.write(b"committer CI <ci@example.com> 1700000000 +0000\n")
-    message = f"Record {len(chosen)} runs\n".encode()
-    out.write(b"data %d\n%s\n" % (len(message), message))
-    for number, commit in enumerate(reversed(chosen)):
-        run_id, raw = run_document(commit, number, metrics, rng)
-        out.write(f"M 100644 inline runs/{commit[:2]}/{commit}/{run_id}.json\n".encode())
-        out.write(b"data %d\n" % len(raw))
-        out.write(raw)
+def main_branch(count):
+    for number in range(1, count + 1):
+        out.write(b"commit refs/heads/main\nmark :%d\n" % number)
+        out.write(b"committer Bench <bench@example.com> %d +0000\n" % (when + number * 60))
+        data(b"commit %d" % number)
+        if number > 1:
+            out.write(b"from :%d\n" % (number - 1))
+        out.write(b"M 100644 inline f.txt\n")
+        data(b"%d\n" % number)
         out.write(b"\n")
-    out.write(b"done\n")
 
 
-if __name__ == "__main__":
-    main()
+def runs(per_commit):
+    out.write(b"commit refs/bursar/runs\n")
+    out.write(b"committer Bench <bench@example.com> %d +0000\n" % when)
+    data(b"Record runs")
+    for line in sys.stdin:
+        commit = line.strip()
+        if not commit:
+            continue
+        for index in range(per_commit):
+            run_id = hashlib.sha256(run_bytes(commit, index, "")).hexdigest()[:32]
+            path = "runs/%s/%s/%s.json" % (commit[:2], commit, run_id)
+            out.write(b"M 100644 inline %s\n" % path.encode())
+            data(run_bytes(commit, index, run_id))
+    out.write(b"\n")
+
+
+if sys.argv[1] == "main":
+    main_branch(int(sys.argv[2]))
+else:
+    runs(int(sys.argv[2]))

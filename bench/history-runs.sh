@@ -31,7 +31,7 @@ if [ ! -d "$repo" ]; then
   python3 "$here/generate_history.py" "$COMMITS" "$BUDGETS" "$CHANGES" \
     | git --git-dir="$repo" fast-import --quiet --done
   git --git-dir="$repo" rev-list --first-parent main \
-    | python3 "$here/generate_runs.py" "$RUNS" "$METRICS" 10 \
+    | python3 "$here/generate_history_runs.py" "$RUNS" "$METRICS" 10 \
     | git --git-dir="$repo" fast-import --quiet --done
 fi
 

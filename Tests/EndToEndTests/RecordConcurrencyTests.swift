@@ -53,22 +53,35 @@ import Testing
     #expect(recorders == ["Job 0", "Job 1"])
   }
 
-  /// Both record before either pushes; the second's plain `git push` is rejected as not a
-  /// fast-forward, and `bursar runs sync` fetches, merges and pushes.
+  /// Both record before either pushes; the second's `git push` is rejected as not a
+  /// fast-forward, and the loop docs/ci.md shows (git fetch, `bursar runs merge`, git push)
+  /// gets it in; `bursar runs sync` does the same through libgit2.
   @Test func aRejectedPushIsMergedAndRetried() throws {
-    let setup = try Self.setup()
-    let (a, b) = (setup.clones[0], setup.clones[1])
-    #expect(try RunsFixture.run(["record", "-m", "m.json"], in: a).status == 0)
-    #expect(try RunsFixture.run(["record", "-m", "m.json"], in: b).status == 0)
+    let setup = try Self.setup(clones: 3)
+    let (a, b, c) = (setup.clones[0], setup.clones[1], setup.clones[2])
+    for clone in [a, b, c] {
+      #expect(try RunsFixture.run(["record", "-m", "m.json"], in: clone).status == 0)
+    }
+    // The first push of all: the remote has no runs to fetch yet.
+    #expect(throws: ProcessFailure.self) {
+      try a.git("fetch", "-q", "origin", "+refs/bursar/runs:refs/bursar/remote-runs")
+    }
+    let nothing = try RunsFixture.run(["runs", "merge"], in: a)
+    #expect(nothing.status == 0 && nothing.stdoutText.contains("nothing to merge"))
     try a.git("push", "-q", "origin", "refs/bursar/runs")
     #expect(throws: ProcessFailure.self) { try b.git("push", "-q", "origin", "refs/bursar/runs") }
-    let sync = try RunsFixture.run(["runs", "sync", "origin"], in: b)
-    #expect(sync.status == 0, "\(sync.stderrText)")
+    try b.git("fetch", "-q", "origin", "+refs/bursar/runs:refs/bursar/remote-runs")
+    let merged = try RunsFixture.run(["runs", "merge"], in: b)
+    #expect(merged.status == 0, "\(merged.stderrText)")
+    try b.git("push", "-q", "origin", "refs/bursar/runs")
     #expect(try Self.remoteRuns(setup).count == 2)
+    let sync = try RunsFixture.run(["runs", "sync", "origin"], in: c)
+    #expect(sync.status == 0, "\(sync.stderrText)")
+    #expect(try Self.remoteRuns(setup).count == 3)
     // git's own fetch with the documented refspec brings both runs to the first clone.
     try a.git("fetch", "-q", "origin", "+refs/bursar/runs:refs/bursar/remote-runs")
     #expect(
-      try a.gitLines("ls-tree", "-r", "--name-only", "refs/bursar/remote-runs").count == 2)
+      try a.gitLines("ls-tree", "-r", "--name-only", "refs/bursar/remote-runs").count == 3)
   }
 
   /// Several jobs record and push at once, twice each: every run reaches the remote.

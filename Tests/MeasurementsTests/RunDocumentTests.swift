@@ -52,6 +52,8 @@ import Testing
     #expect(a.id == b.id)
     #expect(a.id != later.id)
     #expect(a.id.rawValue.count == 32)
+    // The id is the hash of the bytes with an empty id, which are then given it.
+    #expect(RunDocument.identified(a).bytes == RunDocument.encode(a))
     var signed = a
     signed.signature = "-----BEGIN SSH SIGNATURE-----"
     #expect(RunDocument.id(of: signed) == a.id)

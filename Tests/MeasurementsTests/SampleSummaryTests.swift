@@ -1,8 +1,9 @@
 import BudgetKit
 import Foundation
-import Measurements
 import TestSupport
 import Testing
+
+@testable import Measurements
 
 /// Percentiles read back from a run's HDR summary against the exact percentiles of the raw
 /// samples: by hand, on random data against `PercentileMethod`, and against NumPy.
@@ -124,6 +125,23 @@ import Testing
     let p40 = try #require(summary.value(of: .percentile(40), method: .nearestRank))
     #expect(p40 == 0)
     #expect(summary.value(of: .percentile(100), method: .nearestRank) == 1_000)
+  }
+
+  /// The bucket numbers stored runs use are HdrHistogram's: the highest value of the bucket
+  /// a value's index names is the library's highest equivalent value, over the whole range.
+  @Test func bucketIndicesAreHdrHistograms() {
+    var random = SeededGenerator(seed: 11)
+    var values: [UInt64] = [0, 1, 2047, 2048, 2049, 4095, 4096, 1 << 40, (1 << 52) + 12345]
+    for _ in 0..<20_000 { values.append(random.next() >> UInt64(11 + random.next(53))) }
+    for value in values {
+      let index = SampleSummary.bucketIndex(of: value)
+      #expect(
+        SampleSummary.highestValue(ofBucket: index)
+          == SampleSummary.shape.highestEquivalentForValue(value), "\(value)")
+    }
+    // Consecutive buckets have consecutive indices.
+    #expect(SampleSummary.bucketIndex(of: 2047) + 1 == SampleSummary.bucketIndex(of: 2048))
+    #expect(SampleSummary.bucketIndex(of: 4095) + 1 == SampleSummary.bucketIndex(of: 4096))
   }
 
   private func requireNumPy() throws {

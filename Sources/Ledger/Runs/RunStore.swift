@@ -20,6 +20,8 @@ public final class RunStore {
   public let tip: Oid?
   /// The tree of `tip`'s `runs` folder; nil when there is none.
   public let runsTree: Oid?
+  /// The commit folders of each prefix folder read so far, by commit id.
+  private var prefixFolders: [String: [String: Oid]] = [:]
 
   /// The store at `reference`'s current commit.
   public convenience init(repository: Repository, reference: String = RunStore.reference)
@@ -166,14 +168,21 @@ public final class RunStore {
   private func folder(of commit: Oid) throws(RunStoreError) -> Oid? {
     guard let runsTree else { return nil }
     let hex = commit.hex
+    let prefix = String(hex.prefix(2))
+    if let folders = prefixFolders[prefix] { return folders[hex] }
+    // Each of the 256 prefix folders is read once, whatever the number of commits looked up.
+    var folders: [String: Oid] = [:]
     do {
-      guard let prefix = try reader.entry(named: String(hex.prefix(2)), inTree: runsTree),
-        prefix.isTree, let folder = try reader.entry(named: hex, inTree: prefix.id), folder.isTree
-      else { return nil }
-      return folder.id
+      if let entry = try reader.entry(named: prefix, inTree: runsTree), entry.isTree {
+        for folder in try reader.level(ofTree: entry.id) where folder.isTree {
+          folders[folder.name] = folder.id
+        }
+      }
     } catch {
       throw .git(error)
     }
+    prefixFolders[prefix] = folders
+    return folders[hex]
   }
 
   private func files(inFolder folder: Oid, commit: Oid) throws(RunStoreError) -> [StoredRun] {

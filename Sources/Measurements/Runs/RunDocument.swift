@@ -12,22 +12,49 @@ public enum RunDocument {
 
   /// The bytes stored for `run`.
   public static func encode(_ run: RecordedRun) -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    // Every value of a run encodes (no infinity or NaN is ever recorded), so this cannot fail.
-    guard var data = try? encoder.encode(RunFile(run)) else { return [] }
-    data.append(0x0A)
-    return [UInt8](data)
+    RunJSONWriter.encode(RunFile(run))
   }
 
   /// The id of `run`'s content: the SHA-256 of its bytes without id and signature.
   public static func id(of run: RecordedRun) -> RunID {
+    identified(run).id
+  }
+
+  /// The id of an unsigned `run`'s content and the bytes stored for it with that id, encoded
+  /// once: the id is the hash of the bytes with an empty id, which are then given it.
+  public static func identified(_ run: RecordedRun) -> (id: RunID, bytes: [UInt8]) {
     var unsigned = run
     unsigned.id = RunID(unchecked: "")
     unsigned.signature = nil
-    let digest = SHA256.hash(data: encode(unsigned))
-    let hex = digest.map { String(format: "%02x", $0) }.joined()
-    return RunID(unchecked: String(hex.prefix(RunID.length)))
+    var bytes = encode(unsigned)
+    let digest = SHA256.hash(data: bytes)
+    let digits = Array("0123456789abcdef".utf8)
+    var hex: [UInt8] = []
+    hex.reserveCapacity(RunID.length)
+    for byte in digest.prefix(RunID.length / 2) {
+      hex.append(digits[Int(byte >> 4)])
+      hex.append(digits[Int(byte & 0xF)])
+    }
+    let id = RunID(unchecked: String(decoding: hex, as: UTF8.self))
+    // Keys are sorted and every string is escaped, so `,"id":""` occurs once, after `format`.
+    let empty = Array(#","id":"""#.utf8)
+    if let start = lastRange(of: empty, in: bytes) {
+      bytes.replaceSubrange(
+        start..<(start + empty.count), with: Array(#","id":"\#(id.rawValue)""#.utf8))
+    }
+    return (id, bytes)
+  }
+
+  private static func lastRange(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+    guard bytes.count >= needle.count else { return nil }
+    var start = bytes.count - needle.count
+    while start >= 0 {
+      if bytes[start] == needle[0], bytes[start..<(start + needle.count)].elementsEqual(needle) {
+        return start
+      }
+      start -= 1
+    }
+    return nil
   }
 
   /// The bytes a run's signature covers: `domain`, then the run's bytes without its signature.
@@ -41,29 +68,32 @@ public enum RunDocument {
   public static func decode(_ bytes: [UInt8], file: String) throws(RunDocumentError) -> RecordedRun
   {
     let data = Data(bytes)
-    // The format is read first, so a newer run is refused as such rather than as malformed.
-    let version: FormatProbe
-    do {
-      version = try JSONDecoder().decode(FormatProbe.self, from: data)
-    } catch {
-      throw RunDocumentError(
-        file: file, jsonPath: path(of: error), reason: .malformed(message(of: error)))
-    }
-    guard version.format >= 1 else {
-      throw RunDocumentError(
-        file: file, jsonPath: "$.format",
-        reason: .malformed("format is \(version.format); runs start at format 1"))
-    }
-    guard version.format <= RecordedRun.format else {
-      throw RunDocumentError(
-        file: file, jsonPath: "$.format", reason: .futureFormat(version.format))
-    }
     let stored: RunFile
     do {
       stored = try JSONDecoder().decode(RunFile.self, from: data)
     } catch {
+      // A newer run need not have this shape: its format says why it cannot be read.
+      if let probe = try? JSONDecoder().decode(FormatProbe.self, from: data) {
+        if probe.format > RecordedRun.format {
+          throw RunDocumentError(
+            file: file, jsonPath: "$.format", reason: .futureFormat(probe.format))
+        }
+        if probe.format < 1 {
+          throw RunDocumentError(
+            file: file, jsonPath: "$.format",
+            reason: .malformed("format is \(probe.format); runs start at format 1"))
+        }
+      }
       throw RunDocumentError(
         file: file, jsonPath: path(of: error), reason: .malformed(message(of: error)))
+    }
+    guard stored.format >= 1 else {
+      throw RunDocumentError(
+        file: file, jsonPath: "$.format",
+        reason: .malformed("format is \(stored.format); runs start at format 1"))
+    }
+    guard stored.format <= RecordedRun.format else {
+      throw RunDocumentError(file: file, jsonPath: "$.format", reason: .futureFormat(stored.format))
     }
     let run = try stored.run(file: file)
     let computed = id(of: run)

@@ -58,12 +58,13 @@ struct RunFile: Codable {
   struct HistogramFile: Codable {
     var significantDigits: Int
     var exponent: Int
-    /// HdrHistogram's highest equivalent value of each bucket that holds samples, ascending.
-    var values: [UInt64]
+    /// HdrHistogram's counts-array index of each bucket that holds samples, as the step from
+    /// the previous one (the first from 0).
+    var buckets: [Int]
     var counts: [UInt64]
 
     enum CodingKeys: String, CodingKey {
-      case exponent, values, counts
+      case exponent, buckets, counts
       case significantDigits = "significant_digits"
     }
   }
@@ -173,9 +174,15 @@ extension RunFile.Figure {
       min = summary.minimum
       max = summary.maximum
       sum = summary.sum
+      var previous = 0
+      let steps = summary.buckets.map { bucket in
+        let index = SampleSummary.bucketIndex(of: bucket.value)
+        defer { previous = index }
+        return index - previous
+      }
       histogram = RunFile.HistogramFile(
         significantDigits: SampleSummary.significantDigits, exponent: summary.exponent,
-        values: summary.buckets.map(\.value), counts: summary.buckets.map(\.count))
+        buckets: steps, counts: summary.buckets.map(\.count))
     case .series(let series):
       kind = "series"
       bucketSeconds = series.bucket
@@ -241,24 +248,27 @@ extension RunFile.Figure {
     guard (-300...300).contains(histogram.exponent) else {
       throw fail(at + ".exponent", "exponent \(histogram.exponent) is out of range")
     }
-    guard histogram.values.count == histogram.counts.count else {
-      throw fail(at, "`values` and `counts` differ in length")
+    guard histogram.buckets.count == histogram.counts.count else {
+      throw fail(at, "`buckets` and `counts` differ in length")
     }
     var buckets: [SampleSummary.Bucket] = []
-    buckets.reserveCapacity(histogram.values.count)
+    buckets.reserveCapacity(histogram.buckets.count)
     var total: UInt64 = 0
-    var previous: UInt64?
-    for (index, value) in histogram.values.enumerated() {
-      if let previous, value <= previous {
-        throw fail(at + ".values[\(index)]", "values must ascend")
+    var index = 0
+    for (position, step) in histogram.buckets.enumerated() {
+      guard step > 0 || (position == 0 && step == 0), step <= 1 << 20 else {
+        throw fail(at + ".buckets[\(position)]", "buckets must ascend")
       }
-      let (sum, overflow) = total.addingReportingOverflow(histogram.counts[index])
-      guard !overflow, histogram.counts[index] > 0 else {
-        throw fail(at + ".counts[\(index)]", "counts must be positive")
+      index += step
+      guard let value = SampleSummary.highestValue(ofBucket: index) else {
+        throw fail(at + ".buckets[\(position)]", "bucket \(index) is out of range")
+      }
+      let (sum, overflow) = total.addingReportingOverflow(histogram.counts[position])
+      guard !overflow, histogram.counts[position] > 0 else {
+        throw fail(at + ".counts[\(position)]", "counts must be positive")
       }
       total = sum
-      previous = value
-      buckets.append(SampleSummary.Bucket(value: value, count: histogram.counts[index]))
+      buckets.append(SampleSummary.Bucket(value: value, count: histogram.counts[position]))
     }
     guard total == UInt64(count) else {
       throw fail(at + ".counts", "the counts add up to \(total), not to count \(count)")

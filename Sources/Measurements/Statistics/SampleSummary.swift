@@ -51,18 +51,33 @@ public struct SampleSummary: Sendable, Equatable {
   /// The summary of `samples` (with no bucket when there are none).
   public init(_ samples: SampleSet) {
     let first = samples.sorted.first ?? 0
-    let last = samples.sorted.last ?? 0
-    let exponent = Self.exponent(forLargest: last)
+    let largest = samples.sorted.last ?? 0
+    let exponent = Self.exponent(forLargest: largest)
     let scale = Self.power(exponent)
-    var histogram = Self.histogram(highest: last * scale)
+    var histogram = Self.histogram(highest: largest * scale)
     var sum = 0.0
     for sample in samples.sorted {
       sum += sample
       histogram.record(UInt64((sample * scale).rounded()))
     }
+    // The samples are sorted, so the buckets they fall in come in order: reading the counts of
+    // those buckets only skips the tens of thousands of empty ones a full iteration visits.
+    var buckets: [Bucket] = []
+    var last = -1
+    var total: UInt64 = 0
+    for sample in samples.sorted {
+      let units = UInt64((sample * scale).rounded())
+      let index = Self.bucketIndex(of: units)
+      guard index != last, let highest = Self.highestValue(ofBucket: index) else { continue }
+      last = index
+      let count = histogram.countForValue(units)
+      total += count
+      buckets.append(Bucket(value: highest, count: count))
+    }
+    if total != UInt64(samples.count) { buckets = Self.buckets(of: histogram) }
     self.init(
-      unit: samples.unit, count: samples.count, minimum: first, maximum: last, sum: sum,
-      exponent: exponent, buckets: Self.buckets(of: histogram))
+      unit: samples.unit, count: samples.count, minimum: first, maximum: largest, sum: sum,
+      exponent: exponent, buckets: buckets)
   }
 
   /// A summary from its stored parts, as a recorded run holds them; the caller has checked that
@@ -153,8 +168,31 @@ public struct SampleSummary: Sendable, Equatable {
     return Swift.min(Swift.max(exponent, -300), 300)
   }
 
+  /// HdrHistogram's index of the bucket counting `value` in its counts array (lowest
+  /// discernible value 1, three significant digits: 2,048 sub-buckets, the upper 1,024 of each
+  /// bucket after the first in use). Stored runs name buckets by these small numbers.
+  public static func bucketIndex(of value: UInt64) -> Int {
+    let bucket = 53 - (value | 2047).leadingZeroBitCount
+    let subBucket = Int(value >> UInt64(bucket))
+    return ((bucket + 1) << 10) + (subBucket - 1024)
+  }
+
+  /// The highest value the bucket at `index` counts; nil for an index no UInt64 reaches.
+  public static func highestValue(ofBucket index: Int) -> UInt64? {
+    guard index >= 0 else { return nil }
+    var bucket = (index >> 10) - 1
+    var subBucket = UInt64(index & 1023) + 1024
+    if bucket < 0 {
+      subBucket -= 1024
+      bucket = 0
+    }
+    guard bucket <= 52 else { return nil }
+    let lowest = subBucket << UInt64(bucket)
+    return lowest + (UInt64(1) << UInt64(bucket)) - 1
+  }
+
   /// A histogram of the same precision: bucket bounds depend on the precision alone.
-  private static let shape = histogram(highest: 2)
+  static let shape = histogram(highest: 2)
 
   static func power(_ exponent: Int) -> Double { pow(10, Double(exponent)) }
 
