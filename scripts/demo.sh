@@ -155,5 +155,79 @@ run "$bursar" suggest fraud-detector --write
 run git diff --stat
 git checkout -q -- .budgets
 # --- end of the recorded-runs block.
+# ---- Budget shapes for ML error budgets (a repository of its own) -------------------------
+# A baseline-relative floor, a rolling gauge, a group gap, a drift test, parts, a billing
+# period and weighted dimensions, checked in one run.
+step "Budget shapes: a model budgeted relative to a baseline, per group, for drift, by parts and by month"
+mkdir "$demo/shapes" && cd "$demo/shapes" && git init -q -b main
+mkdir -p .budgets/models
+cat > .budgets/owners.yaml <<'YAML'
+version: 1
+kind: Owners
+teams:
+  sre: { members: [{ name: alice }] }
+  ml-eng: { members: [{ name: carol }] }
+  data-eng: { members: [{ name: dan }] }
+  product: { members: [{ name: erin }] }
+  legal: { members: [{ name: frank }] }
+dimensions:
+  latency:  { owners: [sre], weight: 0.25 }
+  quality:  { owners: [ml-eng], weight: 0.35 }
+  data:     { owners: [data-eng], weight: 0.15 }
+  fairness: { owners: [ml-eng, product, legal], require: all, weight: 0.15 }
+  cost:     { owners: [sre, product], require: all, weight: 0.1 }
+governance: { owners: [sre, ml-eng], require: all }
+YAML
+cat > .budgets/models/fraud-detector.yaml <<'YAML'
+version: 1
+kind: Budget
+name: fraud-detector
+owner: ml-eng
+metrics:
+  precision:        { dimension: quality,  baseline: 0.96, max_drop: 2% }
+  accuracy_7d:      { dimension: quality,  baseline: 0.95, max_drop: 8%, window: 7d }
+  fpr_gap:          { dimension: fairness, across: merchant_type, max_difference: 3% }
+  amount_drift:     { dimension: data,     drift: ks, p_value: 0.05, min_samples: 20 }
+  latency_p95:      { dimension: latency,  max: 120ms, parts: [feature_extraction_ms, inference_ms, postprocess_ms] }
+  feature_extraction_ms: { dimension: latency, max: 20ms }
+  inference_ms:     { dimension: latency,  max: 80ms }
+  postprocess_ms:   { dimension: latency,  max: 10ms }
+  inference_spend:  { dimension: cost,     max: 12000 USD, period: month }
+YAML
+git add .budgets && git commit -q -m "Budget the fraud detector's shapes"
+run "$bursar" validate
+cat > measurements.yaml <<'YAML'
+version: 1
+kind: Measurements
+at: 2026-11-25T12:00:00Z
+values:
+  fraud-detector:
+    precision: 0.945
+    accuracy_7d:
+      times: [2026-11-19T00:00:00Z, 2026-11-21T00:00:00Z, 2026-11-23T00:00:00Z, 2026-11-25T00:00:00Z]
+      values: [0.93, 0.92, 0.90, 0.91]
+    fpr_gap:
+      groups: { card_present: 1.4%, online: 1.9%, marketplace: 4.6% }
+    amount_drift:
+      reference: [12, 15, 18, 22, 25, 27, 30, 33, 36, 40, 44, 47, 51, 55, 60, 66, 71, 78, 85, 93, 99, 120]
+      current:   [41, 46, 50, 55, 58, 61, 64, 68, 72, 77, 81, 85, 90, 95, 101, 108, 115, 122, 131, 140, 152, 175]
+    latency_p95: 104ms
+    feature_extraction_ms: 17ms
+    inference_ms: 71ms
+    postprocess_ms: 6ms
+    inference_spend: 10400 USD
+YAML
+step "bursar check: the floor is 2% below the baseline, the gap names its worst pair, KS finds drift, parts show their share, the month is projected"
+run "$bursar" check --measurements measurements.yaml
+step "A part's cap that no longer fits the whole is refused"
+sed -i 's/inference_ms:     { dimension: latency,  max: 80ms }/inference_ms:     { dimension: latency,  max: 95ms }/' .budgets/models/fraud-detector.yaml
+run "$bursar" validate
+git checkout -q .budgets
+step "Raising the baseline tightens the floor; diff says so"
+sed -i 's/baseline: 0.96, max_drop: 2%/baseline: 0.97, max_drop: 2%/' .budgets/models/fraud-detector.yaml
+run "$bursar" diff
+git checkout -q .budgets
+cd "$demo"
+# ---- end of the budget shapes ------------------------------------------------------------
 
 printf '\nThe demo is in %s (server.git, and the clones alice and bob)\n' "$demo"

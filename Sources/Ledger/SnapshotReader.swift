@@ -125,6 +125,6 @@ public struct SnapshotReader {
   func notADirectory() -> Diagnostic {
     Diagnostic(
       .budgetsNotDirectory, at: .start(of: root), "`\(root)` is a file, not a folder",
-      hint: "move it aside and run `bursar init`, or make \(root)/ a folder of budget files")
+      remedy: .replaceBudgetsFile(root: root))
   }
 }

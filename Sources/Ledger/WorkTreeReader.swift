@@ -47,7 +47,7 @@ struct WorkTreeReader {
         diagnostics: [
           Diagnostic(
             .budgetsNotDirectory, at: .start(of: root), "`\(root)` is not a folder",
-            hint: "move it aside and run `bursar init`, or make \(root)/ a folder of budget files")
+            remedy: .replaceBudgetsFile(root: root))
         ])
     }
     var entries: [Entry] = []

@@ -12,12 +12,28 @@ import Testing
   ])
   func names(field: ChangeField, name: String) {
     #expect(field.name == name)
-    let change = BudgetChange(category: .budget, kind: .changed, subject: field, path: "p")
-    #expect(change.field == name)
   }
 
   @Test func boundKeyOnlyForBounds() {
     #expect(ChangeField.bound(.slo).boundKey == .slo)
     #expect(ChangeField.owner.boundKey == nil)
+  }
+
+  /// Each Owners change names its dotted path in the file.
+  @Test(arguments: [
+    (OwnersChange.file(oldTeams: nil, newTeams: 2), "owners"),
+    (.team("sre", old: nil, new: ["alice"]), "teams.sre"),
+    (.member(team: "sre", old: nil, new: "bob"), "teams.sre.members"),
+    (.email(team: "sre", member: "bob", old: nil, new: "b@x"), "teams.sre.members.bob.email"),
+    (.key(team: "sre", member: "bob", old: "k", new: nil), "teams.sre.members.bob.keys"),
+    (.runbook("latency", old: nil, new: "r"), "dimensions.latency.runbook"),
+    (.rule(.maxExceptionDays(old: 90, new: 120)), "rules.max_exception_days"),
+    (.rule(.approvers(.exception, old: .owners, new: .none)), "rules.exception"),
+  ])
+  func ownersFields(change: OwnersChange, name: String) {
+    #expect(change.field.name == name)
+    let wrapped = BudgetChange(.owners(change), kind: .changed, path: ".budgets/owners.yaml")
+    #expect(wrapped.category == .governance && wrapped.field == change.field)
+    #expect(wrapped.budget == nil && wrapped.environment == nil && wrapped.metric == nil)
   }
 }

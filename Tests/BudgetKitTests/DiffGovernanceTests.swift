@@ -28,11 +28,11 @@ import Testing
     #expect(created.category == .exception)
     #expect(created.action == .created && created.kind == .added)
     #expect(
-      created.exception == "EXC-1" && created.metric == "latency_p95" && created.new == "130ms")
+      created.exception == "EXC-1" && created.metric == "latency_p95" && created.newText == "130ms")
     let withdrawn = try #require(
       F.diff(withException(Self.exception), F.tree(budget: F.fraud)).only)
     #expect(
-      withdrawn.action == .withdrawn && withdrawn.kind == .removed && withdrawn.old == "130ms")
+      withdrawn.action == .withdrawn && withdrawn.kind == .removed && withdrawn.oldText == "130ms")
   }
 
   @Test(arguments: [
@@ -72,11 +72,11 @@ import Testing
       BudgetDiff.changes(from: before, to: after).filter { $0.category == .approval }.only)
     #expect(change.kind == .added)
     #expect(change.budget == "fraud-detector")
-    #expect(change.new == "alice")
+    #expect(change.newText == "alice")
     #expect(change.path == ".budgets/approvals/a.yaml")
   }
 
-  @Test func ownersChangesAreGovernance() {
+  @Test func ownersChangesAreGovernance() throws {
     let new = F.owners
       .replacingOccurrences(
         of: "ml-eng: { members: [{ name: carol }] }",
@@ -94,9 +94,17 @@ import Testing
     let after = F.tree(["owners.yaml": new, "models/fraud.yaml": F.fraud])
     let changes = F.diff(before, after)
     #expect(changes.allSatisfy { $0.category == .governance })
-    let fields = changes.map { "\($0.field ?? "") \($0.kind.rawValue)" }
+    let fields = changes.map { "\($0.field.name) \($0.kind.rawValue)" }
     #expect(fields.contains("teams.ml-eng.members added"))
     #expect(fields.contains("rules.max_exception_days loosen"))
+    #expect(
+      changes.contains {
+        $0.what == .owners(.rule(.maxExceptionDays(old: 90, new: 120)))
+          && $0.oldText == "90" && $0.newText == "120"
+      })
+    let key = try #require(
+      changes.first { $0.field.name == "teams.sre.members.alice.keys" && $0.kind == .added })
+    #expect(key.newText == "ssh-ed25519 …B10Y77uR2fmL alice@desk")
     #expect(fields.contains("dimensions.latency.owners changed"))
     #expect(fields.contains("teams.sre.members.alice.keys added"))
     #expect(fields.contains("teams.sre.members.alice.keys removed"))

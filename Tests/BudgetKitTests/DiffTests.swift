@@ -14,10 +14,13 @@ import Testing
     #expect(change.budget == "fraud-detector")
     #expect(change.environment == .production)
     #expect(change.metric == "latency_p95")
-    #expect(change.field == "max")
-    #expect(change.subject == .bound(.max))
-    #expect(change.old == "100ms")
-    #expect(change.new == "0.13s")
+    #expect(change.field.name == "max")
+    #expect(change.field == .bound(.max))
+    #expect(change.oldText == "100ms")
+    #expect(change.newText == "0.13s")
+    // The typed values keep their text as written.
+    let bound = try #require(Self.bound(of: change))
+    #expect(bound.key == .max && bound.old?.text == "100ms" && bound.new?.text == "0.13s")
     #expect(abs((change.relativeChange ?? 0) - 0.3) < 1e-9)
     #expect(change.path == ".budgets/models/fraud.yaml")
   }
@@ -55,7 +58,8 @@ import Testing
     let banded = F.fraud(replacing: "min: 0.95 }", with: "min: 0.95, max: 0.99 }")
     let gained = F.diff(F.tree(budget: F.fraud), F.tree(budget: banded))
     #expect(gained.map(\.kind) == [.tighten, .tighten])
-    #expect(gained.allSatisfy { $0.field == "max" && $0.old == nil && $0.new == "0.99" })
+    #expect(
+      gained.allSatisfy { $0.field == .bound(.max) && $0.oldText == nil && $0.newText == "0.99" })
     let lost = F.diff(F.tree(budget: banded), F.tree(budget: F.fraud))
     #expect(lost.map(\.kind) == [.loosen, .loosen])
   }
@@ -65,7 +69,7 @@ import Testing
     let change = try #require(F.diff(F.tree(budget: F.fraud), F.tree(budget: new)).only)
     #expect(change.environment == "staging")
     #expect(change.kind == .tighten)
-    #expect(change.old == "150ms" && change.new == "120ms")
+    #expect(change.oldText == "150ms" && change.newText == "120ms")
   }
 
   @Test func droppingAnOverrideShowsTheInheritedValue() throws {
@@ -74,7 +78,7 @@ import Testing
     let change = try #require(F.diff(F.tree(budget: F.fraud), F.tree(budget: new)).only)
     #expect(change.environment == "staging")
     #expect(change.kind == .tighten)
-    #expect(change.old == "150ms" && change.new == "100ms")
+    #expect(change.oldText == "150ms" && change.newText == "100ms")
   }
 
   @Test func removedMetricAndBudgetAreRemoved() {
@@ -82,7 +86,8 @@ import Testing
     let metricGone = F.diff(F.tree(budget: F.fraud), F.tree(budget: fewer))
     #expect(metricGone.count == 2)
     #expect(
-      metricGone.allSatisfy { $0.kind == .removed && $0.metric == "precision" && $0.new == nil })
+      metricGone.allSatisfy { $0.kind == .removed && $0.metric == "precision" && $0.newText == nil }
+    )
     #expect(metricGone.allSatisfy { $0.kind.isLoosening })
     let budgetGone = F.diff(F.tree(budget: F.fraud), F.tree(["owners.yaml": F.owners]))
     #expect(!budgetGone.isEmpty)
@@ -94,8 +99,8 @@ import Testing
     let changes = F.diff(F.tree(["owners.yaml": F.owners]), F.tree(budget: F.fraud))
     // Four fields in production and the same four in staging.
     #expect(changes.count == 8)
-    #expect(changes.allSatisfy { $0.kind == .added && $0.old == nil })
-    #expect(changes.contains { $0.environment == "staging" && $0.new == "150ms" })
+    #expect(changes.allSatisfy { $0.kind == .added && $0.oldText == nil })
+    #expect(changes.contains { $0.environment == "staging" && $0.newText == "150ms" })
   }
 
   @Test func budgetKeepsItsIdentityAcrossAMoveAndReportsTheNewPath() throws {
@@ -119,8 +124,13 @@ import Testing
       .replacingOccurrences(
         of: "precision:    { dimension: quality", with: "precision:    { dimension: latency")
     let changes = F.diff(F.tree(budget: F.fraud), F.tree(budget: new))
-    #expect(changes.map(\.field) == ["owner", "dimension"])
+    #expect(changes.map(\.field) == [.owner, .dimension])
     #expect(changes.allSatisfy { $0.kind == .changed })
+  }
+
+  static func bound(of change: BudgetChange) -> BoundChange? {
+    if case .bound(let bound) = change.what { return bound }
+    return nil
   }
 }
 

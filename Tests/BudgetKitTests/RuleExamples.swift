@@ -135,6 +135,35 @@ struct RuleExample: Sendable, CustomStringConvertible {
       triggers: [file: budget("  a: { dimension: latency, max: 1s, slo: 99%, window: 1d }")],
       line: 6, passes: [file: budget("  a: { dimension: latency, min: 1/s, max: 9/s }")]),
     RuleExample(
+      rule: .baselineZero,
+      triggers: [file: budget("  accuracy: { dimension: quality, baseline: 0%, max_drop: 8% }")],
+      line: 6,
+      passes: [file: budget("  accuracy: { dimension: quality, baseline: 95%, max_drop: 8% }")]),
+    RuleExample(
+      rule: .partsExceedWhole,
+      triggers: [
+        file: budget(
+          "  serve_ms: { dimension: latency, max: 120ms, parts: [extract_ms, infer_ms] }\n  extract_ms: { dimension: latency, max: 30ms }\n  infer_ms: { dimension: latency, max: 0.1s }"
+        )
+      ], line: 6,
+      passes: [
+        file: budget(
+          "  serve_ms: { dimension: latency, max: 120ms, parts: [extract_ms, infer_ms] }\n  extract_ms: { dimension: latency, max: 30ms }\n  infer_ms: { dimension: latency, max: 90ms }"
+        )
+      ]),
+    RuleExample(
+      rule: .partsCycle,
+      triggers: [
+        file: budget(
+          "  serve_ms: { dimension: latency, max: 120ms, parts: [infer_ms] }\n  infer_ms: { dimension: latency, max: 90ms, parts: [serve_ms] }"
+        )
+      ], line: 6,
+      passes: [
+        file: budget(
+          "  serve_ms: { dimension: latency, max: 120ms, parts: [infer_ms] }\n  infer_ms: { dimension: latency, max: 90ms }"
+        )
+      ]),
+    RuleExample(
       rule: .bandInverted,
       triggers: [file: budget("  a: { dimension: quality, min: 40%, max: 0.2 }")], line: 6,
       passes: [file: budget("  a: { dimension: quality, min: 0.2, max: 40% }")]),

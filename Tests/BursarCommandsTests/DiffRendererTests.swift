@@ -9,20 +9,33 @@ import Testing
     from: "main", to: "HEAD",
     changes: [
       BudgetChange(
-        category: .budget, kind: .loosen, budget: "checkout", environment: .production,
-        metric: "p95", subject: .bound(.max),
-        old: "300ms", new: "450ms", relativeChange: 0.5, path: ".budgets/checkout.yaml"),
+        .bound(
+          BoundChange(
+            budget: "checkout", environment: .production, metric: "p95", key: .max,
+            old: Self.quantity("300ms"), new: Self.quantity("450ms"), relativeChange: 0.5)),
+        kind: .loosen, path: ".budgets/checkout.yaml"),
       BudgetChange(
-        category: .budget, kind: .tighten, budget: "checkout", environment: "staging",
-        metric: "p95", subject: .bound(.max), old: "500ms", new: "400ms", relativeChange: -0.2,
-        path: ".budgets/checkout.yaml"),
+        .bound(
+          BoundChange(
+            budget: "checkout", environment: "staging", metric: "p95", key: .max,
+            old: Self.quantity("500ms"), new: Self.quantity("400ms"), relativeChange: -0.2)),
+        kind: .tighten, path: ".budgets/checkout.yaml"),
       BudgetChange(
-        category: .exception, kind: .added, budget: "checkout", environment: .production,
-        metric: "p95",
-        subject: .bound(.max),
-        new: "600ms", path: ".budgets/exceptions/exc.yaml", exception: "EXC-1",
-        action: .created, budgetValue: "450ms", expires: "2026-12-31"),
+        .exception(
+          ExceptionChange(
+            id: "EXC-1", budget: "checkout", environment: .production, action: .created,
+            starts: CalendarDay("2026-12-01")!, expires: CalendarDay("2026-12-31")!,
+            reason: "peak season",
+            field: .grant(
+              ExceptionChange.Grant(
+                metric: "p95", key: .max, old: nil, new: Self.quantity("600ms"),
+                budgetValue: Self.quantity("450ms"))))),
+        kind: .added, path: ".budgets/exceptions/exc.yaml"),
     ])
+
+  static func quantity(_ text: String) -> Quantity {
+    try! QuantityParser.parse(text).get()
+  }
 
   @Test func text() {
     #expect(
@@ -115,7 +128,7 @@ import Testing
               "kind" : "added",
               "metric" : "p95",
               "new" : "600ms",
-              "note" : null,
+              "note" : "2026-12-01 to 2026-12-31: peak season",
               "old" : null,
               "path" : ".budgets/exceptions/exc.yaml",
               "relative_change" : null

@@ -248,6 +248,32 @@ import Testing
     }
   }
 
+  /// Figures of the later shapes (values per group, drift samples, a gauge's series) are not
+  /// kept by `format: 1`: the file is refused, naming the figure, rather than recorded without it.
+  @Test func figuresRunsDoNotKeepAreRefusedNotDropped() throws {
+    let repository = try RunsFixture.repository()
+    try repository.write(
+      path: "groups.yaml",
+      contents: """
+        version: 1
+        kind: Measurements
+        values:
+          fraud:
+            latency_p95: 90ms
+            fpr_gap:
+              groups: { online: 1.4%, store: 1.9% }
+        """)
+    let refused = try RunsFixture.run(["record", "-m", "groups.yaml"], in: repository)
+    #expect(refused.status == 2)
+    #expect(refused.stderrText.contains("groups.yaml:7:"))
+    #expect(refused.stderrText.contains("`fpr_gap` of budget `fraud` holds values per group"))
+    #expect(throws: (any Error).self) {
+      try repository.git("rev-parse", "--verify", "-q", "refs/bursar/runs")
+    }
+    let plain = try RunsFixture.run(["record", "-m", "m.json"], in: repository)
+    #expect(plain.status == 0)
+  }
+
   @Test func aRunsReferenceThatIsNotACommitIsRefused() throws {
     let repository = try RunsFixture.repository()
     let blob = try repository.git(["hash-object", "-w", "--stdin"], stdin: Data("x".utf8))

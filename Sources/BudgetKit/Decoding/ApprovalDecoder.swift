@@ -61,8 +61,7 @@ struct ApprovalDecoder {
     guard !MeaningDigest.isWellFormed(digest.value) else { return }
     reader.collector.report(
       .digestSyntax, at: digest.location, "`\(ValueReader.clip(digest.value))` is not a digest",
-      hint:
-        "write `sha256:` and 64 lowercase hex digits as `bursar digest` prints them, or `deleted`")
+      remedy: .recomputeDigest)
   }
 
   private func decodeSignature(_ value: YAMLValue) -> Located<String>? {
@@ -73,7 +72,7 @@ struct ApprovalDecoder {
     else {
       reader.collector.report(
         .signatureSyntax, at: text.location, "`signature` is not an armored SSH signature",
-        hint: "`bursar approve` writes it; it starts with -----BEGIN SSH SIGNATURE-----")
+        remedy: .signApproval)
       return nil
     }
     return text

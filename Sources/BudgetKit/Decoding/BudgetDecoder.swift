@@ -5,9 +5,14 @@ struct BudgetDecoder {
 
   static let keys = ["version", "kind", "name", "owner", "description", "metrics", "environments"]
   static let metricKeys = [
-    "dimension", "max", "min", "slo", "window", "description", "regression",
+    "dimension", "max", "min", "slo", "window", "description", "baseline", "max_drop", "max_rise",
+    "across", "method", "max_difference", "min_ratio", "drift", "reference", "p_value",
+    "min_samples", "statistic", "parts", "period", "regression",
   ]
-  static let overrideKeys = ["max", "min", "slo", "window"]
+  static let overrideKeys = [
+    "max", "min", "slo", "window", "baseline", "max_drop", "max_rise", "max_difference",
+    "min_ratio", "p_value", "min_samples",
+  ]
 
   func decode(_ root: YAMLMapping) -> Budget? {
     guard
@@ -21,6 +26,7 @@ struct BudgetDecoder {
     let metrics = decoded.map(\.metric)
     let environments = root["environments"].map { decodeEnvironments($0, metrics: metrics) } ?? []
     checkLimitFamilies(decoded, environments: environments)
+    PartsCheck(collector: reader.collector).check(metrics, environments: environments)
     guard let name, let owner else { return nil }
     return Budget(
       path: path, name: name, owner: owner, description: description, metrics: metrics,
@@ -48,18 +54,21 @@ struct BudgetDecoder {
       else { return nil }
       let bounds = BoundDecoder(reader: reader)
       let (bound, locations) = bounds.read(mapping, keys: BoundKey.allCases, what: what)
+      let shape = decodeShape(mapping, what: what)
       // An unknown key (a typo of `max`, say) is reported already; the shape would repeat it.
       if mapping.entries.allSatisfy({ Self.metricKeys.contains($0.key) }) {
-        bounds.checkShape(bound, written: Set(locations.keys), at: entry.keyLocation, what: what)
+        bounds.checkShape(
+          bound, shape: shape, written: Set(locations.keys), at: entry.keyLocation, what: what)
       }
       bounds.checkOrder(bound, at: locations[.min] ?? entry.keyLocation, what: what)
+      bounds.checkBaseline(bound, at: locations[.baseline] ?? entry.keyLocation, what: what)
       let description = mapping["description"].flatMap { reader.text($0, "`description`")?.value }
       let regression = mapping["regression"].flatMap {
         RegressionDecoder(reader: reader).decode($0, metric: entry.key, bound: bound)
       }
       return DecodedMetric(
         metric: Metric(
-          name: name, dimension: dimension, bound: bound, description: description,
+          name: name, dimension: dimension, bound: bound, description: description, shape: shape,
           regression: regression),
         locations: locations)
     }
@@ -112,10 +121,47 @@ struct BudgetDecoder {
     }
     let effective = base.bound.overridden(by: bound)
     let written = Set(locations.keys).union(base.bound.fields.map(\.key))
-    bounds.checkShape(effective, written: written, at: entry.keyLocation, what: what)
+    bounds.checkShape(
+      effective, shape: base.shape, written: written, at: entry.keyLocation, what: what)
     bounds.checkOrder(
       effective, at: locations[.min] ?? locations[.max] ?? entry.keyLocation, what: what)
+    bounds.checkBaseline(
+      effective,
+      at: locations[.baseline] ?? locations[.maxDrop] ?? locations[.maxRise]
+        ?? entry.keyLocation, what: what)
     return MetricOverride(name: name, bound: bound, fieldLocations: locations)
+  }
+
+  /// The fields that say how a metric is measured rather than where its limits are.
+  private func decodeShape(_ mapping: YAMLMapping, what: String) -> MetricShape {
+    var shape = MetricShape()
+    func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, _ type: Choice.Type)
+      -> Located<Choice>? where Choice.RawValue == String
+    {
+      guard let value = mapping[key] else { return nil }
+      return reader.choice(value, "`\(key)` of \(what)", type).map {
+        Located($0, at: value.location)
+      }
+    }
+    shape.across = mapping["across"].flatMap {
+      reader.name($0, "`across` of \(what)", as: GroupingKind.self)
+    }
+    shape.method = choice("method", GroupGapMethod.self)
+    shape.drift = choice("drift", DriftTest.self)
+    shape.reference = choice("reference", DriftReference.self)
+    shape.statistic = choice("statistic", WindowStatistic.self)
+    shape.period = choice("period", SpendPeriod.self)
+    if let parts = mapping["parts"] {
+      shape.partsLocation = parts.location
+      let items = reader.sequence(parts, "`parts` of \(what)")
+      if items.isEmpty, case .sequence = parts {
+        reader.collector.report(
+          .emptyValue, at: parts.location, "`parts` of \(what) lists no metric",
+          hint: "list the metrics of the stages that make this one up, or drop `parts`")
+      }
+      shape.parts = items.compactMap { reader.name($0, "a part of \(what)", as: MetricKind.self) }
+    }
+    return shape
   }
 
   /// `max` and `min` of one metric share a unit family, in the base and in every override; the

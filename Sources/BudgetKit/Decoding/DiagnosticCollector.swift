@@ -8,8 +8,9 @@ final class DiagnosticCollector {
 
   func report(
     _ rule: RuleID, at location: SourceLocation, _ message: String, hint: String? = nil,
-    severity: Diagnostic.Severity = .error
+    remedy: Remedy? = nil, severity: Diagnostic.Severity = .error
   ) {
-    diagnostics.append(Diagnostic(rule, at: location, message, hint: hint, severity: severity))
+    diagnostics.append(
+      Diagnostic(rule, at: location, message, hint: hint, remedy: remedy, severity: severity))
   }
 }

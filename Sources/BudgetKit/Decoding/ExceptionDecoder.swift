@@ -7,7 +7,15 @@ struct ExceptionDecoder {
     "version", "kind", "id", "budget", "environment", "metrics", "reason", "ticket", "starts",
     "expires",
   ]
-  static let metricKeys = ["max", "min", "slo"]
+  static let metricKeys = [
+    "max", "min", "slo", "max_drop", "max_rise", "max_difference", "min_ratio", "p_value",
+  ]
+
+  /// The fields an exception may relax: every limit with a direction, never a window, a
+  /// baseline or a sample count.
+  static let grantedKeys: [BoundKey] = [
+    .max, .min, .slo, .maxDrop, .maxRise, .maxDifference, .minRatio, .pValue,
+  ]
 
   func decode(_ root: YAMLMapping) -> BudgetException? {
     guard
@@ -53,7 +61,7 @@ struct ExceptionDecoder {
         return nil
       }
       let (bound, locations) = BoundDecoder(reader: reader).read(
-        mapping, keys: [.max, .min, .slo], what: what)
+        mapping, keys: Self.grantedKeys, what: what)
       if locations.isEmpty {
         reader.collector.report(
           .boundShape, at: entry.keyLocation, "\(what) sets no `max`, `min` or `slo`")

@@ -149,7 +149,7 @@ extension MetricFamilyEvidence {
   static func limits(
     of bound: Bound, place: String, locations: [BoundKey: SourceLocation] = [:]
   ) -> [Value] {
-    [BoundKey.max, .min].compactMap { key in
+    [BoundKey.max, .min, .baseline, .maxDifference].compactMap { key in
       bound[key].map { Value(quantity: $0, key: key, place: place, location: locations[key]) }
     }
   }

@@ -8,7 +8,7 @@ struct OwnersDecoder {
   ]
   static let teamKeys = ["description", "members"]
   static let memberKeys = ["name", "email", "keys"]
-  static let dimensionKeys = ["owners", "require", "runbook", "description"]
+  static let dimensionKeys = ["owners", "require", "runbook", "description", "weight"]
   static let signOffKeys = ["owners", "require"]
   static let ruleKeys = [
     "loosen", "tighten", "add", "remove", "exception", "max_exception_days", "signatures",
@@ -147,9 +147,24 @@ struct OwnersDecoder {
         reader.text($0, "`runbook`", allowEmpty: false)?.value
       }
       let description = mapping["description"].flatMap { reader.text($0, "`description`")?.value }
+      let weight = mapping["weight"].flatMap { decodeWeight($0, what: what) }
       return Dimension(
-        name: name.value, signOff: signOff, runbook: runbook, description: description)
+        name: name.value, signOff: signOff, runbook: runbook, description: description,
+        weight: weight)
     }
+  }
+
+  /// A plain non-negative number: how much the dimension counts in the composite health.
+  private func decodeWeight(_ value: YAMLValue, what: String) -> Quantity? {
+    guard let quantity = reader.quantity(value, "`weight` of \(what)") else { return nil }
+    guard quantity.family == .number else {
+      reader.collector.report(
+        .unitMismatch, at: value.location,
+        "`weight` of \(what) must be a plain number such as `0.3`, found \(quantity.family) `\(quantity.text)`"
+      )
+      return nil
+    }
+    return quantity
   }
 
   private func decodeSignOff(_ value: YAMLValue, _ what: String, keys: [String]) -> SignOff? {

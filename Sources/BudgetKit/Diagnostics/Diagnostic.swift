@@ -16,18 +16,22 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   public var message: String
   /// A suggestion that helps fix the problem, such as the key that was probably meant.
   public var hint: String?
+  /// A fix that takes one of bursar's commands, which the command line words as the hint.
+  public var remedy: Remedy?
 
   public init(
     _ rule: RuleID, at location: SourceLocation, _ message: String, hint: String? = nil,
-    severity: Severity = .error
+    remedy: Remedy? = nil, severity: Severity = .error
   ) {
     self.rule = rule
     self.location = location
     self.message = message
     self.hint = hint
+    self.remedy = remedy
     self.severity = severity
   }
 
+  /// `path:line:col: error[rule]: message (hint)`; a remedy is left to the command line to word.
   public var description: String {
     var text = "\(location): \(severity.rawValue)[\(rule.rawValue)]: \(message)"
     if let hint { text += " (\(hint))" }

@@ -41,6 +41,7 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
   case signatureSyntax = "signature-syntax"
   case approvalPath = "approval-path"
   case regressionSettings = "regression-settings"
+  case baselineZero = "baseline-zero"
   // Across files.
   case ownersMissing = "owners-missing"
   case ownersDuplicate = "owners-duplicate"
@@ -56,6 +57,8 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
   case exceptionDates = "exception-dates"
   case exceptionTooLong = "exception-too-long"
   case exceptionChainTooLong = "exception-chain-too-long"
+  case partsExceedWhole = "parts-exceed-whole"
+  case partsCycle = "parts-cycle"
   /// A warning: an exception in force or upcoming that the budget has overtaken.
   case exceptionRedundant = "exception-redundant"
 }

@@ -36,28 +36,10 @@ enum ApprovalComparison {
     }
     .map { key, approval in
       let state = kind == .added ? side.state(ofApprovalOf: key.path, digest: key.digest) : nil
-      // Without the side's digests, whether it binds is unknown: the note says whether it is
-      // signed, as it always did.
-      let signed = approval.signature == nil ? "unsigned" : state == nil ? "signed" : nil
-      let words = [shortDigest(key.digest), state.map(describe), signed].compactMap { $0 }
-      return BudgetChange(
-        category: .approval, kind: kind, budget: side.budget(approvedAt: key.path),
-        subject: .approval, old: kind == .removed ? key.by.rawValue : nil,
-        new: kind == .added ? key.by.rawValue : nil, path: approval.path,
-        note: "\(key.by) approves \(key.path) (\(words.joined(separator: ", ")))",
-        approvalState: state)
+      let what = ApprovalChange(
+        by: key.by, file: key.path, digest: key.digest, budget: side.budget(approvedAt: key.path),
+        signed: approval.signature != nil, state: state)
+      return BudgetChange(.approval(what), kind: kind, path: approval.path)
     }
-  }
-
-  private static func describe(_ state: ApprovalState) -> String {
-    switch state {
-    case .valid: "valid"
-    case .stale: "stale: the file changed since"
-    }
-  }
-
-  /// `sha256:9f2c0e1a…`: enough to tell digests apart in a listing.
-  static func shortDigest(_ digest: String) -> String {
-    digest.count > 19 ? String(digest.prefix(19)) + "…" : digest
   }
 }

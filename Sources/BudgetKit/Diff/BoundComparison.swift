@@ -14,9 +14,20 @@ struct BoundComparison {
   /// A nil bound means the metric does not exist on that side, so its fields are `added` or
   /// `removed`; a field gained by an existing metric is a tightening (a new cap) and a field
   /// dropped is a loosening, except for an SLO window, which has no direction.
+  ///
+  /// A `baseline` that moves takes its direction from the relative bounds it anchors: raising
+  /// it tightens a relative floor (`max_drop`) and loosens a relative ceiling (`max_rise`).
   static func changes(from old: Bound?, to new: Bound?) -> [FieldChange] {
     BoundKey.allCases.compactMap { key in
-      fieldChange(key, old: old?[key], new: new?[key], oldExists: old != nil, newExists: new != nil)
+      var change = fieldChange(
+        key, old: old?[key], new: new?[key], oldExists: old != nil, newExists: new != nil)
+      if key == .baseline, change?.kind == .changed, let before = old?[key],
+        let after = new?[key], let order = before.compare(to: after),
+        let raises = (new?.baselineRaises ?? old?.baselineRaises)
+      {
+        change?.kind = order == .orderedAscending ? raises : raises.reversed
+      }
+      return change
     }
   }
 

@@ -1,70 +1,109 @@
-/// One semantic change between two budget trees: which value of what moved, and which way.
+/// One semantic change between two budget trees: what changed (`what`, with the values on each
+/// side as typed values that keep their text as written), which way, and in which file.
 ///
-/// Values are the text as written (`100ms`, `0.13s`). A budget's base metrics are its
-/// production budget, so their changes are in `.production`, like any other environment.
+/// Sign-off policy, the diff, log, blame and every renderer switch over `what`; the properties
+/// below are the facts several kinds of change share, worked out from it.
 public struct BudgetChange: Sendable, Hashable {
-  public var category: ChangeCategory
+  /// What changed, with its values on both sides.
+  public var what: ChangeSubject
   public var kind: ChangeKind
-  /// The budget concerned, when there is one (not for most Owners changes).
-  public var budget: BudgetName?
-  /// The environment whose effective value changed, `.production` for the base metrics; nil
-  /// for a change that concerns no environment (the Owners file, an approval).
-  public var environment: EnvironmentName?
-  public var metric: MetricName?
-  /// What changed: a bound, a budget's owner or a metric's dimension, an exception's dates or
-  /// texts, an approval, a field of the Owners file; nil for a change with no one field.
-  public var subject: ChangeField?
-  public var old: String?
-  public var new: String?
-  /// The change in the metric's unit as a fraction (0.3 for 30% higher), when both values are
-  /// quantities of one family and the old one is not zero.
-  public var relativeChange: Double?
   /// The file the change is in: the new file, or the old one when the thing was removed.
   public var path: String
-  /// The exception concerned, for exception changes.
-  public var exception: ExceptionID?
-  /// What happened to the exception, for exception changes.
-  public var action: ExceptionAction?
-  /// A short note for people, such as the approver and the file an approval covers.
-  public var note: String?
-  /// For an exception's granted field: the budget's own effective value that the grant
-  /// relaxes, on the side the exception is on (the new side, the old one when withdrawn); nil
-  /// when that budget is not on the side.
-  public var budgetValue: String?
-  /// For exception changes: the exception's last day (`expires`), on the side it is on.
-  public var expires: String?
-  /// For an approval that appears: whether it binds to its file's meaning on the new side;
-  /// nil when the side does not know the file's digest.
-  public var approvalState: ApprovalState?
 
-  public init(
-    category: ChangeCategory, kind: ChangeKind, budget: BudgetName? = nil,
-    environment: EnvironmentName? = nil, metric: MetricName? = nil, subject: ChangeField? = nil,
-    old: String? = nil, new: String? = nil, relativeChange: Double? = nil, path: String,
-    exception: ExceptionID? = nil, action: ExceptionAction? = nil, note: String? = nil,
-    budgetValue: String? = nil, expires: String? = nil, approvalState: ApprovalState? = nil
-  ) {
-    self.category = category
+  public init(_ what: ChangeSubject, kind: ChangeKind, path: String) {
+    self.what = what
     self.kind = kind
-    self.budget = budget
-    self.environment = environment
-    self.metric = metric
-    self.subject = subject
-    self.old = old
-    self.new = new
-    self.relativeChange = relativeChange
     self.path = path
-    self.exception = exception
-    self.action = action
-    self.note = note
-    self.budgetValue = budgetValue
-    self.expires = expires
-    self.approvalState = approvalState
   }
 
-  /// The environment as people name it: `production` also for a change that names none.
-  public var environmentName: EnvironmentName { environment ?? .production }
+  /// What part of the governed files the change touches.
+  public var category: ChangeCategory {
+    switch what {
+    case .bound, .owner, .dimension, .shape, .regression: .budget
+    case .exception: .exception
+    case .approval: .approval
+    case .owners: .governance
+    }
+  }
 
-  /// The field as output writes it (`max`, `owner`, `teams.sre.members`), nil when none.
-  public var field: String? { subject?.name }
+  /// The budget concerned, when there is one (not for Owners changes).
+  public var budget: BudgetName? {
+    switch what {
+    case .bound(let bound): bound.budget
+    case .owner(let budget, _, _), .dimension(let budget, _, _, _): budget
+    case .shape(let shape): shape.budget
+    case .regression(let regression): regression.budget
+    case .exception(let exception): exception.budget
+    case .approval(let approval): approval.budget
+    case .owners: nil
+    }
+  }
+
+  /// The environment the change is in: the one whose effective value changed, `.production`
+  /// for a budget's base metrics and for what belongs to a budget as a whole (its owner, its
+  /// metrics' dimensions, the approval of its file); nil for a change that concerns no budget.
+  public var environment: EnvironmentName? {
+    switch what {
+    case .bound(let bound): bound.environment
+    case .owner, .dimension, .shape, .regression: .production
+    case .exception(let exception): exception.environment
+    case .approval(let approval): approval.budget == nil ? nil : .production
+    case .owners: nil
+    }
+  }
+
+  /// The metric concerned, when there is one.
+  public var metric: MetricName? {
+    switch what {
+    case .bound(let bound): bound.metric
+    case .owner, .approval, .owners: nil
+    case .dimension(_, let metric, _, _): metric
+    case .shape(let shape): shape.metric
+    case .regression(let regression): regression.metric
+    case .exception(let exception): exception.field.metric
+    }
+  }
+
+  /// The field as output names it (`max`, `owner`, `teams.sre.members`).
+  public var field: ChangeField {
+    switch what {
+    case .bound(let bound): .bound(bound.key)
+    case .owner: .owner
+    case .dimension: .dimension
+    case .shape(let shape): .shape(shape.field)
+    case .regression: .regression
+    case .exception(let exception): exception.field.field
+    case .approval: .approval
+    case .owners(let owners): owners.field
+    }
+  }
+
+  /// The change in the metric's unit as a fraction (0.3 for 30% higher), when both values are
+  /// quantities of one family and the old one is not zero.
+  public var relativeChange: Double? {
+    switch what {
+    case .bound(let bound): bound.relativeChange
+    case .exception(let exception):
+      if case .grant(let grant) = exception.field { grant.relativeChange } else { nil }
+    case .owner, .dimension, .shape, .regression, .approval, .owners: nil
+    }
+  }
+
+  /// The exception concerned, for exception changes.
+  public var exception: ExceptionID? {
+    if case .exception(let exception) = what { return exception.id }
+    return nil
+  }
+
+  /// What happened to the exception, for exception changes.
+  public var action: ExceptionAction? {
+    if case .exception(let exception) = what { return exception.action }
+    return nil
+  }
+
+  /// For an approval that appears: whether it binds to its file's meaning on the new side.
+  public var approvalState: ApprovalState? {
+    if case .approval(let approval) = what { return approval.state }
+    return nil
+  }
 }

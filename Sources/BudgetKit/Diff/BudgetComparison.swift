@@ -15,12 +15,10 @@ struct BudgetComparison {
         let before = old?.effectiveBound(of: metric, in: environment)
         let after = new?.effectiveBound(of: metric, in: environment)
         for field in BoundComparison.changes(from: before, to: after) {
-          changes.append(
-            BudgetChange(
-              category: .budget, kind: field.kind, budget: name,
-              environment: environment, metric: metric,
-              subject: .bound(field.key), old: field.old?.text, new: field.new?.text,
-              relativeChange: field.relativeChange, path: path))
+          let bound = BoundChange(
+            budget: name, environment: environment, metric: metric, key: field.key,
+            old: field.old, new: field.new, relativeChange: field.relativeChange)
+          changes.append(BudgetChange(.bound(bound), kind: field.kind, path: path))
         }
       }
     }
@@ -35,8 +33,8 @@ struct BudgetComparison {
     if old.owner.value != new.owner.value {
       changes.append(
         BudgetChange(
-          category: .budget, kind: .changed, budget: name, subject: .owner,
-          old: old.owner.value.rawValue, new: new.owner.value.rawValue, path: path))
+          .owner(budget: name, old: old.owner.value, new: new.owner.value), kind: .changed,
+          path: path))
     }
     for metric in new.metricOrder {
       guard let before = old.metrics[metric]?.dimension.value,
@@ -44,19 +42,27 @@ struct BudgetComparison {
       else { continue }
       changes.append(
         BudgetChange(
-          category: .budget, kind: .changed, budget: name, metric: metric, subject: .dimension,
-          old: before.rawValue, new: after.rawValue, path: path))
+          .dimension(budget: name, metric: metric, old: before, new: after), kind: .changed,
+          path: path))
+    }
+    for metric in new.metricOrder {
+      guard let before = old.metrics[metric]?.shape, let after = new.metrics[metric]?.shape,
+        before != after
+      else { continue }
+      for (field, oldText, newText) in ShapeChange.changes(from: before, to: after) {
+        let shape = ShapeChange(
+          budget: name, metric: metric, field: field, old: oldText, new: newText)
+        changes.append(BudgetChange(.shape(shape), kind: .changed, path: path))
+      }
     }
     for metric in new.metricOrder {
       guard let before = old.metrics[metric], let after = new.metrics[metric],
         before.regression != after.regression
       else { continue }
-      changes.append(
-        BudgetChange(
-          category: .budget, kind: .changed, budget: name, metric: metric, subject: .regression,
-          old: before.regression.map(Self.regressionText),
-          new: after.regression.map(Self.regressionText),
-          path: path))
+      let regression = RegressionChange(
+        budget: name, metric: metric, old: before.regression.map(Self.regressionText),
+        new: after.regression.map(Self.regressionText))
+      changes.append(BudgetChange(.regression(regression), kind: .changed, path: path))
     }
     return changes
   }
@@ -75,7 +81,8 @@ struct BudgetComparison {
     else { return false }
     for (name, metric) in old.metrics {
       guard let other = new.metrics[name], other.bound == metric.bound,
-        other.dimension.value == metric.dimension.value, other.regression == metric.regression
+        other.dimension.value == metric.dimension.value, other.shape == metric.shape,
+        other.regression == metric.regression
       else { return false }
     }
     for (name, environment) in old.environments {

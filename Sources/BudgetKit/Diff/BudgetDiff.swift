@@ -36,13 +36,15 @@ public enum BudgetDiff {
   ) -> [BudgetChange] {
     let (before, after) = (byName(old.budgets), byName(new.budgets))
     return changes.map { change in
-      guard change.category == .exception, let name = change.budget,
-        let metric = change.metric, let key = change.subject?.boundKey
+      guard case .exception(var exception) = change.what, case .grant(var grant) = exception.field
       else { return change }
-      let budgets = change.action == .withdrawn ? before : after
+      let budgets = exception.action == .withdrawn ? before : after
+      grant.budgetValue =
+        budgets[exception.budget]?.effectiveBound(of: grant.metric, in: exception.environment)?[
+          grant.key]
+      exception.field = .grant(grant)
       var change = change
-      change.budgetValue =
-        budgets[name]?.effectiveBound(of: metric, in: change.environmentName)?[key]?.text
+      change.what = .exception(exception)
       return change
     }
   }

@@ -11,6 +11,8 @@ public enum ChangeField: Sendable, Hashable {
   case dimension
   /// How a metric's figures are judged against recorded runs (`regression:`).
   case regression
+  /// A field of a metric's shape that is not a quantity (`across`, `parts`, `period`…).
+  case shape(MetricShapeField)
   /// An exception's first day.
   case starts
   /// An exception's last day.
@@ -34,6 +36,7 @@ public enum ChangeField: Sendable, Hashable {
     case .owner: "owner"
     case .dimension: "dimension"
     case .regression: "regression"
+    case .shape(let field): field.rawValue
     case .starts: "starts"
     case .expires: "expires"
     case .reason: "reason"

@@ -14,6 +14,15 @@ public enum ChangeKind: String, Sendable, CaseIterable, Hashable, Codable {
   /// Whether sign-off policy treats the change as a loosening: removing a cap or a budget
   /// lets more through, just as raising a ceiling does.
   public var isLoosening: Bool { self == .loosen || self == .removed }
+
+  /// The other way: a tightening for a loosening and the reverse; others as they are.
+  public var reversed: ChangeKind {
+    switch self {
+    case .tighten: .loosen
+    case .loosen: .tighten
+    default: self
+    }
+  }
 }
 
 /// What part of the governed files a change touches.

@@ -35,10 +35,10 @@ enum ExceptionComparison {
   ) -> [BudgetChange] {
     exception.metrics.flatMap { metric in
       metric.bound.fields.map { key, value in
-        change(
-          exception, kind: kind, action: action, metric: metric.name.value, subject: .bound(key),
-          old: kind == .removed ? value.text : nil, new: kind == .added ? value.text : nil,
-          note: "\(exception.starts.value) to \(exception.expires.value): \(exception.reason)")
+        let grant = ExceptionChange.Grant(
+          metric: metric.name.value, key: key, old: kind == .removed ? value : nil,
+          new: kind == .added ? value : nil)
+        return change(exception, kind: kind, action: action, field: .grant(grant))
       }
     }
   }
@@ -47,19 +47,23 @@ enum ExceptionComparison {
   private static func dateChanges(from old: BudgetException, to new: BudgetException)
     -> [BudgetChange]
   {
-    let fields: [(ChangeField, CalendarDay, CalendarDay, Bool)] = [
-      (.starts, old.starts.value, new.starts.value, false),
-      (.expires, old.expires.value, new.expires.value, true),
-    ]
     var changes: [BudgetChange] = []
-    for (field, before, after, laterIsLonger) in fields where before != after {
+    for laterIsLonger in [false, true] {
+      let (before, after) =
+        laterIsLonger
+        ? (old.expires.value, new.expires.value) : (old.starts.value, new.starts.value)
+      guard before != after else { continue }
       let longer = (after > before) == laterIsLonger
       for metric in new.metrics {
+        let name = metric.name.value
+        let field: ExceptionChange.Field =
+          laterIsLonger
+          ? .expires(metric: name, old: before, new: after)
+          : .starts(metric: name, old: before, new: after)
         changes.append(
           change(
             new, kind: longer ? .loosen : .tighten, action: longer ? .extended : .shortened,
-            metric: metric.name.value, subject: field, old: before.description,
-            new: after.description))
+            field: field))
       }
     }
     return changes
@@ -77,9 +81,10 @@ enum ExceptionComparison {
     return names.flatMap { name in
       BoundComparison.changes(from: before[name], to: after[name]).map { field in
         // A grant is a ceiling or floor like the budget's own, so its direction reads the same.
-        change(
-          new, kind: field.kind, action: .amended, metric: name, subject: .bound(field.key),
-          old: field.old?.text, new: field.new?.text, relativeChange: field.relativeChange)
+        let grant = ExceptionChange.Grant(
+          metric: name, key: field.key, old: field.old, new: field.new,
+          relativeChange: field.relativeChange)
+        return change(new, kind: field.kind, action: .amended, field: .grant(grant))
       }
     }
   }
@@ -91,28 +96,24 @@ enum ExceptionComparison {
     if old.reason != new.reason {
       changes.append(
         change(
-          new, kind: .changed, action: .amended, metric: nil, subject: .reason, old: old.reason,
-          new: new.reason))
+          new, kind: .changed, action: .amended, field: .reason(old: old.reason, new: new.reason)))
     }
     if old.ticket != new.ticket {
       changes.append(
         change(
-          new, kind: .changed, action: .amended, metric: nil, subject: .ticket, old: old.ticket,
-          new: new.ticket))
+          new, kind: .changed, action: .amended, field: .ticket(old: old.ticket, new: new.ticket)))
     }
     return changes
   }
 
   private static func change(
-    _ exception: BudgetException, kind: ChangeKind, action: ExceptionAction, metric: MetricName?,
-    subject: ChangeField, old: String?, new: String?, relativeChange: Double? = nil,
-    note: String? = nil
+    _ exception: BudgetException, kind: ChangeKind, action: ExceptionAction,
+    field: ExceptionChange.Field
   ) -> BudgetChange {
-    return BudgetChange(
-      category: .exception, kind: kind, budget: exception.budget.value,
-      environment: exception.environment.value, metric: metric, subject: subject,
-      old: old, new: new, relativeChange: relativeChange, path: exception.path,
-      exception: exception.id.value, action: action, note: note,
-      expires: exception.expires.value.description)
+    let what = ExceptionChange(
+      id: exception.id.value, budget: exception.budget.value,
+      environment: exception.environment.value, action: action, starts: exception.starts.value,
+      expires: exception.expires.value, reason: exception.reason, field: field)
+    return BudgetChange(.exception(what), kind: kind, path: exception.path)
   }
 }

@@ -15,7 +15,13 @@ public enum MeaningDigest {
   /// What an approval names as the digest of a file the change deletes.
   public static let deleted = "deleted"
   static let domain = "bursar-meaning-v1\n"
-  static let quantityKeys: Set<String> = ["max", "min", "slo", "window"]
+  /// The keys whose values are quantities. The first four are format v1's own; the others came
+  /// with later shapes of metric and the dimensions' `weight`, and no valid file written before
+  /// them has a scalar under such a key, so its canonical form is what it always was.
+  static let quantityKeys: Set<String> = [
+    "max", "min", "slo", "window", "baseline", "max_drop", "max_rise", "max_difference",
+    "min_ratio", "p_value", "min_samples", "weight",
+  ]
   static let ignoredKeys: Set<String> = ["description"]
   /// The fields of a metric's `regression:` settings, written as canonical quantities too
   /// (`sigma: 3` and `sigma: 3.0` mean the same); only there, so no other file changes digest.

@@ -43,9 +43,27 @@ public struct Bound: Sendable, Hashable {
 
   /// This bound with every field the override sets replaced.
   public func overridden(by override: Bound) -> Bound {
-    Bound(
-      max: override.max ?? max, min: override.min ?? min, slo: override.slo ?? slo,
-      window: override.window ?? window)
+    var result = self
+    for (key, value) in override.fields { result[key] = value }
+    return result
+  }
+
+  /// The reference a relative bound (`max_drop`, `max_rise`) is measured against.
+  public var baseline: Quantity? {
+    get { self[.baseline] }
+    set { self[.baseline] = newValue }
+  }
+
+  /// Whether a limit is written relative to `baseline`.
+  public var isRelative: Bool { self[.maxDrop] != nil || self[.maxRise] != nil }
+
+  /// Whether the metric is judged by the gap between groups (`max_difference` or `min_ratio`).
+  public var isGroupGap: Bool { self[.maxDifference] != nil || self[.minRatio] != nil }
+
+  /// A `max` or `min` (absolute or relative) averaged over a trailing `window`, not an `slo`.
+  public var isRollingGauge: Bool {
+    window != nil && slo == nil
+      && (max != nil || min != nil || isRelative)
   }
 
   /// The fields that are set, by key, in a fixed order.
@@ -84,19 +102,45 @@ public struct Bound: Sendable, Hashable {
 }
 
 /// One field of a bound, and which way is looser.
+///
+/// The first four are format v1's own; the others are the shapes added since, kept after them
+/// so that a bound of the first four orders, hashes and compares as it always did.
 public enum BoundKey: String, Sendable, CaseIterable, Hashable {
   case max
   case min
   case slo
   case window
+  /// The known-good value relative bounds are measured against.
+  case baseline
+  /// The largest loss allowed relative to `baseline`, as a ratio: a floor at
+  /// `baseline × (1 − max_drop)`.
+  case maxDrop = "max_drop"
+  /// The largest rise allowed relative to `baseline`, as a ratio: a ceiling at
+  /// `baseline × (1 + max_rise)`.
+  case maxRise = "max_rise"
+  /// The largest gap allowed between groups (or between a group and the whole).
+  case maxDifference = "max_difference"
+  /// The smallest ratio allowed between groups (smallest over largest), or a group to the whole.
+  case minRatio = "min_ratio"
+  /// The p-value below which a drift test alerts.
+  case pValue = "p_value"
+  /// The fewest values each sample of a drift test needs for a verdict.
+  case minSamples = "min_samples"
+
+  /// The YAML key of the field.
+  public var key: String { rawValue }
 
   /// Whether a larger value is looser (a ceiling) or tighter (a floor or a target); nil where
-  /// direction has no meaning (an SLO window).
+  /// direction has no meaning by itself (an SLO window, a baseline: its direction depends on
+  /// the relative bounds it anchors).
   public var largerIsLooser: Bool? {
     switch self {
-    case .max: true
-    case .min, .slo: false
-    case .window: nil
+    case .max, .maxDrop, .maxRise, .maxDifference, .minSamples: true
+    case .min, .slo, .minRatio, .pValue: false
+    case .window, .baseline: nil
     }
   }
+
+  /// The fields of format v1 as first published: `max`, `min`, `slo`, `window`.
+  public static let original: [BoundKey] = [.max, .min, .slo, .window]
 }

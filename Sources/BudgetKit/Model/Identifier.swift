@@ -68,3 +68,7 @@ extension Identifier where Kind == EnvironmentKind {
   /// The environment the base metrics of a budget describe.
   public static let production: EnvironmentName = "production"
 }
+
+/// The attribute a metric is measured per group across (`merchant_type`).
+public enum GroupingKind: IdentifierKind { public static let noun = "grouping" }
+public typealias GroupingName = Identifier<GroupingKind>

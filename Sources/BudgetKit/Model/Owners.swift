@@ -73,14 +73,19 @@ public struct Dimension: Sendable, Hashable {
   public var signOff: SignOff
   public var runbook: String?
   public var description: String?
+  /// How much the dimension counts in the composite health `check` shows, for visibility only;
+  /// nil when the Owners file gives none (a weight of 1).
+  public var weight: Quantity?
 
   public init(
-    name: DimensionName, signOff: SignOff, runbook: String? = nil, description: String? = nil
+    name: DimensionName, signOff: SignOff, runbook: String? = nil, description: String? = nil,
+    weight: Quantity? = nil
   ) {
     self.name = name
     self.signOff = signOff
     self.runbook = runbook
     self.description = description
+    self.weight = weight
   }
 }
 

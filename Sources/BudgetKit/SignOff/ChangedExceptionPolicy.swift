@@ -11,10 +11,13 @@ public struct ChangedExceptionPolicy: Sendable {
 
   public init(changes: [BudgetChange]) {
     touched = Set(
-      changes.filter {
-        $0.category == .exception && ($0.action == .created || $0.action == .extended)
-      }
-      .compactMap(\.exception))
+      changes.compactMap { change -> ExceptionID? in
+        guard case .exception(let exception) = change.what else { return nil }
+        switch exception.action {
+        case .created, .extended: return exception.id
+        case .shortened, .withdrawn, .amended: return nil
+        }
+      })
   }
 
   /// An `exception-not-loosening` error for each `exception-redundant` warning of a created or

@@ -38,35 +38,23 @@ public struct RequiredSignOffs: Sendable {
   /// The sign-offs one change needs; empty when nobody has to approve it.
   public func signOffs(for change: BudgetChange) -> [SignOff] {
     guard let owners else { return [Self.unjudgeable] }
-    switch change.category {
+    switch change.what {
     case .approval: return []
-    case .governance: return [owners.governance]
-    case .exception: return exceptionSignOffs(change, owners)
-    case .budget: return budgetSignOffs(change, owners)
+    case .owners: return [owners.governance]
+    case .exception(let exception): return exceptionSignOffs(exception, owners)
+    case .owner(let budget, _, _): return [accountable(budget, owners)]
+    case .dimension(_, _, _, let new):
+      // Moving a metric to another dimension changes who governs it: both sides must agree.
+      return directionSignOffs(change, owners)
+        + resolve(approvers(of: change.kind, owners), dimension: new, owners)
+    case .bound, .shape, .regression:
+      // A change of `regression:` settings is `changed`, governed like a loosening.
+      return directionSignOffs(change, owners)
     }
   }
 
   /// What a change needs when the base has no Owners file: a team no one belongs to.
   static let unjudgeable = SignOff(teams: ["no-owners-in-base"], require: .any)
-
-  private func budgetSignOffs(_ change: BudgetChange, _ owners: Owners) -> [SignOff] {
-    switch change.subject {
-    case .owner?:
-      return [accountable(change.budget, owners)]
-    case .dimension?:
-      // Moving a metric to another dimension changes who governs it: both sides must agree.
-      let needs = directionSignOffs(change, owners)
-      guard let new = change.new else { return needs }
-      return needs
-        + resolve(approvers(of: change.kind, owners), dimension: DimensionName(new), owners)
-    case .bound?, .regression?, nil:
-      // A change of `regression:` settings is `changed`, governed like a loosening.
-      return directionSignOffs(change, owners)
-    case .starts?, .expires?, .reason?, .ticket?, .approval?, .ownersFile?, .owners?:
-      // Not fields of a budget; judged by their direction should a budget change carry one.
-      return directionSignOffs(change, owners)
-    }
-  }
 
   /// What the rule for the change's direction asks, plus the accountable team for a budget
   /// that is added or removed as a whole.
@@ -91,11 +79,12 @@ public struct RequiredSignOffs: Sendable {
     }
   }
 
-  private func exceptionSignOffs(_ change: BudgetChange, _ owners: Owners) -> [SignOff] {
-    switch change.action {
-    case .shortened?, .withdrawn?: return []
-    default:
-      return resolve(owners.rules.exception, budget: change.budget, metric: change.metric, owners)
+  private func exceptionSignOffs(_ exception: ExceptionChange, _ owners: Owners) -> [SignOff] {
+    switch exception.action {
+    case .shortened, .withdrawn: return []
+    case .created, .extended, .amended:
+      return resolve(
+        owners.rules.exception, budget: exception.budget, metric: exception.field.metric, owners)
     }
   }
 
@@ -152,21 +141,26 @@ public struct RequiredSignOffs: Sendable {
   /// `loosen fraud staging latency_p95: 100ms → 130ms`.
   static func reason(_ change: BudgetChange) -> String {
     var words = [change.kind.rawValue]
-    if change.category == .exception, let id = change.exception {
-      words.append("exception \(id)" + (change.action.map { " (\($0.rawValue))" } ?? ""))
+    switch change.what {
+    case .exception(let exception):
+      words.append("exception \(exception.id) (\(exception.action.rawValue))")
+    case .owners: words.append("owners")
+    case .bound, .owner, .dimension, .shape, .regression, .approval: break
     }
-    if change.category == .governance { words.append("owners") }
     if let budget = change.budget { words.append(budget.rawValue) }
     if let environment = change.environment, environment != .production {
       words.append(environment.rawValue)
     }
     if let metric = change.metric { words.append(metric.rawValue) }
-    if let field = change.field, change.metric == nil || change.category != .budget {
-      words.append(field)
+    switch change.what {
+    // A metric's bound or dimension is named by the metric.
+    case .bound, .dimension: break
+    case .owner, .shape, .regression, .exception, .approval, .owners:
+      words.append(change.field.name)
     }
     var text = words.joined(separator: " ")
-    if change.old != nil || change.new != nil {
-      text += ": \(change.old ?? "none") → \(change.new ?? "none")"
+    if change.oldText != nil || change.newText != nil {
+      text += ": \(change.oldText ?? "none") → \(change.newText ?? "none")"
     }
     return text
   }

@@ -84,7 +84,8 @@ struct ExceptionPolicyCheck {
         continue
       }
       let family = MetricFamilyCheck(collector: collector)
-      if key != .slo, let evidence = budget.familyEvidence(of: metric.name.value) {
+      let inMetricFamily: Set<BoundKey> = [.max, .min, .maxDifference]
+      if inMetricFamily.contains(key), let evidence = budget.familyEvidence(of: metric.name.value) {
         family.check(granted, key: key, against: evidence, at: location, what: what)
       } else {
         family.check(granted, key: key, against: current, at: location, what: what)

@@ -55,7 +55,7 @@ struct TreeValidator {
     if ownerFiles.isEmpty {
       collector.report(
         .ownersMissing, at: .start(of: root), "no `kind: Owners` file under \(root)/",
-        hint: "`bursar init` writes a starter owners.yaml")
+        remedy: .initialiseOwners)
     }
     for extra in ownerFiles.dropFirst() {
       collector.report(

@@ -146,7 +146,7 @@ struct CheckCommand: ParsableCommand {
   /// An invalid budgets tree cannot judge anything: its errors on standard error, and exit 2.
   private func refuse(_ tree: BudgetTree) throws -> Never {
     for diagnostic in tree.diagnostics where diagnostic.severity == .error {
-      Console.error(diagnostic.description)
+      Console.error(diagnostic.sentence)
     }
     throw CommandFailure(
       "the budgets in \(sourceOptions.source) are invalid (see `bursar validate`); nothing was checked"

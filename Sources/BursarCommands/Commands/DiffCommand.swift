@@ -88,7 +88,7 @@ struct DiffCommand: ParsableCommand {
     var lines = [
       "bursar: the budgets in \(label(point)) are invalid (\(errors.count == 1 ? "1 error" : "\(errors.count) errors")), so they are not diffed:"
     ]
-    lines += errors.prefix(10).map { "  \($0)" }
+    lines += errors.prefix(10).map { "  \($0.sentence)" }
     if errors.count > 10 { lines.append("  … and \(errors.count - 10) more") }
     let flag: String
     switch point {

@@ -64,7 +64,7 @@ struct DigestCommand: ParsableCommand {
     case .json: Console.output(JSONOutput.encode(["files": entries]))
     }
     if !problems.isEmpty {
-      Console.error(problems.map(\.description).joined(separator: "\n"))
+      Console.error(problems.map(\.sentence).joined(separator: "\n"))
       throw ExitCode(ExitStatus.blocked)
     }
   }

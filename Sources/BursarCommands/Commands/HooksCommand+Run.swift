@@ -121,7 +121,7 @@ extension HooksCommand {
         throw CommandFailure(error)
       }
       guard let need else { return }
-      let refusal = RationaleRefusal(reason: need, messageFile: messageFile, index: hook.indexInUse)
+      let refusal = RationaleRefusal(reason: need, messageFile: messageFile, index: hook.index)
       Console.error(refusal.render())
       throw ExitCode(ExitStatus.blocked)
     }

@@ -80,7 +80,7 @@ extension HooksCommand {
       if !server { primeValidationCache(StagedReview(of: repo, version: Bursar.version)) }
       if !protect.isEmpty {
         do { try repo.setConfigValues("bursar.protect", protect) } catch {
-          throw CommandFailure(error)
+          throw CommandFailure(LedgerError.git(error))
         }
         Console.output(
           "protected refs (git config bursar.protect): " + protect.joined(separator: " "))

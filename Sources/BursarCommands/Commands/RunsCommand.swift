@@ -80,7 +80,9 @@ struct RunsMergeCommand: ParsableCommand {
   func run() throws {
     let repo = try repository.open()
     let fetched: Oid?
-    do { fetched = try repo.target(ofReference: reference) } catch { throw CommandFailure(error) }
+    do { fetched = try repo.target(ofReference: reference) } catch {
+      throw CommandFailure(LedgerError.git(error))
+    }
     guard let fetched else {
       Console.output("No \(reference) here; nothing to merge.")
       return

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GitKit
+import Ledger
 
 /// Where the repository is: the current folder unless `-C` names another.
 struct RepositoryOptions: ParsableArguments {
@@ -16,7 +17,7 @@ struct RepositoryOptions: ParsableArguments {
     do {
       return try Repository.discover(from: path)
     } catch {
-      throw CommandFailure(error)
+      throw CommandFailure(LedgerError.git(error))
     }
   }
 }

@@ -11,8 +11,9 @@ struct BlameTextRenderer: Renderer {
     var table = TextTable()
     for line in report.lines {
       let kind = line.changes.first?.kind ?? .changed
-      let value = line.changes.map { "\($0.field ?? "") \($0.new ?? "—")" }.joined(separator: " · ")
-      let was = line.changes.map { "\($0.old ?? "—")" }.joined(separator: " · ")
+      let value = line.changes.map { "\($0.field.name) \($0.newText ?? "—")" }.joined(
+        separator: " · ")
+      let was = line.changes.map { "\($0.oldText ?? "—")" }.joined(separator: " · ")
       let percent = line.changes.compactMap { ChangeText.percent($0.relativeChange) }.joined(
         separator: " ")
       let approvals: String
@@ -23,7 +24,7 @@ struct BlameTextRenderer: Renderer {
           let after = Elapsed.text(
             late.commit.committer.time.timeIntervalSince(line.commit.committer.time))
           return
-            "approved by \(late.by.rawValue) \(after) later (\(late.commit.id.abbreviated), \(TimeText.day(late.commit.committer)))"
+            "approved by \(late.by.rawValue) \(after) later (\(late.commit.id.abbreviated), \(TimeText.day(late.commit.committed)))"
         }.joined(separator: "; ")
       } else {
         approvals = "no approval"
@@ -33,7 +34,7 @@ struct BlameTextRenderer: Renderer {
         TextTable.Cell(text: value, style: { style.bold($0) }),
         TextTable.Cell(text: kind.rawValue, style: ChangeText.colour(kind, style)),
         TextTable.Cell(text: "was " + was), TextTable.Cell(text: percent),
-        TextTable.Cell(text: TimeText.day(line.commit.committer)),
+        TextTable.Cell(text: TimeText.day(line.commit.committed)),
         TextTable.Cell(text: line.commit.id.abbreviated, style: { style.yellow($0) }),
         TextTable.Cell(text: line.commit.author.name), TextTable.Cell(text: approvals),
         TextTable.Cell(text: summary, style: { style.dim($0) }),
@@ -80,13 +81,13 @@ struct BlameJSON: Encodable {
     environment = report.environment
     history = report.lines.map { line in
       Line(
-        commit: line.commit.id.hex, date: TimeText.iso(line.commit.committer),
+        commit: line.commit.id.hex, date: TimeText.iso(line.commit.committed),
         author: line.commit.author.name,
         authorEmail: line.commit.author.email, rationale: line.rationale,
         approvals: line.approvals.map(\.rawValue),
         lateApprovals: line.lateApprovals.map {
           Late(
-            by: $0.by.rawValue, commit: $0.commit.id.hex, date: TimeText.iso($0.commit.committer))
+            by: $0.by.rawValue, commit: $0.commit.id.hex, date: TimeText.iso($0.commit.committed))
         },
         changes: line.changes.map { ChangeJSON(change: $0) })
     }

@@ -3,8 +3,6 @@ import BudgetKit
 /// One change as the JSON contract writes it: every key present, null where there is no value.
 struct ChangeJSON: Encodable {
   var change: BudgetChange
-  /// Written as category `file` and kind `invalid`: a file the commit left invalid (log only).
-  var invalid = false
 
   private enum Keys: String, CodingKey {
     case category, kind, budget, environment, metric, field, old, new, path, exception, action, note
@@ -16,14 +14,14 @@ struct ChangeJSON: Encodable {
 
   func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(invalid ? "file" : change.category.rawValue, forKey: .category)
-    try container.encode(invalid ? "invalid" : change.kind.rawValue, forKey: .kind)
+    try container.encode(change.category.rawValue, forKey: .category)
+    try container.encode(change.kind.rawValue, forKey: .kind)
     try container.encode(change.budget?.rawValue, forKey: .budget)
     try container.encode(ChangeText.environment(change), forKey: .environment)
     try container.encode(change.metric?.rawValue, forKey: .metric)
-    try container.encode(change.field, forKey: .field)
-    try container.encode(change.old, forKey: .old)
-    try container.encode(change.new, forKey: .new)
+    try container.encode(change.field.name, forKey: .field)
+    try container.encode(change.oldText, forKey: .old)
+    try container.encode(change.newText, forKey: .new)
     try container.encode(change.path, forKey: .path)
     try container.encode(change.relativeChange.flatMap(Self.number), forKey: .relativeChange)
     try container.encode(change.exception?.rawValue, forKey: .exception)

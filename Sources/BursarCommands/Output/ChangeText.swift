@@ -12,25 +12,37 @@ enum ChangeText {
 
   /// `100ms → 130ms`, with `—` for a side that has no value.
   static func values(_ change: BudgetChange) -> String {
-    "\(change.old ?? "—") → \(change.new ?? "—")"
+    "\(change.oldText ?? "—") → \(change.newText ?? "—")"
   }
 
   /// `EXC-1 created`: the exception a change concerns and what happened to it; nil for other
   /// changes.
   static func exception(_ change: BudgetChange) -> String? {
-    guard let id = change.exception else { return nil }
-    return [id.rawValue, change.action?.rawValue].compactMap { $0 }.joined(separator: " ")
+    guard case .exception(let exception) = change.what else { return nil }
+    return "\(exception.id) \(exception.action.rawValue)"
   }
 
   /// The environment as every format writes it: `production` for a budget's base metrics, nil
   /// for a change that concerns no budget.
   static func environment(_ change: BudgetChange) -> String? {
-    change.budget == nil ? change.environment?.rawValue : change.environmentName.rawValue
+    change.environment?.rawValue
+  }
+
+  /// The note of an approval change (who approves which file), which log listings show before
+  /// the rationale; nil for other changes.
+  static func approvalNote(_ change: BudgetChange) -> String? {
+    switch change.what {
+    case .approval: change.note
+    case .bound, .owner, .dimension, .shape, .regression, .exception, .owners: nil
+    }
   }
 
   /// The word for the change: the exception action for exceptions, else the kind.
   static func word(_ change: BudgetChange) -> String {
-    change.action?.rawValue ?? change.kind.rawValue
+    switch change.what {
+    case .exception(let exception): exception.action.rawValue
+    case .bound, .owner, .dimension, .shape, .regression, .approval, .owners: change.kind.rawValue
+    }
   }
 
   static func colour(_ kind: ChangeKind, _ style: Style) -> (String) -> String {
@@ -61,7 +73,7 @@ enum ChangeText {
     if !budgets.isEmpty { parts.append("budgets: " + kinds(budgets)) }
     let exceptions = changes.filter { $0.category == .exception }
     if !exceptions.isEmpty {
-      let counts = Dictionary(grouping: exceptions) { $0.action ?? .amended }.mapValues(\.count)
+      let counts = Dictionary(grouping: exceptions.compactMap(\.action)) { $0 }.mapValues(\.count)
       let actions = ExceptionAction.allCases.compactMap { action in
         counts[action].map { "\($0) \(action.rawValue)" }
       }
@@ -96,17 +108,20 @@ enum ChangeText {
   /// made (the budget's value to the grant), `max: 150ms → 130ms` for one withdrawn, the two
   /// grants with the budget's value for one amended, else `field: old → new`.
   static func exceptionValues(_ change: BudgetChange) -> String {
-    let field = change.field.map { "\($0): " } ?? ""
-    guard let budget = change.budgetValue else { return field + values(change) }
-    switch change.action {
-    case .created?: return field + "\(budget) → \(change.new ?? "—")"
-    case .withdrawn?: return field + "\(change.old ?? "—") → \(budget)"
-    default: return field + values(change) + " (budget \(budget))"
+    let field = "\(change.field.name): "
+    guard case .exception(let exception) = change.what, case .grant(let grant) = exception.field,
+      let budget = grant.budgetValue?.text
+    else { return field + values(change) }
+    switch exception.action {
+    case .created: return field + "\(budget) → \(grant.new?.text ?? "—")"
+    case .withdrawn: return field + "\(grant.old?.text ?? "—") → \(budget)"
+    case .extended, .shortened, .amended: return field + values(change) + " (budget \(budget))"
     }
   }
 
   /// `until 2026-12-08`, for exception changes.
   static func until(_ change: BudgetChange) -> String? {
-    change.expires.map { "until \($0)" }
+    guard case .exception(let exception) = change.what else { return nil }
+    return "until \(exception.expires)"
   }
 }

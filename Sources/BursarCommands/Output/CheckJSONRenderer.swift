@@ -27,6 +27,7 @@ struct CheckJSONRenderer: Renderer {
     var historyRuns: Int?
     var regressed: Int?
     var results: [Result]
+    var composite: CompositeItem?
   }
 
   struct Result: Encodable {
@@ -45,6 +46,7 @@ struct CheckJSONRenderer: Renderer {
     var inactiveExceptions: [InactiveException]
     var owners: [String]
     var runbook: String?
+    var shape: ShapeItem?
     var regression: RegressionItem?
   }
 
@@ -71,10 +73,24 @@ struct CheckJSONRenderer: Renderer {
     var min: String?
     var slo: String?
     var window: String?
+    var baseline: String?
+    var maxDrop: String?
+    var maxRise: String?
+    var maxDifference: String?
+    var minRatio: String?
+    var pValue: String?
+    var minSamples: String?
 
     init(_ bound: Bound) {
       (max, min, slo, window) = (
         bound.max?.text, bound.min?.text, bound.slo?.text, bound.window?.text
+      )
+      (baseline, maxDrop, maxRise) = (
+        bound.baseline?.text, bound[.maxDrop]?.text, bound[.maxRise]?.text
+      )
+      (maxDifference, minRatio, pValue, minSamples) = (
+        bound[.maxDifference]?.text, bound[.minRatio]?.text, bound[.pValue]?.text,
+        bound[.minSamples]?.text
       )
     }
   }
@@ -142,8 +158,10 @@ struct CheckJSONRenderer: Renderer {
   }
 
   func render(_ report: CheckReport) -> String {
-    let summary = Dictionary(
-      uniqueKeysWithValues: CheckVerdict.Kind.allCases.map { ($0.rawValue, report.count($0)) })
+    // `insufficient` is counted only when some result is: a check without the later shapes
+    // writes the summary it always did.
+    let kinds = CheckVerdict.Kind.allCases.filter { $0 != .insufficient || report.count($0) > 0 }
+    let summary = Dictionary(uniqueKeysWithValues: kinds.map { ($0.rawValue, report.count($0)) })
     return Self.encode(
       Document(
         verdict: report.blocks ? "fail" : "pass", environment: report.environment.rawValue,
@@ -154,7 +172,7 @@ struct CheckJSONRenderer: Renderer {
         burnRateRules: report.burnRatePolicy.rules.map(\.description), summary: summary,
         historyRuns: report.historyRuns,
         regressed: report.historyRuns == nil ? nil : report.regressions,
-        results: report.results.map(result)))
+        results: report.results.map(result), composite: report.composite.map(compositeItem)))
   }
 
   private func result(_ result: MetricCheck) -> Result {
@@ -174,6 +192,7 @@ struct CheckJSONRenderer: Renderer {
           expires: $0.expires.value.description)
       },
       owners: result.owners.map(\.rawValue), runbook: result.runbook,
+      shape: result.shape.flatMap(shapeItem),
       regression: result.regression.map { regression($0, result) })
   }
 
@@ -204,6 +223,8 @@ struct CheckJSONRenderer: Renderer {
         "series", JSONOutput.Number(events.good), JSONOutput.Number(events.total),
         JSONOutput.Number(events.covered)
       )
+    case .derived:
+      item.source = "derived"
     }
     return item
   }
@@ -251,7 +272,7 @@ struct CheckJSONRenderer: Renderer {
   }
 
   /// JSON has no infinity: such a number is left out.
-  private func finite(_ value: Double) -> JSONOutput.Number? {
+  func finite(_ value: Double) -> JSONOutput.Number? {
     JSONOutput.Number(value)
   }
 

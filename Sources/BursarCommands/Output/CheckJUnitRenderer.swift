@@ -8,7 +8,7 @@ import Measurements
 struct CheckJUnitRenderer: Renderer {
   func render(_ report: CheckReport) -> String {
     let failures = report.results.count(where: \.blocks)
-    let skipped = report.results.count { $0.verdict == .missing && !$0.blocks }
+    let skipped = report.results.count { $0.verdict.isSkipped && !$0.blocks }
     var lines = [
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
       "<testsuites name=\"bursar check\" tests=\"\(report.results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">",
@@ -25,14 +25,17 @@ struct CheckJUnitRenderer: Renderer {
     _ budget: BudgetName, results: [MetricCheck], report: CheckReport, timestamp: String
   ) -> [String] {
     let failures = results.count(where: \.blocks)
-    let skipped = results.count { $0.verdict == .missing && !$0.blocks }
+    let skipped = results.count { $0.verdict.isSkipped && !$0.blocks }
     var lines = [
       "  <testsuite name=\"\(xml(budget.rawValue))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" timestamp=\"\(timestamp)\">",
       "    <properties>",
       "      <property name=\"environment\" value=\"\(xml(report.environment.rawValue))\"/>",
       "      <property name=\"measurements\" value=\"\(xml(report.measurementsPath))\"/>",
-      "    </properties>",
     ]
+    if let composite = CheckPresentation.composite(report) {
+      lines.append("      <property name=\"composite_health\" value=\"\(xml(composite))\"/>")
+    }
+    lines += ["    </properties>"]
     for result in results {
       lines += testCase(result, day: report.day)
     }
@@ -66,6 +69,8 @@ struct CheckJUnitRenderer: Renderer {
       )
     } else if result.verdict == .missing {
       body.append("      <skipped message=\"no figure measured (allowed)\"/>")
+    } else if result.verdict == .insufficient {
+      body.append("      <skipped message=\"insufficient data\"/>")
     }
     body.append(
       "      <system-out>\(xml(([summary, CheckPresentation.verdict(result)] + notes).joined(separator: "\n")))</system-out>"

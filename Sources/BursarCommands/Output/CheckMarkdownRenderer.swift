@@ -30,6 +30,7 @@ struct CheckMarkdownRenderer: Renderer {
       result.verdict != .within || result.scaleWarning != nil
         || !(result.evaluation?.errorBudget?.unjudged.isEmpty ?? true)
         || result.regression?.regressed == true
+        || !CheckPresentation.shapeNotes(result).isEmpty
     }
     if !noted.isEmpty {
       lines += ["", "#### Notes", ""]
@@ -41,6 +42,9 @@ struct CheckMarkdownRenderer: Renderer {
         }
       }
     }
+    if let composite = CheckPresentation.composite(report) {
+      lines += ["", MarkdownTable.inline(composite)]
+    }
     return lines.joined(separator: "\n")
   }
 
@@ -50,6 +54,7 @@ struct CheckMarkdownRenderer: Renderer {
     case .excepted: "⚠️"
     case .breached: "❌"
     case .missing: result.blocks ? "❌" : "➖"
+    case .insufficient: "➖"
     }
   }
 

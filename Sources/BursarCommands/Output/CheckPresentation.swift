@@ -19,9 +19,12 @@ enum CheckPresentation {
     if let slo = bound.slo {
       return "slo \(slo.text)" + (bound.window.map { " over \($0.text)" } ?? "")
     }
-    return [bound.min.map { "min \($0.text)" }, bound.max.map { "max \($0.text)" }].compactMap {
-      $0
-    }.joined(separator: " ")
+    let limits =
+      [bound.min.map { "min \($0.text)" }, bound.max.map { "max \($0.text)" }].compactMap {
+        $0
+      } + shapeLimit(bound)
+    let window = bound.window.map { " over \($0.text)" } ?? ""
+    return limits.joined(separator: " ") + window
   }
 
   /// `112ms`, or `—` when missing.
@@ -51,19 +54,19 @@ enum CheckPresentation {
     var reasons: [String] = []
     if evaluation.breached, let headroom = evaluation.headroom {
       switch headroom.key {
-      case .max, .min:
-        let side = headroom.key == .max ? "above" : "below"
-        let by = QuantityText.format(-headroom.absolute, in: headroom.limit.unit)
-        let share =
-          headroom.relative.map { " (\(NumberText.percent(-$0, significantDigits: 3)))" } ?? ""
-        reasons.append(
-          "\(figure.text) is \(side) \(headroom.key.rawValue) \(headroom.limit.text) by \(by)\(share)"
-        )
       case .slo, .window:
         let spent =
           evaluation.errorBudget.map { NumberText.percent($0.spent, significantDigits: 4) } ?? "?"
         reasons.append(
           "SLI \(figure.text) is below the \(headroom.limit.text) objective: \(spent) of the error budget spent"
+        )
+      default:
+        let side = headroom.key.largerIsLooser == false ? "below" : "above"
+        let by = QuantityText.format(-headroom.absolute, in: headroom.limit.unit)
+        let share =
+          headroom.relative.map { " (\(NumberText.percent(-$0, significantDigits: 3)))" } ?? ""
+        reasons.append(
+          "\(figure.text) is \(side) \(headroom.key.rawValue) \(headroom.limit.text) by \(by)\(share)"
         )
       }
     }
@@ -117,6 +120,8 @@ enum CheckPresentation {
       let buckets = Int((events.covered / series.bucket).rounded())
       return
         "\(NumberText.format(events.good)) good of \(NumberText.format(events.total)) events in \(buckets) bucket\(buckets == 1 ? "" : "s") of \(duration(series.bucket))"
+    case .derived:
+      return nil
     }
   }
 
@@ -126,6 +131,7 @@ enum CheckPresentation {
     var notes: [String] = []
     if let warning = result.scaleWarning { notes.append("warning: \(warning.message)") }
     if let figure = result.figure, let source = source(figure) { notes.append(source) }
+    notes += shapeNotes(result)
     if let budget = result.evaluation?.errorBudget, !budget.burnRates.isEmpty {
       notes.append("burn rates \(burnRates(budget)) → \(budget.alert?.rawValue ?? "ok")")
       notes += unjudged(budget)
@@ -204,7 +210,7 @@ enum CheckPresentation {
 
   /// `pass: 8 within, 1 excepted` or `fail: 1 breached, 2 missing, …`.
   static func summary(_ report: CheckReport) -> String {
-    let kinds: [CheckVerdict.Kind] = [.breached, .missing, .excepted, .within]
+    let kinds: [CheckVerdict.Kind] = [.breached, .missing, .insufficient, .excepted, .within]
     let parts = kinds.compactMap { kind -> String? in
       let count = report.count(kind)
       return count == 0 ? nil : "\(count) \(kind.rawValue)"

@@ -16,6 +16,7 @@ struct CheckTextRenderer: Renderer {
       lines += table(results, day: report.day)
       lines.append("")
     }
+    if let composite = CheckPresentation.composite(report) { lines += [composite, ""] }
     let summary = CheckPresentation.summary(report)
     lines.append(report.blocks ? style.red(summary) : style.green(summary))
     return lines.joined(separator: "\n")
@@ -61,6 +62,7 @@ struct CheckTextRenderer: Renderer {
     case .excepted: style.yellow(verdict)
     case .breached: style.red(verdict)
     case .missing: result.blocks ? style.red(verdict) : style.dim(verdict)
+    case .insufficient: style.dim(verdict)
     }
   }
 }

@@ -27,7 +27,7 @@ struct DiagnosticJSONRenderer: Renderer {
       rule = diagnostic.rule.rawValue
       severity = diagnostic.severity.rawValue
       message = diagnostic.message
-      hint = diagnostic.hint
+      hint = diagnostic.hintSentence
     }
   }
 

@@ -12,7 +12,7 @@ struct DiagnosticTextRenderer: Renderer {
       lines.append(
         "\(style.bold(diagnostic.location.description)): \(severity)[\(diagnostic.rule.rawValue)]: \(diagnostic.message)"
       )
-      if let hint = diagnostic.hint { lines.append("  \(style.cyan("hint")): \(hint)") }
+      if let hint = diagnostic.hintSentence { lines.append("  \(style.cyan("hint")): \(hint)") }
     }
     for file in report.ignored {
       lines.append(style.dim("note: ignored \(file.path): \(file.reason)"))

@@ -30,9 +30,9 @@ struct DiffMarkdownRenderer: Renderer {
         group.changes, into: &output
       ) { change in
         [
-          change.environmentName.rawValue, change.metric?.rawValue ?? "—", change.field ?? "",
-          change.old ?? "—",
-          change.new ?? "—", ChangeText.percent(change.relativeChange) ?? "",
+          ChangeText.environment(change) ?? "—", change.metric?.rawValue ?? "—", change.field.name,
+          change.oldText ?? "—",
+          change.newText ?? "—", ChangeText.percent(change.relativeChange) ?? "",
         ]
       }
     }
@@ -43,17 +43,17 @@ struct DiffMarkdownRenderer: Renderer {
     ) { change in
       [
         change.exception?.rawValue ?? "", change.budget?.rawValue ?? "",
-        change.environmentName.rawValue, change.metric?.rawValue ?? "—",
+        ChangeText.environment(change) ?? "—", change.metric?.rawValue ?? "—",
         ChangeText.exceptionValues(change), ChangeText.until(change) ?? "",
       ]
     }
     table("Approvals", ["change", "budget", "approval"], report.approvalChanges, into: &output) {
       change in
-      [change.budget?.rawValue ?? "—", change.note ?? ""]
+      [change.budget?.rawValue ?? "—", ChangeText.approvalNote(change) ?? ""]
     }
     table("Governance", ["change", "field", "old", "new"], report.governanceChanges, into: &output)
     { change in
-      [change.field ?? "", change.old ?? "—", change.new ?? "—"]
+      [change.field.name, change.oldText ?? "—", change.newText ?? "—"]
     }
     return output.finish(total: report.changes.count)
   }

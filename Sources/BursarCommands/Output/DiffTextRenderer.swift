@@ -17,9 +17,9 @@ struct DiffTextRenderer: Renderer {
       var table = TextTable()
       for change in group.changes {
         table.append([
-          kindCell(change), TextTable.Cell(text: change.environmentName.rawValue),
+          kindCell(change), TextTable.Cell(text: ChangeText.environment(change) ?? "—"),
           TextTable.Cell(text: change.metric?.rawValue ?? "—"),
-          TextTable.Cell(text: change.field ?? ""),
+          TextTable.Cell(text: change.field.name),
           TextTable.Cell(text: ChangeText.values(change)),
           TextTable.Cell(text: ChangeText.percent(change.relativeChange) ?? ""),
         ])
@@ -30,7 +30,7 @@ struct DiffTextRenderer: Renderer {
       [
         TextTable.Cell(text: change.exception?.rawValue ?? ""),
         TextTable.Cell(text: change.budget?.rawValue ?? ""),
-        TextTable.Cell(text: change.environmentName.rawValue),
+        TextTable.Cell(text: ChangeText.environment(change) ?? "—"),
         TextTable.Cell(text: change.metric?.rawValue ?? "—"),
         TextTable.Cell(text: ChangeText.exceptionValues(change)),
         TextTable.Cell(text: ChangeText.until(change) ?? ""),
@@ -39,11 +39,11 @@ struct DiffTextRenderer: Renderer {
     lines += section("Approvals", report.approvalChanges) { change in
       [
         TextTable.Cell(text: change.budget?.rawValue ?? "—"),
-        TextTable.Cell(text: change.note ?? ""),
+        TextTable.Cell(text: ChangeText.approvalNote(change) ?? ""),
       ]
     }
     lines += section("Governance", report.governanceChanges) { change in
-      [TextTable.Cell(text: change.field ?? ""), TextTable.Cell(text: ChangeText.values(change))]
+      [TextTable.Cell(text: change.field.name), TextTable.Cell(text: ChangeText.values(change))]
     }
     return lines.joined(separator: "\n")
   }

@@ -99,9 +99,11 @@ struct ExceptionsTextRenderer: Renderer {
   private func describe(_ event: ExceptionRecord.Event) -> String {
     let change = event.change
     var text =
-      "\(event.action.rawValue) \(TimeText.day(event.commit.committer)) by \(event.commit.author.name) (\(event.commit.id.abbreviated))"
-    if event.action != .created && event.action != .withdrawn, let field = change.field {
-      text += ": \(field) \(ChangeText.values(change))"
+      "\(event.action.rawValue) \(TimeText.day(event.commit.committed)) by \(event.commit.author.name) (\(event.commit.id.abbreviated))"
+    switch event.action {
+    case .created, .withdrawn: break
+    case .extended, .shortened, .amended:
+      text += ": \(change.field.name) \(ChangeText.values(change))"
     }
     return text
   }
@@ -170,9 +172,9 @@ struct ExceptionsJSON: Encodable {
         history: record.history.map { event in
           Event(
             action: event.action.rawValue, commit: event.commit.id.hex,
-            date: TimeText.iso(event.commit.committer),
-            author: event.commit.author.name, field: event.change.field, old: event.change.old,
-            new: event.change.new, rationale: event.rationale)
+            date: TimeText.iso(event.commit.committed),
+            author: event.commit.author.name, field: event.change.field.name,
+            old: event.change.oldText, new: event.change.newText, rationale: event.rationale)
         })
     }
   }

@@ -11,7 +11,7 @@ struct GateMarkdownRenderer: Renderer {
     ]
     if !verdict.headErrors.isEmpty {
       lines += ["**The head does not validate** (\(verdict.headErrors.count) errors):", ""]
-      lines += verdict.headErrors.prefix(10).map { "- `\($0)`" } + [""]
+      lines += verdict.headErrors.prefix(10).map { "- `\($0.sentence)`" } + [""]
     }
     if !verdict.policyProblems.isEmpty {
       lines +=

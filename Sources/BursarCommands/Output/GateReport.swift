@@ -173,7 +173,7 @@ struct GateJSON: Encodable {
         path: $0.path, by: $0.by.rawValue, genuine: $0.isGenuine, problem: $0.problem?.description,
         fresh: $0.freshPaths, stale: $0.stalePaths)
     }
-    errors = verdict.headErrors.map(\.description)
+    errors = verdict.headErrors.map(\.sentence)
     policy = verdict.policyProblems
     suggestedSigners = verdict.suggestedSigners.map(\.rawValue)
     uncommittedApprovals = report.uncommittedApprovals

@@ -12,7 +12,7 @@ struct GitHubAnnotationRenderer: Renderer {
         "title=\(Self.escapeProperty("bursar \(diagnostic.rule.rawValue)"))",
       ].joined(separator: ",")
       var message = diagnostic.message
-      if let hint = diagnostic.hint { message += " (\(hint))" }
+      if let hint = diagnostic.hintSentence { message += " (\(hint))" }
       return "::\(level) \(properties)::\(Self.escapeData(message))"
     }.joined(separator: "\n")
   }

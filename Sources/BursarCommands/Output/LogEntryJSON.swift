@@ -8,43 +8,40 @@ enum LogEntryJSON {
   /// The compact JSON object of an entry; `commit` holds the commit's texts, worked out once
   /// for all the entries of one commit.
   static func text(_ entry: AuditEntry, commit: CommitTexts) -> String {
-    let change = Self.change(of: entry)
-    let invalid = entry.change == nil
+    let change = entry.change
     var writer = JSONOutput.Object()
-    writer.string("action", change.action?.rawValue)
-    writer.string("approval_state", change.approvalState?.rawValue)
+    writer.string("action", change?.action?.rawValue)
+    writer.string("approval_state", change?.approvalState?.rawValue)
     writer.strings("approvals", entry.approvals.map(\.rawValue))
     writer.string("author", entry.commit.author.name)
     writer.string("author_date", commit.authorDate)
     writer.string("author_email", entry.commit.author.email)
-    writer.string("budget", change.budget?.rawValue)
-    writer.string("category", invalid ? "file" : change.category.rawValue)
+    writer.string("budget", change?.budget?.rawValue)
+    writer.string("category", change?.category.rawValue ?? "file")
     writer.string("commit", entry.commit.id.hex)
     writer.string("committer", entry.commit.committer.name)
     writer.string("committer_email", entry.commit.committer.email)
     writer.string("date", commit.date)
-    writer.string("environment", ChangeText.environment(change))
-    writer.string("exception", change.exception?.rawValue)
-    writer.string("expires", change.expires)
-    writer.string("field", change.field)
-    writer.string("kind", invalid ? "invalid" : change.kind.rawValue)
-    writer.string("metric", change.metric?.rawValue)
-    writer.string("new", change.new)
-    writer.string("note", change.note)
-    writer.string("old", change.old)
-    writer.string("path", change.path)
-    writer.string("problem", entry.problem?.description)
+    writer.string("environment", change.flatMap(ChangeText.environment))
+    writer.string("exception", change?.exception?.rawValue)
+    writer.string("expires", change?.expires)
+    writer.string("field", change?.field.name)
+    writer.string("kind", change?.kind.rawValue ?? "invalid")
+    writer.string("metric", change?.metric?.rawValue)
+    writer.string("new", change?.newText)
+    writer.string("note", change.map { $0.note } ?? entry.problem?.message)
+    writer.string("old", change?.oldText)
+    writer.string("path", Self.path(of: entry))
+    writer.string("problem", entry.problem?.sentence)
     writer.string("rationale", entry.rationale)
-    writer.number("relative_change", change.relativeChange.flatMap(ChangeJSON.number))
+    writer.number("relative_change", change?.relativeChange.flatMap(ChangeJSON.number))
     writer.string("subject", entry.commit.summary)
     return writer.finish()
   }
 
-  /// The entry's change, or for a file left invalid a stand-in carrying its path and problem.
-  static func change(of entry: AuditEntry) -> BudgetChange {
-    if let change = entry.change { return change }
-    let path = entry.problem?.location.path ?? ""
-    return BudgetChange(category: .budget, kind: .changed, path: path, note: entry.problem?.message)
+  /// The file of the entry's change, or of the problem of a file left invalid.
+  static func path(of entry: AuditEntry) -> String {
+    entry.change?.path ?? entry.problem?.location.path ?? ""
   }
 }
 
@@ -55,8 +52,8 @@ struct CommitTexts {
   var day: String
 
   init(_ entry: AuditEntry) {
-    date = TimeText.iso(entry.commit.committer)
-    authorDate = TimeText.iso(entry.commit.author)
+    date = TimeText.iso(entry.commit.committed)
+    authorDate = TimeText.iso(entry.commit.authored)
     day = String(date.prefix(10))
   }
 }

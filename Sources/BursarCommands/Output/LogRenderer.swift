@@ -40,17 +40,17 @@ struct LogTableRenderer: LogRenderer {
       TextTable.Cell(text: $0)
     }
     guard let change = entry.change else {
-      let problem = entry.problem.map(\.description) ?? "invalid file"
+      let problem = entry.problem.map(\.sentence) ?? "invalid file"
       return start + [TextTable.Cell(text: "invalid", style: { style.red($0) })]
         + ["—", "—", "—", "", "", "", ""].map { TextTable.Cell(text: $0) }
         + [TextTable.Cell(text: problem)]
     }
     let summary = entry.rationale.split(separator: "\n").first.map(String.init) ?? ""
-    let note = change.category == .approval ? change.note.map { [$0] } ?? [] : []
+    let note = ChangeText.approvalNote(change).map { [$0] } ?? []
     let rationale = (note + [style.dim(summary)]).joined(separator: "  ")
     let values = [
-      change.budget?.rawValue ?? "—", change.budget == nil ? "—" : change.environmentName.rawValue,
-      change.metric?.rawValue ?? "—", change.field ?? "", ChangeText.values(change),
+      change.budget?.rawValue ?? "—", ChangeText.environment(change) ?? "—",
+      change.metric?.rawValue ?? "—", change.field.name, ChangeText.values(change),
       ChangeText.percent(change.relativeChange) ?? "", ChangeText.exception(change) ?? "",
     ]
     return start + [

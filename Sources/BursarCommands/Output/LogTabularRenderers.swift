@@ -13,21 +13,20 @@ struct LogCSVRenderer: LogRenderer {
   func header() -> String? { CSVWriter.row(Self.columns) }
 
   func row(_ entry: AuditEntry, commit texts: CommitTexts, index: Int) -> String? {
-    let change = LogEntryJSON.change(of: entry)
-    let invalid = entry.change == nil
+    let change = entry.change
     let start: [String?] = [
       entry.commit.id.hex, texts.date, entry.commit.author.name,
       entry.commit.author.email, entry.commit.committer.name,
-      invalid ? "file" : change.category.rawValue, invalid ? "invalid" : change.kind.rawValue,
-      change.budget?.rawValue, ChangeText.environment(change), change.metric?.rawValue,
-      change.field, change.old, change.new,
+      change?.category.rawValue ?? "file", change?.kind.rawValue ?? "invalid",
+      change?.budget?.rawValue, change.flatMap(ChangeText.environment), change?.metric?.rawValue,
+      change?.field.name, change?.oldText, change?.newText,
     ]
     let end: [String?] = [
-      change.path, change.exception?.rawValue, change.action?.rawValue,
+      LogEntryJSON.path(of: entry), change?.exception?.rawValue, change?.action?.rawValue,
       entry.approvals.map(\.rawValue).joined(separator: " "),
-      invalid ? entry.problem?.description : entry.rationale,
+      change == nil ? entry.problem?.sentence : entry.rationale,
     ]
-    let relative = change.relativeChange.map { "\(ChangeJSON.rounded($0))" } ?? ""
+    let relative = change?.relativeChange.map { "\(ChangeJSON.rounded($0))" } ?? ""
     let cells =
       start.map { CSVWriter.Cell.text($0 ?? "") } + [.number(relative)]
       + end.map { CSVWriter.Cell.text($0 ?? "") }
@@ -49,16 +48,17 @@ struct LogMarkdownRenderer: LogRenderer {
     let start = [texts.day, "`\(commit.id.abbreviated)`", commit.author.name]
     guard let change = entry.change else {
       return cells(
-        start + ["**invalid**", "—", "—", "—", "", "—", "—", "", entry.problem?.description ?? ""])
+        start + ["**invalid**", "—", "—", "—", "", "—", "—", "", entry.problem?.sentence ?? ""])
     }
     let kind = change.kind.rawValue
     let word = change.kind.isLoosening ? "**\(kind)**" : kind
     let summary = entry.rationale.split(separator: "\n").first.map(String.init) ?? ""
-    let note = change.category == .approval ? change.note.map { $0 + " — " } ?? "" : ""
+    let note = ChangeText.approvalNote(change).map { $0 + " — " } ?? ""
     return cells(
       start + [
         word, change.budget?.rawValue ?? "—", ChangeText.environment(change) ?? "—",
-        change.metric?.rawValue ?? "—", change.field ?? "", change.old ?? "—", change.new ?? "—",
+        change.metric?.rawValue ?? "—", change.field.name, change.oldText ?? "—",
+        change.newText ?? "—",
         ChangeText.exception(change) ?? "", note + summary,
       ])
   }

@@ -1,5 +1,4 @@
 import BudgetKit
-import GitKit
 import Ledger
 
 /// What commit-msg says when it refuses a message without a `Budget-Rationale:` trailer: why,
@@ -10,7 +9,7 @@ struct RationaleRefusal {
   /// The message file git passed to the hook.
   var messageFile: String
   /// The index the refused commit recorded, which decides the options to repeat.
-  var index: IndexInUse
+  var index: CommitIndex
 
   func render() -> String {
     var lines = opening()
@@ -76,10 +75,9 @@ struct RationaleRefusal {
   static func describe(_ change: BudgetChange) -> String {
     let place = [
       change.exception?.rawValue, change.budget?.rawValue,
-      change.budget == nil ? nil : change.environmentName.rawValue, change.metric?.rawValue,
+      ChangeText.environment(change), change.metric?.rawValue,
     ].compactMap { $0 }
-    let field = change.field.map { "\($0): " } ?? ""
-    return (place + [field + ChangeText.values(change)]).joined(separator: " ")
+    return (place + ["\(change.field.name): " + ChangeText.values(change)]).joined(separator: " ")
   }
 
   /// A path as one shell word: as it is when it needs no quoting, else in single quotes.

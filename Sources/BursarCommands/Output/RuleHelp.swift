@@ -159,7 +159,7 @@ enum RuleHelp {
         "Write the ratio between 0% and 100%; a fraction is written `0.95`, not `95`."),
     "bound-shape": Entry(
       description:
-        "A metric, override or exception whose fields do not make one of the [shapes](#budget): `max` or `min` together with `slo` or `window`; no limit at all; `slo` without `window` or the reverse; an environment override that sets nothing; an exception metric with no `max`, `min` or `slo`; or an exception that grants a field the budget does not set for that metric.",
+        "A metric, override or exception whose fields do not make one of the [shapes](#budget): `max` or `min` together with `slo`; no limit at all; `slo` without `window` or a `window` alone; an environment override that sets nothing; an exception metric with no `max`, `min` or `slo`; or an exception that grants a field the budget does not set for that metric. Also the [later shapes](#shapes-for-ml-error-budgets) mixed with each other or half written: a cap with a group gap or a drift test; `max_drop` or `max_rise` without `baseline`, a `baseline` with neither, two floors (`min` and `max_drop`) or two ceilings (`max` and `max_rise`); `across` without `max_difference` or `min_ratio`, or the reverse; `p_value` or `min_samples` without `drift`; `statistic` without a rolling `window`; `method` without `across`; `period` beside anything but `max`; `parts` on a metric that is not a cap.",
       fix:
         "Make each metric a cap or an objective; split a metric that needs both into two metrics (`latency_p95` and `availability`)."
     ),
@@ -174,6 +174,21 @@ enum RuleHelp {
       fix:
         "Write `sigma: 3`, `min_change: 5%`, `min_runs: 5`, or leave the field out for its default ([history.md](history.md#regressions))."
     ),
+    "baseline-zero": Entry(
+      description:
+        "A metric bounded relative to a `baseline` (`max_drop` or `max_rise`) whose baseline is zero, in the base metric or an environment's effective values. A share of zero is zero: the floor or ceiling would not depend on the bound at all.",
+      fix:
+        "Write the known-good value the metric is measured against, or an absolute `min` or `max`."),
+    "parts-exceed-whole": Entry(
+      description:
+        "The `max` of a metric's `parts` add up to more than the metric's own `max`, in production or in an environment's effective values. The stages could all keep their caps and the whole still be blown. Parts without a `max` in the whole's family are left out of the sum.",
+      fix:
+        "Lower a part's `max`, or raise the whole's, so the stages fit in the whole."),
+    "parts-cycle": Entry(
+      description:
+        "A metric's `parts` lead back to the metric, directly or through the parts of its parts.",
+      fix:
+        "Remove the part that leads back; a stage is part of the whole, never the reverse."),
     "date-syntax": Entry(
       description:
         "A `starts` or `expires` that is not a real calendar date written `YYYY-MM-DD`: `2026-02-30`, `2026-13-01`, `2026-1-5`, `20 Nov 2026`.",

@@ -68,7 +68,8 @@ struct SARIFRenderer: Renderer {
       Result(
         ruleId: diagnostic.rule.rawValue,
         level: diagnostic.severity == .error ? "error" : "warning",
-        message: Message(text: diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? "")),
+        message: Message(
+          text: diagnostic.message + (diagnostic.hintSentence.map { " (\($0))" } ?? "")),
         locations: [
           Location(
             physicalLocation: PhysicalLocation(

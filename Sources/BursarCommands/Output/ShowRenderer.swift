@@ -21,7 +21,8 @@ struct ShowTextRenderer: Renderer {
         var cells = [
           TextTable.Cell(text: row.environment.rawValue), TextTable.Cell(text: row.metric.rawValue),
           TextTable.Cell(text: row.dimension.rawValue),
-          TextTable.Cell(text: BoundText.describe(row.bound)),
+          TextTable.Cell(
+            text: BoundText.describe(row.bound, shape: budget.metrics[row.metric]?.shape)),
         ]
         var notes: [String] = row.overridden ? ["override"] : []
         for exception in row.exceptions {
@@ -59,6 +60,9 @@ struct ShowJSON: Encodable {
     var min: String?
     var slo: String?
     var window: String?
+    /// The later shapes' fields as written, by their YAML key (`baseline`, `max_drop`,
+    /// `across`, `parts`…); absent for a metric of none of them.
+    var shape: [String: String]?
     var overridden: Bool
     var exceptions: [String]
   }
@@ -66,6 +70,19 @@ struct ShowJSON: Encodable {
   var at: String
   var moment: String
   var budgets: [BudgetJSON]
+
+  static func shape(_ bound: Bound, _ shape: MetricShape?) -> [String: String]? {
+    var fields: [String: String] = [:]
+    for (key, value) in bound.fields where !BoundKey.original.contains(key) {
+      fields[key.rawValue] = value.text
+    }
+    if let shape {
+      for field in MetricShapeField.allCases {
+        if let text = field.text(in: shape) { fields[field.rawValue] = text }
+      }
+    }
+    return fields.isEmpty ? nil : fields
+  }
 
   init(_ view: EffectiveView) {
     at = view.label
@@ -79,8 +96,9 @@ struct ShowJSON: Encodable {
             environment: row.environment.rawValue, metric: row.metric.rawValue,
             dimension: row.dimension.rawValue,
             max: row.bound.max?.text, min: row.bound.min?.text, slo: row.bound.slo?.text,
-            window: row.bound.window?.text, overridden: row.overridden,
-            exceptions: row.exceptions.map(\.id.value.rawValue))
+            window: row.bound.window?.text,
+            shape: Self.shape(row.bound, entry.budget.metrics[row.metric]?.shape),
+            overridden: row.overridden, exceptions: row.exceptions.map(\.id.value.rawValue))
         })
     }
   }

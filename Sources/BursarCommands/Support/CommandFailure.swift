@@ -1,12 +1,10 @@
-import GitKit
 import Ledger
 
 /// A failure that stops a command before it can judge anything (exit code 2): the error of the
 /// module that failed, kept as it was thrown and put into the command line's words once, here.
 public enum CommandFailure: Error, CustomStringConvertible {
-  /// git could not do what was asked (not a repository, an unknown revision...).
-  case git(GitError)
-  /// A budget tree or its history could not be read.
+  /// A budget tree or its history could not be read, or git could not do what was asked (not
+  /// a repository, an unknown revision...).
   case ledger(LedgerError)
   /// `approve` cannot write a record that would count.
   case approval(ApprovalDraftError)
@@ -21,17 +19,12 @@ public enum CommandFailure: Error, CustomStringConvertible {
     self = .stated(description)
   }
 
-  public init(_ error: GitError) {
-    self = .git(error)
-  }
-
   public init(_ error: LedgerError) {
     self = .ledger(error)
   }
 
   public var description: String {
     switch self {
-    case .git(let error): error.description
     case .ledger(let error): error.sentence
     case .approval(let error): error.sentence
     case .diffEndpoints(let error): error.sentence

@@ -10,6 +10,15 @@ extension RecordRun.Failure {
         "cannot record: git has no user.name or user.email here; set them, or give --as \"Name <email>\""
     case .signing(let message): return "cannot record: \(message)"
     case .store(let error): return "cannot record: \(error.sentence(remote: remote))"
+    case .unrecordable(let figure):
+      let what =
+        switch figure.kind {
+        case .groups: "values per group"
+        case .drift: "drift samples"
+        case .gauge: "a gauge's timestamped values"
+        }
+      return
+        "\(figure.location): cannot record: `\(figure.metric)` of budget `\(figure.budget)` holds \(what), which recorded runs do not keep; record the other figures in a file of their own"
     }
   }
 }

@@ -1,20 +1,20 @@
 import Foundation
-import GitKit
+import Ledger
 
 /// Dates as bursar prints them.
 enum TimeText {
-  /// `2026-11-20T10:00:00+01:00`: the signature's time in its own zone, as `git log --format=%aI`.
-  static func iso(_ signature: Signature) -> String {
+  /// `2026-11-20T10:00:00+01:00`: the time in its own zone, as `git log --format=%aI`.
+  static func iso(_ moment: CommitTime) -> String {
     let seconds =
-      Int(signature.time.timeIntervalSince1970.rounded(.down)) + signature.offsetMinutes * 60
-    let offset = abs(signature.offsetMinutes)
-    let zone = (signature.offsetMinutes < 0 ? "-" : "+") + two(offset / 60) + ":" + two(offset % 60)
+      Int(moment.time.timeIntervalSince1970.rounded(.down)) + moment.offsetMinutes * 60
+    let offset = abs(moment.offsetMinutes)
+    let zone = (moment.offsetMinutes < 0 ? "-" : "+") + two(offset / 60) + ":" + two(offset % 60)
     return civil(seconds) + zone
   }
 
-  /// `2026-11-20`: the day of the signature in its own zone.
-  static func day(_ signature: Signature) -> String {
-    String(iso(signature).prefix(10))
+  /// `2026-11-20`: the day in its own zone.
+  static func day(_ moment: CommitTime) -> String {
+    String(iso(moment).prefix(10))
   }
 
   /// `2026-11-20T09:00:00Z`.

@@ -35,7 +35,8 @@ public struct AuditFilter: Sendable {
     }
     if let budget, change.budget != budget { return false }
     if let metric, change.metric != metric { return false }
-    if let environment, change.environmentName != environment { return false }
+    // A change that concerns no budget (the Owners file) is filed under production.
+    if let environment, (change.environment ?? .production) != environment { return false }
     if !kinds.isEmpty, !kinds.contains(change.kind) { return false }
     if !categories.isEmpty, !categories.contains(change.category) { return false }
     return true

@@ -25,7 +25,7 @@ private struct LooseningKey: Hashable {
   var budget: BudgetName?
   var environment: EnvironmentName?
   var metric: MetricName?
-  var field: String?
+  var field: ChangeField
   var new: String?
   var exception: ExceptionID?
   var approver: String?
@@ -36,9 +36,9 @@ private struct LooseningKey: Hashable {
     environment = change.environment
     metric = change.metric
     field = change.field
-    new = change.new
+    new = change.newText
     exception = change.exception
-    approver = change.category == .approval ? change.old : nil
+    if case .approval = change.what { approver = change.oldText } else { approver = nil }
   }
 }
 

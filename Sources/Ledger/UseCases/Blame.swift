@@ -55,8 +55,8 @@ public struct Blame {
   }
 
   private func matches(_ change: BudgetChange) -> Bool {
-    change.category == .budget && change.budget == budget && change.metric == metric
-      && change.environmentName == environment && change.field != "dimension"
+    guard case .bound(let bound) = change.what else { return false }
+    return bound.budget == budget && bound.metric == metric && bound.environment == environment
   }
 }
 

@@ -55,5 +55,11 @@ public struct CommitHook {
   }
 
   /// The index the commit records (a `git commit -a` uses a temporary one).
-  public var indexInUse: IndexInUse { repository.indexInUse }
+  public var index: CommitIndex {
+    switch repository.indexInUse {
+    case .own: .own
+    case .all: .all
+    case .paths: .paths
+    }
+  }
 }

@@ -59,12 +59,18 @@ public struct RecordRun {
     case noRecorder
     case signing(String)
     case store(RunStoreError)
+    /// The measurements hold a figure recorded runs do not keep (values per group, drift
+    /// samples, a gauge's series); nothing was recorded.
+    case unrecordable(UnrecordableFigure)
   }
 
   public func record(_ request: Request) throws(Failure) -> Outcome {
     let commit: ResolvedRevision
     do { commit = try RevisionResolver(repository: repository).resolve(request.revision) } catch {
       throw .revision(error)
+    }
+    if let figure = RecordedValue.unrecordable(in: request.measurements) {
+      throw .unrecordable(figure)
     }
     guard let recorder = request.recorder ?? gitRecorder() else { throw .noRecorder }
     var run = RecordedRun(

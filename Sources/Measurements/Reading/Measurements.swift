@@ -60,12 +60,21 @@ public enum MeasuredValue: Sendable {
   case samples(SampleSet)
   /// Good and total events per time bucket, for an `slo` metric.
   case series(SLISeries)
+  /// A value or counts per group, for a group gap.
+  case groups(GroupFigures)
+  /// A reference sample and a current sample, for a drift test.
+  case drift(DriftSamples)
+  /// Timestamped values, for a rolling gauge.
+  case gauge(GaugeSeries)
 
   public var location: SourceLocation {
     switch self {
     case .summary(let quantity): quantity.location
     case .samples(let samples): samples.location
     case .series(let series): series.location
+    case .groups(let groups): groups.location
+    case .drift(let samples): samples.location
+    case .gauge(let gauge): gauge.location
     }
   }
 }

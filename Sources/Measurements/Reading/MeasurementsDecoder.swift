@@ -64,7 +64,10 @@ struct MeasurementsDecoder {
     return MeasuredBudget(name: name, entries: figures)
   }
 
-  static let valueKeys = ["value", "unit", "samples", "bucket", "good", "total"]
+  static let valueKeys = [
+    "value", "unit", "samples", "bucket", "good", "total", "groups", "overall", "reference",
+    "current", "times", "values",
+  ]
 
   /// A summary value, `{value, unit}`, `{samples, unit}`, or `{bucket, good, total}`.
   private func decodeValue(_ node: MeasurementNode, what: String, _ reader: MeasurementValueReader)
@@ -85,9 +88,20 @@ struct MeasurementsDecoder {
     if node["good"] != nil || node["total"] != nil || node["bucket"] != nil {
       return reader.series(node, what: what).map(MeasuredValue.series)
     }
+    if node["groups"] != nil || node["overall"] != nil {
+      return reader.groups(node, unit: unit, what: what).map(MeasuredValue.groups)
+    }
+    if node["reference"] != nil || node["current"] != nil {
+      return reader.driftSamples(node, unit: unit, what: what).map(MeasuredValue.drift)
+    }
+    if node["times"] != nil || node["values"] != nil {
+      return reader.gauge(node, unit: unit, what: what).map(MeasuredValue.gauge)
+    }
     reader.problems.add(
       node.location, "\(what) gives no figure",
-      hint: "write `value`, `samples`, or `bucket` with `good` and `total`")
+      hint:
+        "write `value`, `samples`, `bucket` with `good` and `total`, `groups`, `reference` with `current`, or `times` with `values`"
+    )
     return nil
   }
 }

@@ -75,8 +75,10 @@ public struct RecordedBudget: Sendable, Equatable {
   init(measured: MeasuredBudget) {
     self.init(
       name: measured.name.value,
-      figures: measured.entries.map {
-        RecordedFigure(metric: $0.name.value, value: RecordedValue($0.value))
+      figures: measured.entries.compactMap { entry in
+        // `RecordedValue.unrecordable(in:)` names the figures this leaves out; recording
+        // refuses a file that has any.
+        RecordedValue(entry.value).map { RecordedFigure(metric: entry.name.value, value: $0) }
       })
   }
 
@@ -103,13 +105,37 @@ public enum RecordedValue: Sendable, Equatable {
   case samples(SampleSummary)
   case series(RecordedSeries)
 
-  init(_ value: MeasuredValue) {
+  /// The recorded form of a measured value; nil for the figures a run's stored form does not
+  /// keep (groups, drift samples, gauge series), which `unrecordable(in:)` names first.
+  init?(_ value: MeasuredValue) {
     switch value {
     case .summary(let quantity): self = .summary(quantity.value)
     case .samples(let samples): self = .samples(SampleSummary(samples))
     case .series(let series):
       self = .series(RecordedSeries(bucket: series.bucket, good: series.good, total: series.total))
+    case .groups, .drift, .gauge: return nil
     }
+  }
+
+  /// The first figure of `measurements` a recorded run cannot keep: values per group, drift
+  /// samples or a gauge's timestamped values (`format: 1` stores summaries, raw samples and SLI
+  /// series only). Recording refuses such a file rather than leave figures out.
+  public static func unrecordable(in measurements: Measurements) -> UnrecordableFigure? {
+    for budget in measurements.budgets {
+      for entry in budget.entries {
+        let kind: UnrecordableFigure.Kind
+        switch entry.value {
+        case .summary, .samples, .series: continue
+        case .groups: kind = .groups
+        case .drift: kind = .drift
+        case .gauge: kind = .gauge
+        }
+        return UnrecordableFigure(
+          budget: budget.name.value, metric: entry.name.value, kind: kind,
+          location: entry.value.location)
+      }
+    }
+    return nil
   }
 }
 

@@ -1,4 +1,5 @@
 import BudgetKit
+import Foundation
 
 /// Judges measurements against the effective budgets of one environment, with the exceptions
 /// in force applied: the domain of `bursar check`, free of git and of any terminal.
@@ -45,20 +46,24 @@ public struct BudgetChecker: Sendable {
             environment, budget: measured.name, known: budget.environmentNames))
         continue
       }
+      var budgetResults: [MetricCheck] = []
       for metric in budget.metricOrder.compactMap({ budget.metrics[$0] }) {
         do throws(CheckError) {
           let result = try check(
-            metric, of: budget, measured: measured, environment: environment, day: day)
-          results.append(withScaleWarning(result))
+            metric, of: budget, measured: measured, environment: environment, day: day, at: at)
+          budgetResults.append(withScaleWarning(result))
         } catch {
           problems.append(error)
         }
       }
+      results += ShapeSummaries.withPartShares(budgetResults, of: budget)
     }
     guard problems.isEmpty, let environment else { throw CheckProblems(problems) }
-    return CheckReport(
+    var report = CheckReport(
       environment: environment, at: at, measurementsPath: measurements.path, options: options,
       results: results)
+    report.composite = ShapeSummaries.composite(results, owners: tree.owners)
+    return report
   }
 
   /// The option's environment, else the file's, else production; it must be one a budget defines.
@@ -79,12 +84,29 @@ public struct BudgetChecker: Sendable {
 
   private func check(
     _ metric: Metric, of budget: Budget, measured: MeasuredBudget, environment: EnvironmentName,
-    day: CalendarDay
+    day: CalendarDay, at: Date
   ) throws(CheckError) -> MetricCheck {
     let name = metric.name.value
-    let bound = budget.effectiveBound(of: name, in: environment) ?? metric.bound
-    let resolver = FigureResolver(method: options.percentileMethod, budget: budget.name.value)
-    let figure = try resolver.figure(for: metric, bound: bound, in: measured)
+    var bound = budget.effectiveBound(of: name, in: environment) ?? metric.bound
+    if metric.shape.drift != nil, bound[.pValue] == nil {
+      // The default floor is shown with the result, as if written.
+      bound[.pValue] = ShapeJudge.defaultPValue
+    }
+    let figure: MeasuredFigure?
+    var shape = ShapeOutcome()
+    var measuredShape = false
+    if ShapeJudge.reads(metric, bound: bound) {
+      let reading = try ShapeJudge(budget: budget.name.value, at: at).reading(
+        for: metric, bound: bound, in: measured)
+      figure = reading?.figure
+      shape = reading?.outcome ?? ShapeOutcome()
+      measuredShape = reading != nil
+    } else {
+      let resolver = FigureResolver(method: options.percentileMethod, budget: budget.name.value)
+      figure = try resolver.figure(
+        for: metric, bound: ShapeJudge.judgedBound(bound, shape: metric.shape), in: measured)
+    }
+    shape.relative = ShapeJudge.relative(bound, figure: figure)
     let exceptions = tree.exceptions(covering: name, of: budget.name.value, in: environment)
     let dimension = tree.owners?.dimensions[metric.dimension.value]
     var result = MetricCheck(
@@ -94,10 +116,31 @@ public struct BudgetChecker: Sendable {
       inactiveExceptions: exceptions.filter { !$0.isInForce(on: day) },
       owners: dimension?.signOff.teams ?? [], runbook: dimension?.runbook,
       blocks: !options.allowMissing)
-    guard let figure else { return result }
-    let evaluation = MetricEvaluation(figure, against: bound, policy: options.burnRatePolicy)
+    result.shape = shape
+    guard let figure else {
+      if measuredShape { (result.verdict, result.blocks) = (.insufficient, false) }
+      return result
+    }
+    let evaluate = { (bound: Bound) -> (MetricEvaluation, Bool) in
+      let evaluation = MetricEvaluation(
+        figure, against: ShapeJudge.judgedBound(bound, shape: metric.shape),
+        policy: self.options.burnRatePolicy)
+      guard let gap = shape.groupGap,
+        let ratio = ShapeJudge.ratioEvaluation(
+          gap, bound: bound, policy: self.options.burnRatePolicy, at: figure.location)
+      else { return (evaluation, evaluation.fails) }
+      return (evaluation, evaluation.fails || ratio.fails)
+    }
+    let (evaluation, fails) = evaluate(bound)
     result.evaluation = evaluation
-    guard evaluation.fails else {
+    if let gap = shape.groupGap {
+      result.shape?.groupGap?.ratioEvaluation = ShapeJudge.ratioEvaluation(
+        gap, bound: bound, policy: options.burnRatePolicy, at: figure.location)
+    }
+    if let period = metric.shape.period?.value, let cap = bound.max {
+      result.shape?.period = ShapeJudge.period(period, figure: figure, cap: cap, at: at)
+    }
+    guard fails else {
       (result.verdict, result.blocks) = (.within, false)
       return result
     }
@@ -106,9 +149,12 @@ public struct BudgetChecker: Sendable {
       guard let override = exception.metrics.first(where: { $0.name.value == name }) else {
         continue
       }
-      let relaxed = MetricEvaluation(
-        figure, against: bound.overridden(by: override.bound), policy: options.burnRatePolicy)
-      if !relaxed.fails {
+      let relaxedBound = bound.overridden(by: override.bound)
+      let (relaxed, relaxedFails) = evaluate(relaxedBound)
+      if !relaxedFails {
+        if let period = metric.shape.period?.value, let cap = relaxedBound.max {
+          result.shape?.period = ShapeJudge.period(period, figure: figure, cap: cap, at: at)
+        }
         (result.verdict, result.blocks, result.coveredBy) = (
           .excepted(exception.id.value), false,
           ExceptionCover(exception: exception, evaluation: relaxed)
@@ -123,8 +169,9 @@ public struct BudgetChecker: Sendable {
   /// The result with the warning its figure's scale calls for, if any; the warning fails the
   /// check unless allowed, whatever the verdict.
   private func withScaleWarning(_ result: MetricCheck) -> MetricCheck {
+    if let figure = result.figure, case .derived = figure.source { return result }
     guard let figure = result.figure,
-      let warning = ScaleWarning.detect(figure, against: result.bound)
+      let warning = ScaleWarning.detect(figure, against: result.bound.resolved)
     else { return result }
     var warned = result
     warned.scaleWarning = warning

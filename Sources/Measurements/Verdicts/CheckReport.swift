@@ -15,6 +15,9 @@ public struct CheckReport: Sendable {
   public var burnRatePolicy: BurnRatePolicy
   /// One result per metric: budgets in the order measured, metrics in the order of the budget.
   public var results: [MetricCheck]
+  /// Each dimension's health and their weighted composite, when the Owners file weighs any
+  /// dimension: for visibility only, it never changes a verdict or the exit code.
+  public var composite: CompositeSummary?
 
   public init(
     environment: EnvironmentName, at: Date, measurementsPath: String, options: CheckOptions,
@@ -76,6 +79,8 @@ public struct MetricCheck: Sendable {
   public var blocks: Bool
   /// The figure looks to be on another scale than its bound.
   public var scaleWarning: ScaleWarning?
+  /// What the later shapes found beside the figure; nil or empty for a plain metric.
+  public var shape: ShapeOutcome?
   /// The figure against the recorded runs before it (`check --against-history`); nil when
   /// history was not asked for or the metric has no figure.
   public var regression: RegressionVerdict?

@@ -11,10 +11,13 @@ public enum CheckVerdict: Sendable, Hashable {
   case excepted(ExceptionID)
   /// The budget is measured but this metric has no figure.
   case missing
+  /// A figure is measured but too little to judge: a drift sample below `min_samples`. It
+  /// never fails the check.
+  case insufficient
 
-  /// The four kinds of verdict, without the exception's id.
+  /// The kinds of verdict, without the exception's id.
   public enum Kind: String, Sendable, CaseIterable {
-    case within, breached, excepted, missing
+    case within, breached, excepted, missing, insufficient
   }
 
   public var kind: Kind {
@@ -23,9 +26,13 @@ public enum CheckVerdict: Sendable, Hashable {
     case .breached: .breached
     case .excepted: .excepted
     case .missing: .missing
+    case .insufficient: .insufficient
     }
   }
 
-  /// `within`, `breached`, `excepted` or `missing`, as the JSON output writes it.
+  /// Whether a test report shows the result as skipped: nothing was judged.
+  public var isSkipped: Bool { self == .missing || self == .insufficient }
+
+  /// `within`, `breached`, `excepted`, `missing` or `insufficient`, as the JSON output writes it.
   public var name: String { kind.rawValue }
 }

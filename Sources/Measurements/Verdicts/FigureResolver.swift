@@ -38,6 +38,21 @@ struct FigureResolver {
         samples, named: entry.name.value, statistic: statistic, metric: metric, bound: bound)
     case .series(let series):
       figure = try seriesFigure(series, metric: metric, bound: bound)
+    case .groups(let groups):
+      throw .unusableFigure(
+        metric: metric, budget: budget,
+        reason: "figures per group measure a metric with `across` and a gap bound only",
+        at: groups.location)
+    case .drift(let samples):
+      throw .unusableFigure(
+        metric: metric, budget: budget,
+        reason: "a `reference` and a `current` sample measure a metric with `drift` only",
+        at: samples.location)
+    case .gauge(let gauge):
+      throw .unusableFigure(
+        metric: metric, budget: budget,
+        reason: "timestamped values measure a metric with a rolling `window` only",
+        at: gauge.location)
     }
     if let figure { try checkFamily(figure, metric: metric, bound: bound) }
     return figure

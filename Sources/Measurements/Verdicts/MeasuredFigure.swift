@@ -12,6 +12,9 @@ public struct MeasuredFigure: Sendable {
     case samples(name: MetricName, statistic: SampleStatistic, method: PercentileMethod, count: Int)
     /// The share of good events of a series over the SLO window.
     case series(SLISeries, events: SLIEvents)
+    /// A figure a later shape computes from what was measured: a drift test's p-value, a group
+    /// gap, a rolling gauge's statistic over its window; described for people.
+    case derived(String)
   }
 
   /// The value in the base unit of its family (seconds, bytes, a fraction…).
