@@ -73,6 +73,39 @@ import Testing
     #expect(error.description.contains("format 2, newer than format 1"))
   }
 
+  /// `history` of one budget reads that budget's figures alone: the same figures as a full
+  /// read, other budgets left out undecoded (even damaged ones), the id not checked.
+  @Test func readsOneBudgetAlone() throws {
+    let json = """
+      {"version": 1, "kind": "Measurements", "values": {
+        "fraud": {"latency_p95": "112ms", "latency": {"unit": "ms", "samples": [12, 15, 11]}},
+        "search": {"latency_p95": "80ms", "recall": 0.9}}}
+      """
+    let run = RecordedRun(
+      measurements: try MeasurementsParser().parse(Array(json.utf8), path: "m.json"),
+      commit: Self.commit, recordedAt: Date(timeIntervalSince1970: 1_764_000_000),
+      environment: nil, source: RunSource(tool: "bursar", format: "json", file: "m.json"),
+      recorder: RunRecorder(name: "CI", email: "ci@example.com"))
+    let bytes = RunDocument.encode(run)
+    let fraud = try RunDocument.decode(bytes, file: "r.json", only: "fraud")
+    #expect(fraud.budgets.map(\.name) == ["fraud"])
+    #expect(fraud.budgets == run.budgets.filter { $0.name == "fraud" })
+    #expect(fraud.id == run.id && fraud.recordedAt == run.recordedAt)
+    #expect(try RunDocument.decode(bytes, file: "r.json", only: "other").budgets.isEmpty)
+    var damaged = String(decoding: bytes, as: UTF8.self)
+    damaged = damaged.replacingOccurrences(of: #""value":"80ms""#, with: #""value":"fast""#)
+    #expect(throws: RunDocumentError.self) {
+      try RunDocument.decode(Array(damaged.utf8), file: "r.json")
+    }
+    #expect(try RunDocument.decode(Array(damaged.utf8), file: "r.json", only: "fraud") == fraud)
+    #expect(throws: RunDocumentError.self) {
+      try RunDocument.decode(Array(damaged.utf8), file: "r.json", only: "search")
+    }
+    #expect(throws: RunDocumentError.self) {
+      try RunDocument.decode(Array("{".utf8), file: "r.json", only: "fraud")
+    }
+  }
+
   @Test func refusesAChangedFigure() throws {
     var text = String(decoding: RunDocument.encode(try Self.run()), as: UTF8.self)
     text = text.replacingOccurrences(of: #""value":"112ms""#, with: #""value":"99ms""#)

@@ -83,6 +83,8 @@ struct HistoryCommand: ParsableCommand {
       head = resolved.commit
     }
     let runs = try RecordedRuns(repo)
+    // One budget shown: each run is read for its figures alone.
+    runs.lookup.onlyBudget = budget.map { BudgetName($0) }
     var history = RunHistory(
       repository: repo, runs: runs.lookup, head: head, base: base,
       budget: budget.map { BudgetName($0) }, metric: metric.map { MetricName($0) },

@@ -56,7 +56,10 @@ public struct RunHistory {
         last?.folder = folder
       } else if last == nil || last?.folder != folder {
         let tree = folder == nil ? nil : try loader.tree(atCommit: links.id)
-        last = (folder, tree, tree.map { RunJudge(tree: $0, percentileMethod: percentileMethod) })
+        last = (
+          folder, tree,
+          tree.map { RunJudge(tree: $0, percentileMethod: percentileMethod, budget: budget) }
+        )
       }
       guard let tree = last?.tree, let judge = last?.judge else { continue }
       for run in selected.reversed() {

@@ -1,3 +1,4 @@
+import BudgetKit
 import GitKit
 import Measurements
 
@@ -8,6 +9,9 @@ public final class StoreRunLookup: RunLookup {
   private let byCommit: [Oid: [StoredRun]]
   /// The stored runs that could not be read, in the order met.
   public private(set) var skipped: [RunSkip]
+  /// When set, each run is read with that budget's figures alone, its id unchecked: what
+  /// `history` of one budget needs, at a fraction of a full read.
+  public var onlyBudget: BudgetName?
 
   public init(store: RunStore) throws(LedgerError) {
     self.store = store
@@ -30,7 +34,7 @@ public final class StoreRunLookup: RunLookup {
   public func runs(at commit: Oid) throws(LedgerError) -> [RunPoint] {
     var points: [RunPoint] = []
     for entry in byCommit[commit] ?? [] {
-      switch store.read(entry, checkingCommit: false) {
+      switch store.read(entry, checkingCommit: false, only: onlyBudget) {
       case .run(_, let run): points.append(RunPoint(run: run, commit: commit))
       case .skipped(let skip): skipped.append(skip)
       }

@@ -1,3 +1,4 @@
+import BudgetKit
 import Foundation
 import GitKit
 import Measurements
@@ -130,7 +131,11 @@ public final class RunStore {
   /// Reads one stored run. A run whose bytes are damaged, of a newer format, misnamed or
   /// misplaced is skipped; so is one whose commit is not in the repository, unless
   /// `checkingCommit` is false (a history walk already knows its commits exist).
-  public func read(_ entry: StoredRun, checkingCommit: Bool = true) -> RunReading {
+  /// With `only`, the run read holds that budget's figures alone and its id is not checked
+  /// against its content (see `RunDocument.decode(_:file:only:)`).
+  public func read(_ entry: StoredRun, checkingCommit: Bool = true, only: BudgetName? = nil)
+    -> RunReading
+  {
     guard let id = entry.id else {
       return .skipped(RunSkip(path: entry.path, reason: .misnamed(expected: nil)))
     }
@@ -142,7 +147,7 @@ public final class RunStore {
     }
     let run: RecordedRun
     do {
-      run = try RunDocument.decode([UInt8](data), file: entry.path)
+      run = try RunDocument.decode([UInt8](data), file: entry.path, only: only)
     } catch {
       return .skipped(RunSkip(path: entry.path, reason: .unreadable(error)))
     }

@@ -12,13 +12,29 @@ public struct RunJudge: Sendable {
   public var percentileMethod: PercentileMethod
   private let budgets: [BudgetName: Budget]
   private let exceptions: [BudgetName: [BudgetException]]
+  /// The tree of one budget alone, made once, when the judge is for that budget's runs.
+  private let alone: (name: BudgetName, tree: BudgetTree)?
 
-  public init(tree: BudgetTree, percentileMethod: PercentileMethod = .linear) {
+  /// `budget` names the one budget most runs will be judged for (`history` of a budget), whose
+  /// tree is then made once rather than for every run.
+  public init(
+    tree: BudgetTree, percentileMethod: PercentileMethod = .linear, budget: BudgetName? = nil
+  ) {
     self.tree = tree
     self.percentileMethod = percentileMethod
-    self.budgets = Dictionary(
+    let budgets = Dictionary(
       tree.budgets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-    self.exceptions = Dictionary(grouping: tree.exceptions) { $0.budget.value }
+    let exceptions = Dictionary(grouping: tree.exceptions) { $0.budget.value }
+    self.budgets = budgets
+    self.exceptions = exceptions
+    self.alone = budget.flatMap { name in
+      budgets[name].map { budget in
+        (
+          name,
+          BudgetTree(owners: tree.owners, budgets: [budget], exceptions: exceptions[name] ?? [])
+        )
+      }
+    }
   }
 
   /// The verdicts of a recorded run's figures in its environment at `at`.
@@ -64,8 +80,10 @@ public struct RunJudge: Sendable {
       // The checker is handed a tree of this budget alone (with the Owners file and the
       // budget's exceptions): what it judges is the same, and it does not go through every
       // budget of a large tree for each run.
-      let alone = BudgetTree(
-        owners: tree.owners, budgets: [budget], exceptions: exceptions[name] ?? [])
+      let alone =
+        self.alone?.name == name
+        ? self.alone!.tree
+        : BudgetTree(owners: tree.owners, budgets: [budget], exceptions: exceptions[name] ?? [])
       guard let report = try? BudgetChecker(tree: alone, options: options).check(single) else {
         continue
       }

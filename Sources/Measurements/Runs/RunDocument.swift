@@ -65,12 +65,19 @@ public enum RunDocument {
   }
 
   /// The run stored in `bytes`; `file` names it in errors.
-  public static func decode(_ bytes: [UInt8], file: String) throws(RunDocumentError) -> RecordedRun
+  ///
+  /// With `only`, the run holds that budget's figures alone (the others are neither decoded nor
+  /// checked), and its id is not checked against its content, which a part of the run cannot
+  /// be: what `history` reads. Recording, merging, exporting and every full read check it.
+  public static func decode(_ bytes: [UInt8], file: String, only: BudgetName? = nil)
+    throws(RunDocumentError) -> RecordedRun
   {
     let data = Data(bytes)
     let stored: RunFile
     do {
-      stored = try JSONDecoder().decode(RunFile.self, from: data)
+      let decoder = JSONDecoder()
+      if let only { decoder.userInfo[RunFile.onlyBudget] = only.rawValue }
+      stored = try decoder.decode(RunFile.self, from: data)
     } catch {
       // A newer run need not have this shape: its format says why it cannot be read.
       if let probe = try? JSONDecoder().decode(FormatProbe.self, from: data) {
@@ -96,6 +103,7 @@ public enum RunDocument {
       throw RunDocumentError(file: file, jsonPath: "$.format", reason: .futureFormat(stored.format))
     }
     let run = try stored.run(file: file)
+    if only != nil { return run }
     let computed = id(of: run)
     guard computed == run.id else {
       throw RunDocumentError(

@@ -29,7 +29,34 @@ struct RunFile: Codable {
   struct Budget: Codable {
     var name: String
     var figures: [Figure]
+    /// Decoded without its figures: the decoder was asked for another budget only.
+    var passedOver = false
+
+    enum CodingKeys: String, CodingKey {
+      case name, figures
+    }
+
+    init(name: String, figures: [Figure]) {
+      self.name = name
+      self.figures = figures
+    }
+
+    /// With `RunFile.onlyBudget` in the decoder's user info, the figures of every other budget
+    /// are left undecoded (the JSON is still checked to be well formed).
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      name = try container.decode(String.self, forKey: .name)
+      if let only = decoder.userInfo[RunFile.onlyBudget] as? String, only != name {
+        figures = []
+        passedOver = true
+      } else {
+        figures = try container.decode([Figure].self, forKey: .figures)
+      }
+    }
   }
+
+  /// The user-info key that names the one budget whose figures are decoded.
+  static let onlyBudget = CodingUserInfoKey(rawValue: "bursar.onlyBudget")!
 
   struct Figure: Codable {
     var metric: String
@@ -122,7 +149,7 @@ struct RunFile: Codable {
       throw fail("$.environment", "`\(environment)` is not an environment name")
     }
     var recordedBudgets: [RecordedBudget] = []
-    for (index, budget) in budgets.enumerated() {
+    for (index, budget) in budgets.enumerated() where !budget.passedOver {
       let path = "$.budgets[\(index)]"
       guard BudgetKind.isValid(budget.name) else {
         throw fail(path + ".name", "`\(budget.name)` is not a budget name")
