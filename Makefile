@@ -44,6 +44,9 @@ test-deps: deps
 	  python3 -m pip install --quiet jsonschema PyYAML 2>/dev/null || { \
 	    $(SUDO) apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-jsonschema python3-yaml >/dev/null; }; }
+	@python3 -c "import numpy" 2>/dev/null || { \
+	  echo "Installing numpy (the regression statistics are checked against it)..."; \
+	  python3 -m pip install --quiet numpy; }
 	@command -v openssl >/dev/null 2>&1 || { \
 	  echo "Installing openssl (the RSA signature tests sign with it)..."; \
 	  $(SUDO) apt-get update -qq && \
@@ -72,6 +75,9 @@ test-deps: deps
 	@python3 -c "import locust, pytest_benchmark, mlflow" 2>/dev/null || { \
 	  echo "Installing locust, pytest-benchmark and mlflow (the importer tests run them)..."; \
 	  python3 -m pip install --quiet locust pytest-benchmark mlflow; }
+	@python3 -c "import duckdb" 2>/dev/null || { \
+	  echo "Installing duckdb (the export tests query recorded runs with it)..."; \
+	  python3 -m pip install --quiet duckdb; }
 
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)

@@ -14,6 +14,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+    .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
   ],
   targets: [
     .systemLibrary(
@@ -39,10 +40,21 @@ let package = Package(
       ],
       exclude: ["README.md"]
     ),
-    .target(name: "Measurements", dependencies: ["BudgetKit"], exclude: ["README.md"]),
+    .target(
+      name: "Measurements",
+      dependencies: [
+        "BudgetKit",
+        .product(name: "Histogram", package: "hdrhistogram-swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      exclude: ["README.md"]
+    ),
     .target(
       name: "Ledger",
-      dependencies: ["GitKit", "BudgetKit", .product(name: "Crypto", package: "swift-crypto")],
+      dependencies: [
+        "GitKit", "BudgetKit", "Measurements", "SSHSignatures",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
       exclude: ["README.md"]
     ),
     .target(
@@ -65,7 +77,9 @@ let package = Package(
       name: "MeasurementsTests", dependencies: ["Measurements", "BudgetKit", "TestSupport"]),
     .testTarget(
       name: "LedgerTests",
-      dependencies: ["Ledger", "BudgetKit", "GitKit", "GitKitTestSupport", "TestSupport"]),
+      dependencies: [
+        "Ledger", "BudgetKit", "GitKit", "GitKitTestSupport", "TestSupport", "Measurements",
+      ]),
     .testTarget(
       name: "BursarCommandsTests", dependencies: ["BursarCommands", "BudgetKit", "Measurements"]),
     // The end-to-end tests run the `bursar` binary, so `swift test` builds it beside them.

@@ -130,6 +130,38 @@ git fetch -q origin 'refs/notes/bursar/*:refs/notes/bursar/*'
 run "$bursar" audit main
 run "$bursar" blame fraud-detector latency_p95
 
+# --- Recorded runs: history, a regression and a suggestion (bursar history, check
+# --against-history, suggest). Keep this block together.
+step "CI records a run of measurements on each of six commits of main (bursar record)"
+cd "$demo/alice"
+for run in 1 2 3 4 5 6; do
+  as alice git commit -q --allow-empty -m "Model change $run"
+  cat >"$demo/run.yaml" <<YAML
+version: 1
+kind: Measurements
+environment: production
+values:
+  fraud-detector: { latency_p95: 7${run}ms, memory: 9${run}0MiB, precision: 0.97 }
+YAML
+  SOURCE_DATE_EPOCH=$((1764000000 + run * 3600)) \
+    as alice "$bursar" record -m "$demo/run.yaml" --as "CI <ci@example.com>" >/dev/null
+done
+run "$bursar" history fraud-detector memory
+step "A figure within its budget but far from its history: a regression warning (exit 0)"
+cat >"$demo/now.yaml" <<YAML
+version: 1
+kind: Measurements
+environment: production
+values:
+  fraud-detector: { latency_p95: 74ms, memory: 1400MiB, precision: 0.97 }
+YAML
+run "$bursar" check -m "$demo/now.yaml" --against-history --allow-missing
+step "The runs beat the caps by far: bursar suggest proposes tighter values, --write edits only them"
+run "$bursar" suggest fraud-detector
+run "$bursar" suggest fraud-detector --write
+run git diff --stat
+git checkout -q -- .budgets
+# --- end of the recorded-runs block.
 # ---- Budget shapes for ML error budgets (a repository of its own) -------------------------
 # A baseline-relative floor, a rolling gauge, a group gap, a drift test, parts, a billing
 # period and weighted dimensions, checked in one run.

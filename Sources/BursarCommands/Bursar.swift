@@ -21,6 +21,8 @@ public struct Bursar: ParsableCommand {
       ExceptionsCommand.self,
       CheckCommand.self, ExportCommand.self, HooksCommand.self,
       ApproveCommand.self, GateCommand.self, AuditCommand.self,
+      RecordCommand.self, RunsCommand.self,
+      HistoryCommand.self, SuggestCommand.self,
     ]
   )
 

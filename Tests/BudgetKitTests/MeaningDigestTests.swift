@@ -33,6 +33,25 @@ struct MeaningDigestTests {
     #expect(try digest(variant) != digest(Self.base))
   }
 
+  /// `regression:` settings are governed, each value as a canonical quantity; files without
+  /// them keep the digest they had, pinned here as the canonical text it hashes.
+  @Test func regressionSettings() throws {
+    let settings = Self.base.replacingOccurrences(
+      of: "max: 100ms }", with: "max: 100ms, regression: { sigma: 3, min_change: 5% } }")
+    let same = Self.base.replacingOccurrences(
+      of: "max: 100ms }", with: "max: 100ms, regression: { min_change: 5.0%, sigma: 3.0 } }")
+    let other = Self.base.replacingOccurrences(
+      of: "max: 100ms }", with: "max: 100ms, regression: { sigma: 4, min_change: 5% } }")
+    #expect(try digest(settings) == digest(same))
+    #expect(try digest(settings) != digest(other))
+    #expect(try digest(settings) != digest(Self.base))
+    let plain = try StrictYAMLReader().read(Array(Self.base.utf8), path: "f.yaml").get()
+    #expect(
+      MeaningDigest.canonicalForm(of: plain)
+        == #"{"kind":"Budget","metrics":{"p95":{"dimension":"latency","max":"duration:0.1"}},"name":"a","owner":"t","version":"1"}"#
+    )
+  }
+
   @Test func digestsAreWellFormed() throws {
     let value = try digest(Self.base)
     #expect(MeaningDigest.isWellFormed(value))

@@ -248,6 +248,64 @@ struct RuleExample: Sendable, CustomStringConvertible {
       rule: .unknownDimension, triggers: [file: budget("  a: { dimension: speed, max: 1s }")],
       line: 6, passes: [file: budget("  a: { dimension: latency, max: 1s }")]),
     RuleExample(
+      rule: .unknownDimension,
+      triggers: [
+        ".budgets/owners.yaml": TreeFixture.owners + "\nregressions: { blocking: [speed] }"
+      ],
+      line: 18,
+      passes: [
+        ".budgets/owners.yaml": TreeFixture.owners + "\nregressions: { blocking: [latency] }"
+      ]),
+    RuleExample(
+      rule: .duplicateName,
+      triggers: [
+        ".budgets/owners.yaml": TreeFixture.owners
+          + "\nregressions:\n  blocking:\n    - latency\n    - latency"
+      ],
+      line: 21,
+      passes: [
+        ".budgets/owners.yaml": TreeFixture.owners
+          + "\nregressions:\n  blocking:\n    - latency\n    - quality"
+      ]),
+    RuleExample(
+      rule: .regressionSettings,
+      triggers: [file: budget("  a: { dimension: latency, max: 1s, regression: { sigma: 0 } }")],
+      line: 6,
+      passes: [
+        file: budget(
+          "  a: { dimension: latency, max: 1s, regression: { sigma: 3, min_change: 5%, min_absolute: 2ms, min_runs: 5 } }"
+        )
+      ]),
+    RuleExample(
+      rule: .regressionSettings,
+      triggers: [
+        file: budget(
+          "  a:\n    dimension: quality\n    min: 0.9\n    regression:\n      min_change: 150%")
+      ],
+      line: 10,
+      passes: [
+        file: budget(
+          "  a:\n    dimension: quality\n    min: 0.9\n    regression:\n      min_change: 0.1")
+      ]),
+    RuleExample(
+      rule: .regressionSettings,
+      triggers: [
+        file: budget("  a:\n    dimension: quality\n    min: 0.9\n    regression: { min_runs: 1 }")
+      ],
+      line: 9,
+      passes: [
+        file: budget("  a:\n    dimension: quality\n    min: 0.9\n    regression: { min_runs: 2 }")
+      ]),
+    RuleExample(
+      rule: .unitMismatch,
+      triggers: [
+        file: budget("  a: { dimension: latency, max: 1s, regression: { min_absolute: 2MiB } }")
+      ],
+      line: 6,
+      passes: [
+        file: budget("  a: { dimension: latency, max: 1s, regression: { min_absolute: 20ms } }")
+      ]),
+    RuleExample(
       rule: .unknownBudget,
       triggers: [
         file: exception("metrics:\n  latency_p95: { max: 130ms }").replacingOccurrences(

@@ -24,9 +24,13 @@ struct SchemaSyncTests {
     KeyLevel(schema: "owners", path: ["$defs", "dimension"], keys: OwnersDecoder.dimensionKeys),
     KeyLevel(schema: "owners", path: ["$defs", "signOff"], keys: OwnersDecoder.signOffKeys),
     KeyLevel(schema: "owners", path: ["properties", "rules"], keys: OwnersDecoder.ruleKeys),
+    KeyLevel(schema: "owners", path: ["properties", "regressions"], keys: ["blocking"]),
     KeyLevel(schema: "budget", path: [], keys: BudgetDecoder.keys),
     KeyLevel(schema: "budget", path: ["$defs", "metric"], keys: BudgetDecoder.metricKeys),
     KeyLevel(schema: "budget", path: ["$defs", "override"], keys: BudgetDecoder.overrideKeys),
+    KeyLevel(
+      schema: "budget", path: ["$defs", "metric", "properties", "regression"],
+      keys: RegressionDecoder.keys),
     KeyLevel(schema: "exception", path: [], keys: ExceptionDecoder.keys),
     KeyLevel(schema: "exception", path: ["$defs", "metric"], keys: ExceptionDecoder.metricKeys),
     KeyLevel(schema: "approval", path: [], keys: ApprovalDecoder.keys),

@@ -7,7 +7,7 @@ struct BudgetDecoder {
   static let metricKeys = [
     "dimension", "max", "min", "slo", "window", "description", "baseline", "max_drop", "max_rise",
     "across", "method", "max_difference", "min_ratio", "drift", "reference", "p_value",
-    "min_samples", "statistic", "parts", "period",
+    "min_samples", "statistic", "parts", "period", "regression",
   ]
   static let overrideKeys = [
     "max", "min", "slo", "window", "baseline", "max_drop", "max_rise", "max_difference",
@@ -63,9 +63,13 @@ struct BudgetDecoder {
       bounds.checkOrder(bound, at: locations[.min] ?? entry.keyLocation, what: what)
       bounds.checkBaseline(bound, at: locations[.baseline] ?? entry.keyLocation, what: what)
       let description = mapping["description"].flatMap { reader.text($0, "`description`")?.value }
+      let regression = mapping["regression"].flatMap {
+        RegressionDecoder(reader: reader).decode($0, metric: entry.key, bound: bound)
+      }
       return DecodedMetric(
         metric: Metric(
-          name: name, dimension: dimension, bound: bound, description: description, shape: shape),
+          name: name, dimension: dimension, bound: bound, description: description, shape: shape,
+          regression: regression),
         locations: locations)
     }
   }

@@ -3,7 +3,9 @@ struct OwnersDecoder {
   let reader: ValueReader
   let path: String
 
-  static let keys = ["version", "kind", "teams", "dimensions", "rules", "governance"]
+  static let keys = [
+    "version", "kind", "teams", "dimensions", "rules", "governance", "regressions",
+  ]
   static let teamKeys = ["description", "members"]
   static let memberKeys = ["name", "email", "keys"]
   static let dimensionKeys = ["owners", "require", "runbook", "description", "weight"]
@@ -26,6 +28,9 @@ struct OwnersDecoder {
     let governance = root["governance"].flatMap {
       decodeSignOff($0, "`governance`", keys: Self.signOffKeys)
     }
+    let regressions =
+      root["regressions"].map { decodeRegressions($0, dimensions: dimensions) }
+      ?? RegressionRules()
     guard let governance else { return nil }
     return Owners(
       path: path,
@@ -33,7 +38,36 @@ struct OwnersDecoder {
       teamOrder: teams.map(\.name),
       dimensions: Dictionary(
         dimensions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
-      rules: rules, governance: governance, locations: locations)
+      rules: rules, governance: governance, regressions: regressions, locations: locations)
+  }
+
+  /// `regressions: { blocking: [latency] }`: dimensions of this file whose regressions block.
+  private func decodeRegressions(_ value: YAMLValue, dimensions: [Dimension]) -> RegressionRules {
+    guard let mapping = reader.mapping(value, "`regressions`", allowed: ["blocking"]) else {
+      return RegressionRules()
+    }
+    let items = mapping["blocking"].map { reader.sequence($0, "`blocking` of `regressions`") } ?? []
+    let known = dimensions.map(\.name.rawValue)
+    var rules = RegressionRules()
+    for item in items {
+      guard let name = reader.name(item, "a dimension", as: DimensionKind.self) else { continue }
+      guard known.contains(name.value.rawValue) else {
+        reader.collector.report(
+          .unknownDimension, at: name.location,
+          "`regressions` makes dimension `\(name.value)` blocking, but `dimensions` does not define it",
+          hint: Suggestion.hint(for: name.value.rawValue, among: known))
+        continue
+      }
+      guard !rules.blocking.contains(name.value) else {
+        reader.collector.report(
+          .duplicateName, at: name.location,
+          "`regressions` lists dimension `\(name.value)` twice")
+        continue
+      }
+      rules.blocking.append(name.value)
+      rules.locations[name.value] = name.location
+    }
+    return rules
   }
 
   private func decodeTeams(_ value: YAMLValue, locations: inout [String: SourceLocation]) -> [Team]

@@ -40,6 +40,7 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
   case digestSyntax = "digest-syntax"
   case signatureSyntax = "signature-syntax"
   case approvalPath = "approval-path"
+  case regressionSettings = "regression-settings"
   case baselineZero = "baseline-zero"
   // Across files.
   case ownersMissing = "owners-missing"

@@ -13,6 +13,7 @@ extension BudgetChange {
     case .owner(_, let old, let new): (old.rawValue, new.rawValue)
     case .dimension(_, _, let old, let new): (old.rawValue, new.rawValue)
     case .shape(let shape): (shape.old, shape.new)
+    case .regression(let regression): (regression.old, regression.new)
     case .exception(let exception):
       switch exception.field {
       case .grant(let grant): (grant.old?.text, grant.new?.text)
@@ -39,6 +40,7 @@ extension BudgetChange {
       (describe(old), describe(new))
     case .runbook(_, let old, let new): (old, new)
     case .weight(_, let old, let new): (old?.text, new?.text)
+    case .regressionsBlocking(let old, let new): (dimensionList(old), dimensionList(new))
     case .rule(let rule):
       switch rule {
       case .approvers(_, let old, let new): (old.rawValue, new.rawValue)
@@ -65,7 +67,7 @@ extension BudgetChange {
       let words = [Self.shortDigest(approval.digest), approval.state.map(Self.describe), signed]
         .compactMap { $0 }
       return "\(approval.by) approves \(approval.file) (\(words.joined(separator: ", ")))"
-    case .bound, .owner, .dimension, .shape, .owners:
+    case .bound, .owner, .dimension, .shape, .regression, .owners:
       return nil
     }
   }
@@ -95,6 +97,11 @@ extension BudgetChange {
     case .valid: "valid"
     case .stale: "stale: the file changed since"
     }
+  }
+
+  /// `latency, memory`; nil for none.
+  private static func dimensionList(_ dimensions: [DimensionName]) -> String? {
+    dimensions.isEmpty ? nil : dimensions.map(\.rawValue).joined(separator: ", ")
   }
 
   private static func memberList(_ members: [MemberName]) -> String {

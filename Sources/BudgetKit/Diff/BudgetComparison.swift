@@ -55,7 +55,21 @@ struct BudgetComparison {
         changes.append(BudgetChange(.shape(shape), kind: .changed, path: path))
       }
     }
+    for metric in new.metricOrder {
+      guard let before = old.metrics[metric], let after = new.metrics[metric],
+        before.regression != after.regression
+      else { continue }
+      let regression = RegressionChange(
+        budget: name, metric: metric, old: before.regression.map(Self.regressionText),
+        new: after.regression.map(Self.regressionText))
+      changes.append(BudgetChange(.regression(regression), kind: .changed, path: path))
+    }
     return changes
+  }
+
+  /// `{ sigma: 3, min_runs: 5 }`, or `{}` for settings that keep every default.
+  static func regressionText(_ settings: RegressionSettings) -> String {
+    settings.text.isEmpty ? "{}" : "{ \(settings.text) }"
   }
 
   /// Whether two budgets hold the same values written the same way, which is the common case
@@ -67,7 +81,8 @@ struct BudgetComparison {
     else { return false }
     for (name, metric) in old.metrics {
       guard let other = new.metrics[name], other.bound == metric.bound,
-        other.dimension.value == metric.dimension.value, other.shape == metric.shape
+        other.dimension.value == metric.dimension.value, other.shape == metric.shape,
+        other.regression == metric.regression
       else { return false }
     }
     for (name, environment) in old.environments {

@@ -9,6 +9,8 @@ public enum ChangeField: Sendable, Hashable {
   case owner
   /// The dimension a budget's metric belongs to, which decides who governs it.
   case dimension
+  /// How a metric's figures are judged against recorded runs (`regression:`).
+  case regression
   /// A field of a metric's shape that is not a quantity (`across`, `parts`, `period`…).
   case shape(MetricShapeField)
   /// An exception's first day.
@@ -33,6 +35,7 @@ public enum ChangeField: Sendable, Hashable {
     case .bound(let key): key.rawValue
     case .owner: "owner"
     case .dimension: "dimension"
+    case .regression: "regression"
     case .shape(let field): field.rawValue
     case .starts: "starts"
     case .expires: "expires"

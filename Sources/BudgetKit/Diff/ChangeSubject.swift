@@ -12,6 +12,9 @@ public enum ChangeSubject: Sendable, Hashable {
   /// A metric's shape changed: the groups it is measured across, its drift test, its window's
   /// statistic, its parts or its billing period.
   case shape(ShapeChange)
+  /// A metric's `regression:` settings, how its figures are judged against recorded runs,
+  /// were set, dropped or changed.
+  case regression(RegressionChange)
   /// An exception was created, extended, shortened, amended or withdrawn.
   case exception(ExceptionChange)
   /// An approval appeared or disappeared.

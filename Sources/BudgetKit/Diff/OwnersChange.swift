@@ -22,6 +22,9 @@ public enum OwnersChange: Sendable, Hashable {
   case rule(RuleChange)
   /// The teams that govern the Owners file changed.
   case governance(old: SignOff, new: SignOff)
+  /// The dimensions whose regressions against recorded history block (`regressions.blocking`)
+  /// changed; empty where the side lists none.
+  case regressionsBlocking(old: [DimensionName], new: [DimensionName])
 
   /// The field as output names it: `owners` for the file, else its dotted path there.
   public var field: ChangeField {
@@ -37,6 +40,7 @@ public enum OwnersChange: Sendable, Hashable {
     case .weight(let name, _, _): .owners(path: "dimensions.\(name).weight")
     case .rule(let rule): .owners(path: "rules.\(rule.name)")
     case .governance: .owners(path: "governance")
+    case .regressionsBlocking: .owners(path: "regressions.blocking")
     }
   }
 }

@@ -19,6 +19,11 @@ enum OwnersComparison {
         changes.append(
           change(.changed, .governance(old: old.governance, new: new.governance), path: new.path))
       }
+      if old.regressions.blocking != new.regressions.blocking {
+        let (before, after) = (old.regressions.blocking, new.regressions.blocking)
+        let kind: ChangeKind = before.isEmpty ? .added : after.isEmpty ? .removed : .changed
+        changes.append(change(kind, .regressionsBlocking(old: before, new: after), path: new.path))
+      }
       return changes
     }
   }

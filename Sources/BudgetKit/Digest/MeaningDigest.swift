@@ -23,6 +23,9 @@ public enum MeaningDigest {
     "min_ratio", "p_value", "min_samples", "weight",
   ]
   static let ignoredKeys: Set<String> = ["description"]
+  /// The fields of a metric's `regression:` settings, written as canonical quantities too
+  /// (`sigma: 3` and `sigma: 3.0` mean the same); only there, so no other file changes digest.
+  static let regressionKeys: Set<String> = ["sigma", "min_change", "min_absolute", "min_runs"]
 
   /// The digest of a parsed file.
   public static func digest(of value: YAMLValue) -> String {
@@ -45,8 +48,22 @@ public enum MeaningDigest {
   /// The canonical JSON text the digest hashes.
   public static func canonicalForm(of value: YAMLValue) -> String {
     var output = ""
-    write(value, key: nil, into: &output)
+    write(value, key: nil, context: .root, into: &output)
     return output
+  }
+
+  /// Where a node stands, as far as the digest cares: `metrics.<name>.regression` only.
+  private enum Context {
+    case root, metrics, metric, regression, other
+
+    func child(_ key: String) -> Context {
+      switch self {
+      case .root: key == "metrics" ? .metrics : .other
+      case .metrics: .metric
+      case .metric: key == "regression" ? .regression : .other
+      case .regression, .other: .other
+      }
+    }
   }
 
   /// Whether text is a digest as approvals write it.
@@ -58,12 +75,18 @@ public enum MeaningDigest {
       && hex.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
   }
 
-  private static func write(_ value: YAMLValue, key: String?, into output: inout String) {
+  private static func write(
+    _ value: YAMLValue, key: String?, context: Context, into output: inout String
+  ) {
     switch value {
     case .scalar(let scalar):
       if scalar.isNull {
         output += "null"
       } else if let key, quantityKeys.contains(key), let canonical = canonicalQuantity(scalar.text)
+      {
+        output += canonical
+      } else if context == .regression, let key, regressionKeys.contains(key),
+        let canonical = canonicalQuantity(scalar.text)
       {
         output += canonical
       } else {
@@ -73,7 +96,7 @@ public enum MeaningDigest {
       output += "["
       for (index, item) in sequence.items.enumerated() {
         if index > 0 { output += "," }
-        write(item, key: nil, into: &output)
+        write(item, key: nil, context: .other, into: &output)
       }
       output += "]"
     case .mapping(let mapping):
@@ -83,7 +106,8 @@ public enum MeaningDigest {
       for (index, entry) in entries.enumerated() {
         if index > 0 { output += "," }
         output += jsonString(entry.key) + ":"
-        write(entry.value, key: entry.key, into: &output)
+        let inner = context == .regression ? .regression : context.child(entry.key)
+        write(entry.value, key: entry.key, context: inner, into: &output)
       }
       output += "}"
     }

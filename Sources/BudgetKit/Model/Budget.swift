@@ -45,16 +45,20 @@ public struct Metric: Sendable {
   public var description: String?
   /// The groups, drift test, window statistic, parts and period, when the metric has any.
   public var shape: MetricShape
+  /// How figures are judged against recorded history, when the budget overrides the defaults.
+  public var regression: RegressionSettings?
 
   public init(
     name: Located<MetricName>, dimension: Located<DimensionName>, bound: Bound,
-    description: String? = nil, shape: MetricShape = MetricShape()
+    description: String? = nil, shape: MetricShape = MetricShape(),
+    regression: RegressionSettings? = nil
   ) {
     self.name = name
     self.dimension = dimension
     self.bound = bound
     self.description = description
     self.shape = shape
+    self.regression = regression
   }
 }
 

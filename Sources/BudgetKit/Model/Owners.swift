@@ -7,13 +7,15 @@ public struct Owners: Sendable {
   public var dimensions: [DimensionName: Dimension]
   public var rules: Rules
   public var governance: SignOff
+  /// Which dimensions' regressions against recorded history block.
+  public var regressions: RegressionRules
   /// Where each team and dimension is defined, for messages.
   public var locations: [String: SourceLocation]
 
   public init(
     path: String, teams: [TeamName: Team], teamOrder: [TeamName],
     dimensions: [DimensionName: Dimension], rules: Rules, governance: SignOff,
-    locations: [String: SourceLocation] = [:]
+    regressions: RegressionRules = RegressionRules(), locations: [String: SourceLocation] = [:]
   ) {
     self.path = path
     self.teams = teams
@@ -21,6 +23,7 @@ public struct Owners: Sendable {
     self.dimensions = dimensions
     self.rules = rules
     self.governance = governance
+    self.regressions = regressions
     self.locations = locations
   }
 

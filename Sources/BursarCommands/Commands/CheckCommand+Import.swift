@@ -113,6 +113,7 @@ extension CheckCommand {
     }
     report.imported = ImportSummary(
       tool: tool, mappings: imported.mappingPaths, unmapped: imported.unmapped)
+    report = try againstRecordedRuns(report, tree: tree, options: options)
     Console.output(render(report))
     if report.blocks { throw ExitCode(ExitStatus.blocked) }
   }

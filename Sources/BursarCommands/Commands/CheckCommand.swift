@@ -86,6 +86,13 @@ struct CheckCommand: ParsableCommand {
   var burnRules: [String] = []
 
   @Option(
+    name: .customLong("against-history"),
+    help: ArgumentHelp(
+      "Also compare each figure with the last N recorded runs of the environment on first-parent history (N defaults to \(CheckHistory.defaultRuns)); a regression warns, or blocks where the Owners file says.",
+      valueName: "N"))
+  var againstHistory: Int?
+
+  @Option(
     name: .long, help: "Output format: text, json, markdown (a pull-request comment) or junit.")
   var format: CheckFormat = .text
 
@@ -104,6 +111,10 @@ struct CheckCommand: ParsableCommand {
     }
     _ = try burnRatePolicy()
     try validateImportOptions()
+    if let againstHistory, againstHistory < 1 {
+      throw ValidationError(
+        "--against-history takes a number of runs from 1, not \(againstHistory)")
+    }
   }
 
   func run() throws {
@@ -114,7 +125,7 @@ struct CheckCommand: ParsableCommand {
     let parsed = try readMeasurements(outputs[0])
     let tree = try loadTree()
     let options = try checkOptions()
-    let report: CheckReport
+    var report: CheckReport
     do throws(CheckProblems) {
       report = try BudgetChecker(tree: tree, options: options).check(parsed)
     } catch {
@@ -123,8 +134,18 @@ struct CheckCommand: ParsableCommand {
       for problem in error.problems { Console.error(problem.description) }
       throw CommandFailure("cannot check: \(error.problems.count) problems in \(parsed.path)")
     }
+    report = try againstRecordedRuns(report, tree: tree, options: options)
     Console.output(render(report))
     if report.blocks { throw ExitCode(ExitStatus.blocked) }
+  }
+
+  /// With `--against-history N`: each verdict beside the last N recorded runs.
+  func againstRecordedRuns(_ report: CheckReport, tree: BudgetTree, options: CheckOptions) throws
+    -> CheckReport
+  {
+    guard let againstHistory else { return report }
+    return try CheckHistory(runs: againstHistory, source: sourceOptions.source).annotate(
+      report, tree: tree, repository: try repository.open(), method: options.percentileMethod)
   }
 
   /// The budgets tree to judge by; an invalid one is refused.

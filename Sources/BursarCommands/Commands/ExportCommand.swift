@@ -8,7 +8,7 @@ import Measurements
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Write what the budgets mean for other tools (Prometheus rules).",
+    abstract: "Write what bursar keeps for other tools (Prometheus rules, recorded runs).",
     discussion: """
       One output per run, named by its flag. --prometheus-rules writes a Prometheus rules \
       file from the budgets and the Prometheus queries of the import mappings (kind: Import) \
@@ -18,6 +18,12 @@ struct ExportCommand: ParsableCommand {
       rules check judges by (see docs/alerts.md). Metrics without a query get no rules and \
       are listed on standard error; the export still succeeds. Exit 2 when the budgets or \
       the mappings are invalid, or a query cannot stand for its metric.
+
+      --runs writes the recorded runs (refs/bursar/runs) as JSON lines, one figure a line \
+      with its run's fields (docs/json.md#export---runs): every run, those of --commit, or \
+      those along the first-parent --history of REV or A..B. A run that cannot be read is \
+      named on standard error and skipped; exit 2 when runs were skipped and none was read, \
+      or the runs reference cannot be read at all.
       """)
 
   @OptionGroup var repository: RepositoryOptions
@@ -48,6 +54,25 @@ struct ExportCommand: ParsableCommand {
   var holdFor: String?
 
   @Option(
+    name: .long,
+    help: ArgumentHelp("With --runs: only the runs of this commit.", valueName: "rev"))
+  var commit: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "With --runs: only the runs along the first parents of REV, or of B down to A for A..B.",
+      valueName: "range"))
+  var history: String?
+
+  @Option(
+    name: .customLong("allowed-signers"),
+    help: ArgumentHelp(
+      "With --runs: an ssh-keygen allowed-signers file; runs signed by its keys are `trusted` (default: git's gpg.ssh.allowedSignersFile).",
+      valueName: "file"))
+  var allowedSigners: String?
+
+  @Option(
     name: [.customShort("o"), .customLong("output")],
     help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
   var outputFile: String?
@@ -60,11 +85,19 @@ struct ExportCommand: ParsableCommand {
       if !burnRules.isEmpty { throw ValidationError("--burn-rule goes with --prometheus-rules") }
       if holdFor != nil { throw ValidationError("--for goes with --prometheus-rules") }
     }
+    if output != .runs {
+      if commit != nil { throw ValidationError("--commit goes with --runs") }
+      if history != nil { throw ValidationError("--history goes with --runs") }
+      if allowedSigners != nil { throw ValidationError("--allowed-signers goes with --runs") }
+    } else if commit != nil && history != nil {
+      throw ValidationError("give --commit or --history, not both")
+    }
     _ = try burnRatePolicy()
     _ = try hold()
   }
 
   func run() throws {
+    if output == .runs { return try exportRuns() }
     let repo = try repository.open()
     let tree: BudgetTree
     do {
@@ -75,6 +108,7 @@ struct ExportCommand: ParsableCommand {
     guard tree.isValid else { try refuse(tree) }
     switch output {
     case .prometheusRules: try exportPrometheusRules(tree)
+    case .runs: try exportRuns()
     }
   }
 
@@ -170,11 +204,14 @@ struct ExportCommand: ParsableCommand {
 /// The outputs of `bursar export`, one flag each; a run writes one of them.
 enum ExportOutput: String, EnumerableFlag {
   case prometheusRules
+  case runs
 
   static func help(for value: ExportOutput) -> ArgumentHelp? {
     switch value {
     case .prometheusRules:
       "Prometheus recording and alerting rules for the metrics the import mappings measure."
+    case .runs:
+      "Recorded runs as JSON lines, one figure a line."
     }
   }
 }

@@ -23,6 +23,9 @@ struct CheckJSONRenderer: Renderer {
     var allowScaleWarnings: Bool
     var burnRateRules: [String]
     var summary: [String: Int]
+    /// With `--against-history N`: N, and how many figures regressed.
+    var historyRuns: Int?
+    var regressed: Int?
     var results: [Result]
     var composite: CompositeItem?
     var imported: Imported?
@@ -62,6 +65,25 @@ struct CheckJSONRenderer: Renderer {
     var owners: [String]
     var runbook: String?
     var shape: ShapeItem?
+    var regression: RegressionItem?
+  }
+
+  /// The figure against its recorded history (`--against-history`); see docs/json.md.
+  struct RegressionItem: Encodable {
+    var outcome: String
+    var blocking: Bool
+    var runs: Int
+    var minRuns: Int
+    var sigma: JSONOutput.Number?
+    var minChange: JSONOutput.Number?
+    var minAbsolute: JSONOutput.Number?
+    var worse: String
+    var median: JSONOutput.Number?
+    var mad: JSONOutput.Number?
+    var robustZ: JSONOutput.Number?
+    var change: JSONOutput.Number?
+    var relativeChange: JSONOutput.Number?
+    var note: String
   }
 
   struct Limit: Encodable {
@@ -168,6 +190,8 @@ struct CheckJSONRenderer: Renderer {
         source: source, percentileMethod: report.percentileMethod.rawValue,
         allowMissing: report.allowMissing, allowScaleWarnings: report.allowScaleWarnings,
         burnRateRules: report.burnRatePolicy.rules.map(\.description), summary: summary,
+        historyRuns: report.historyRuns,
+        regressed: report.historyRuns == nil ? nil : report.regressions,
         results: report.results.map(result), composite: report.composite.map(compositeItem),
         imported: report.imported.map(imported)))
   }
@@ -199,7 +223,21 @@ struct CheckJSONRenderer: Renderer {
           expires: $0.expires.value.description)
       },
       owners: result.owners.map(\.rawValue), runbook: result.runbook,
-      shape: result.shape.flatMap(shapeItem))
+      shape: result.shape.flatMap(shapeItem),
+      regression: result.regression.map { regression($0, result) })
+  }
+
+  private func regression(_ verdict: RegressionVerdict, _ result: MetricCheck) -> RegressionItem {
+    RegressionItem(
+      outcome: verdict.outcome.rawValue, blocking: result.regressionBlocks, runs: verdict.runs,
+      minRuns: verdict.policy.minRuns,
+      sigma: finite(verdict.policy.sigma), minChange: finite(verdict.policy.minRelativeChange),
+      minAbsolute: finite(verdict.policy.minAbsoluteChange), worse: verdict.direction.rawValue,
+      median: verdict.spread.flatMap { finite($0.median) },
+      mad: verdict.spread.flatMap { finite($0.mad) }, robustZ: verdict.robustZ.flatMap(finite),
+      change: verdict.absoluteChange.flatMap(finite),
+      relativeChange: verdict.relativeChange.flatMap(finite),
+      note: CheckPresentation.regression(verdict, result))
   }
 
   private func measured(_ figure: MeasuredFigure) -> Measured {

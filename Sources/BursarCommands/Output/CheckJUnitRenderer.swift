@@ -54,10 +54,16 @@ struct CheckJUnitRenderer: Renderer {
       let message = result.figure.flatMap { figure in
         result.evaluation.flatMap { CheckPresentation.reason(figure, $0) }
       }
-      // A figure within its bound fails only for its suspect scale.
+      // A figure within its bound fails only for its suspect scale or a blocking regression.
       let scale = message == nil ? result.scaleWarning : nil
-      let type = scale == nil ? result.verdict.name : "scale-warning"
-      let text = message ?? scale?.message ?? "no figure measured"
+      let regression =
+        message == nil && scale == nil
+        ? result.regression.flatMap { $0.regressed ? $0 : nil } : nil
+      let type =
+        scale != nil ? "scale-warning" : regression != nil ? "regression" : result.verdict.name
+      let text =
+        message ?? scale?.message
+        ?? regression.map { CheckPresentation.regression($0, result) } ?? "no figure measured"
       body.append(
         "      <failure type=\"\(type)\" message=\"\(xml(text))\">\(xml(notes.joined(separator: "\n")))</failure>"
       )

@@ -29,6 +29,7 @@ struct CheckMarkdownRenderer: Renderer {
     let noted = report.results.filter { result in
       result.verdict != .within || result.scaleWarning != nil
         || !(result.evaluation?.errorBudget?.unjudged.isEmpty ?? true)
+        || result.regression?.regressed == true
         || !CheckPresentation.shapeNotes(result).isEmpty
     }
     if !noted.isEmpty {
@@ -57,7 +58,7 @@ struct CheckMarkdownRenderer: Renderer {
 
   private func icon(_ result: MetricCheck) -> String {
     switch result.verdict {
-    case .within: "✅"
+    case .within: result.regression?.regressed == true ? (result.blocks ? "❌" : "⚠️") : "✅"
     case .excepted: "⚠️"
     case .breached: "❌"
     case .missing: result.blocks ? "❌" : "➖"

@@ -193,11 +193,47 @@ enum CheckPresentation {
         ? "expired \(exception.expires.value)" : "starts \(exception.starts.value)"
       notes.append("\(exception.id.value) \(state), so it covers nothing")
     }
+    if let regression = result.regression { notes.append(Self.regression(regression, result)) }
     if result.verdict == .missing {
       notes.append(result.blocks ? "no figure measured" : "no figure measured (allowed)")
     }
     if result.blocks { notes.append(contentsOf: owners(result)) }
     return notes
+  }
+
+  /// The figure against its recorded history, in one line: `regressed against 20 runs:
+  /// 130ms, median 101ms, +28.7%, z 8.5 > 4 (warning)`.
+  static func regression(_ verdict: RegressionVerdict, _ result: MetricCheck) -> String {
+    let unit = result.figure?.unit
+    func text(_ value: Double) -> String {
+      unit.map { QuantityText.format(value, in: $0) } ?? NumberText.format(value)
+    }
+    let runs = "\(verdict.runs) run\(verdict.runs == 1 ? "" : "s")"
+    guard verdict.outcome != .insufficientHistory else {
+      return "history: insufficient, \(runs) recorded of the \(verdict.policy.minRuns) needed"
+    }
+    var parts: [String] = []
+    if let median = verdict.spread?.median { parts.append("median \(text(median))") }
+    if let relative = verdict.relativeChange {
+      let sign = relative > 0 ? "+" : ""
+      parts.append(sign + NumberText.percent(relative, significantDigits: 3))
+    }
+    let sigma = NumberText.format(verdict.policy.sigma)
+    if let z = verdict.robustZ {
+      let compare = abs(z) > verdict.policy.sigma ? ">" : "≤"
+      parts.append("z \(NumberText.format(z, significantDigits: 3)) \(compare) \(sigma)")
+    } else {
+      parts.append("no spread")
+    }
+    let detail = parts.joined(separator: ", ")
+    switch verdict.outcome {
+    case .regressed:
+      let weight = result.regressionBlocks ? "blocking" : "warning"
+      return
+        "history: regressed against \(runs): \(result.figure?.text ?? "?"), \(detail) (\(weight))"
+    case .improved: return "history: improved against \(runs): \(detail)"
+    case .steady, .insufficientHistory: return "history: steady against \(runs): \(detail)"
+    }
   }
 
   /// `owners: sre, ml-eng` and `runbook: …`.
@@ -225,7 +261,11 @@ enum CheckPresentation {
       warnings == 0
       ? ""
       : "; \(warnings) figure\(warnings == 1 ? "" : "s") on a suspect scale\(report.allowScaleWarnings ? " (allowed)" : "")"
-    return "\(report.blocks ? "fail" : "pass"): \(counts)\(allowed)\(scale)"
+    let regressed = report.regressions
+    let history =
+      report.historyRuns == nil || regressed == 0
+      ? "" : "; \(regressed) regressed against history"
+    return "\(report.blocks ? "fail" : "pass"): \(counts)\(allowed)\(scale)\(history)"
   }
 
   /// Seconds as the shortest duration that reads well: `5m`, `1h`, `90s`.

@@ -168,6 +168,12 @@ enum RuleHelp {
         "A band whose `min` is above its `max`, in the base metric or in an environment's effective values. Nothing could ever pass it.",
       fix:
         "Swap them, or correct the one that is wrong. `min` equal to `max` is allowed."),
+    "regression-settings": Entry(
+      description:
+        "A metric's `regression:` setting with a value out of its range: `sigma` that is not a plain number from 0.5 to 100, `min_change` that is not a ratio from 0% to 100%, or `min_runs` that is not a whole number from 2 to 10000.",
+      fix:
+        "Write `sigma: 3`, `min_change: 5%`, `min_runs: 5`, or leave the field out for its default ([history.md](history.md#regressions))."
+    ),
     "baseline-zero": Entry(
       description:
         "A metric bounded relative to a `baseline` (`max_drop` or `max_rise`) whose baseline is zero, in the base metric or an environment's effective values. A share of zero is zero: the floor or ceiling would not depend on the bound at all.",

@@ -6,13 +6,15 @@ import SSHSignatures
 /// ssh-agent with one of the member's listed public keys.
 struct ApprovalSigning {
   var keyFile: String?
+  /// What the signature is for: approvals, or recorded runs (`bursar-run`).
+  var namespace = ApprovalMessage.namespace
 
   func sign(_ message: Data, keys: [String]) throws -> String {
     let signer = SSHKeygenSigner()
     if let keyFile {
       do {
         return try signer.sign(
-          message: message, namespace: ApprovalMessage.namespace, keyFile: keyFile)
+          message: message, namespace: namespace, keyFile: keyFile)
       } catch {
         throw CommandFailure("cannot sign with \(keyFile): \(String(describing: error))")
       }
@@ -27,7 +29,7 @@ struct ApprovalSigning {
       guard (try? Data((key + "\n").utf8).write(to: file)) != nil else { continue }
       do throws(SSHKeygenError) {
         return try signer.sign(
-          message: message, namespace: ApprovalMessage.namespace, keyFile: file.path)
+          message: message, namespace: namespace, keyFile: file.path)
       } catch {
         last = error
       }

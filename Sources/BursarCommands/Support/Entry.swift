@@ -7,7 +7,7 @@ public enum Entry {
   public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never
   {
     do {
-      var command = try Bursar.parseAsRoot(arguments)
+      var command = try Bursar.parseAsRoot(CheckHistory.fillDefault(arguments))
       try command.run()
       exit(0)
     } catch let failure as CommandFailure {

@@ -42,6 +42,13 @@ public struct CheckReport: Sendable {
   /// Whether anything blocks: a breach no exception covers, or a missing figure unless allowed.
   public var blocks: Bool { results.contains(where: \.blocks) }
 
+  /// How many recorded runs before it each figure was compared with, when history was asked
+  /// for (`check --against-history N`).
+  public var historyRuns: Int?
+
+  /// How many figures regressed against their recorded history.
+  public var regressions: Int { results.count { $0.regression?.regressed == true } }
+
   /// How many figures are on a suspect scale.
   public var scaleWarnings: Int { results.count { $0.scaleWarning != nil } }
 
@@ -77,6 +84,12 @@ public struct MetricCheck: Sendable {
   public var scaleWarning: ScaleWarning?
   /// What the later shapes found beside the figure; nil or empty for a plain metric.
   public var shape: ShapeOutcome?
+  /// The figure against the recorded runs before it (`check --against-history`); nil when
+  /// history was not asked for or the metric has no figure.
+  public var regression: RegressionVerdict?
+  /// Whether the regression blocks: the Owners file lists the dimension under
+  /// `regressions.blocking`. Otherwise a regression is a warning.
+  public var regressionBlocks = false
 
   public init(
     budget: BudgetName, metric: MetricName, dimension: DimensionName, bound: Bound,

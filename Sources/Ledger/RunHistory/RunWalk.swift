@@ -1,0 +1,51 @@
+import GitKit
+
+/// The commits of first-parent history that have recorded runs, newest first: from a head
+/// down to the root, or, with a base, only those not reachable from it (`A..B`).
+public final class RunWalk {
+  private let reader: any HistoryReading
+  private let runs: any RunLookup
+  private var next: Oid?
+  private var walk: (any CommitWalk)?
+  /// How many commits were looked at.
+  public private(set) var visited = 0
+
+  public init(
+    repository: any ObjectReading, runs: any RunLookup, head: Oid, hiding base: Oid? = nil
+  ) throws(GitError) {
+    self.reader = try repository.historyReader()
+    self.runs = runs
+    if let base {
+      walk = try repository.commitWalk(
+        from: [head], hiding: [base], firstParentOnly: true, order: .time)
+    } else {
+      next = runs.isEmpty ? nil : head
+    }
+  }
+
+  /// The next commit with runs, with its runs, or nil at the end of history.
+  public func nextCommit() throws(LedgerError) -> (links: CommitLinks, runs: [RunPoint])? {
+    while let id = try advance() {
+      guard runs.hasRuns(at: id) else { continue }
+      let links = try git { () throws(GitError) in try reader.links(of: id) }
+      return (links, try runs.runs(at: id))
+    }
+    return nil
+  }
+
+  private func advance() throws(LedgerError) -> Oid? {
+    if let walk {
+      let id = try git { () throws(GitError) in try walk.next() }
+      if id != nil { visited += 1 }
+      return id
+    }
+    guard let current = next else { return nil }
+    visited += 1
+    next = try git { () throws(GitError) in try reader.links(of: current).parentIds.first }
+    return current
+  }
+
+  private func git<T>(_ body: () throws(GitError) -> T) throws(LedgerError) -> T {
+    do { return try body() } catch { throw .git(error) }
+  }
+}

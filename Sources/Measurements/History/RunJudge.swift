@@ -1,0 +1,96 @@
+import BudgetKit
+import Foundation
+
+/// Judges the figures of one recorded run against a budget tree, as `check` would have: the
+/// verdict per metric, with the exceptions in force at the run's instant.
+///
+/// A recorded run may name budgets, metrics or environments the tree does not have (the run
+/// is older or newer than the budgets): those figures are left out rather than refused, and a
+/// budget whose figures do not fit its metrics any more is left out whole.
+public struct RunJudge: Sendable {
+  public var tree: BudgetTree
+  public var percentileMethod: PercentileMethod
+  private let budgets: [BudgetName: Budget]
+  private let exceptions: [BudgetName: [BudgetException]]
+  /// The tree of one budget alone, made once, when the judge is for that budget's runs.
+  private let alone: (name: BudgetName, tree: BudgetTree)?
+
+  /// `budget` names the one budget most runs will be judged for (`history` of a budget), whose
+  /// tree is then made once rather than for every run.
+  public init(
+    tree: BudgetTree, percentileMethod: PercentileMethod = .linear, budget: BudgetName? = nil
+  ) {
+    self.tree = tree
+    self.percentileMethod = percentileMethod
+    let budgets = Dictionary(
+      tree.budgets.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+    let exceptions = Dictionary(grouping: tree.exceptions) { $0.budget.value }
+    self.budgets = budgets
+    self.exceptions = exceptions
+    self.alone = budget.flatMap { name in
+      budgets[name].map { budget in
+        (
+          name,
+          BudgetTree(owners: tree.owners, budgets: [budget], exceptions: exceptions[name] ?? [])
+        )
+      }
+    }
+  }
+
+  /// The verdicts of a recorded run's figures in its environment at `at`.
+  public func judge(
+    _ run: RecordedRun, at: Date, budget only: BudgetName? = nil, metric: MetricName? = nil
+  ) -> [MetricCheck] {
+    judge(
+      run.measurements(for: tree, method: percentileMethod), environment: run.environment, at: at,
+      budget: only, metric: metric)
+  }
+
+  /// The verdicts of the run's figures in `environment` at `at`, for one budget (and metric)
+  /// when given; metrics without a figure in the run are left out.
+  public func judge(
+    _ measurements: Measurements, environment: EnvironmentName, at: Date,
+    budget only: BudgetName? = nil, metric: MetricName? = nil
+  ) -> [MetricCheck] {
+    var results: [MetricCheck] = []
+    for measured in measurements.budgets {
+      let name = measured.name.value
+      if let only, name != only { continue }
+      guard let budget = budgets[name], budget.environmentNames.contains(environment) else {
+        continue
+      }
+      let samples = Set(
+        budget.metricOrder.compactMap { SampleStatistic.split($0.rawValue)?.samples })
+      let entries = measured.entries.filter { entry in
+        if let metric, entry.name.value != metric,
+          SampleStatistic.split(metric.rawValue)?.samples != entry.name.value.rawValue
+        {
+          return false
+        }
+        return budget.metrics[entry.name.value] != nil
+          || samples.contains(entry.name.value.rawValue)
+      }
+      guard !entries.isEmpty else { continue }
+      let single = Measurements(
+        path: measurements.path, at: Located(at, at: .start(of: measurements.path)),
+        budgets: [MeasuredBudget(name: measured.name, entries: entries)])
+      let options = CheckOptions(
+        environment: environment, at: at, allowMissing: true, allowScaleWarnings: true,
+        percentileMethod: percentileMethod)
+      // The checker is handed a tree of this budget alone (with the Owners file and the
+      // budget's exceptions): what it judges is the same, and it does not go through every
+      // budget of a large tree for each run.
+      let alone =
+        self.alone?.name == name
+        ? self.alone!.tree
+        : BudgetTree(owners: tree.owners, budgets: [budget], exceptions: exceptions[name] ?? [])
+      guard let report = try? BudgetChecker(tree: alone, options: options).check(single) else {
+        continue
+      }
+      results += report.results.filter {
+        $0.figure != nil && (metric == nil || $0.metric == metric)
+      }
+    }
+    return results
+  }
+}
