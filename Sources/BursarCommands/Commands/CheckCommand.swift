@@ -88,13 +88,15 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let parsed = try readMeasurements()
     let repo = try repository.open()
+    let source: BudgetSource
     let tree: BudgetTree
     do {
-      tree = try SnapshotReader(repository: repo).snapshot(sourceOptions.source).load()
+      source = try sourceOptions.source(with: RevisionResolver(repository: repo))
+      tree = try SnapshotReader(repository: repo).snapshot(source).load()
     } catch {
       throw CommandFailure(error)
     }
-    guard tree.isValid else { try refuse(tree) }
+    guard tree.isValid else { try refuse(tree, from: source) }
     let options = CheckOptions(
       environment: env.map { EnvironmentName($0) }, at: at.flatMap(Timestamp.parse),
       allowMissing: allowMissing, allowScaleWarnings: allowScaleWarnings,
@@ -109,12 +111,12 @@ struct CheckCommand: ParsableCommand {
       for problem in error.problems { Console.error(problem.description) }
       throw CommandFailure("cannot check: \(error.problems.count) problems in \(measurements)")
     }
-    Console.output(render(report))
+    Console.output(render(report, from: source))
     if report.blocks { throw ExitCode(ExitStatus.blocked) }
   }
 
-  private func render(_ report: CheckReport) -> String {
-    let source = sourceOptions.source.description
+  private func render(_ report: CheckReport, from budgets: BudgetSource) -> String {
+    let source = budgets.description
     switch format {
     case .text: return CheckTextRenderer(source: source).render(report)
     case .json: return CheckJSONRenderer(source: source).render(report)
@@ -138,12 +140,12 @@ struct CheckCommand: ParsableCommand {
   }
 
   /// An invalid budgets tree cannot judge anything: its errors on standard error, and exit 2.
-  private func refuse(_ tree: BudgetTree) throws -> Never {
+  private func refuse(_ tree: BudgetTree, from source: BudgetSource) throws -> Never {
     for diagnostic in tree.diagnostics where diagnostic.severity == .error {
       Console.error(diagnostic.sentence)
     }
     throw CommandFailure(
-      "the budgets in \(sourceOptions.source) are invalid (see `bursar validate`); nothing was checked"
+      "the budgets in \(source) are invalid (see `bursar validate`); nothing was checked"
     )
   }
 
