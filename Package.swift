@@ -50,6 +50,7 @@ let package = Package(
       dependencies: [
         "Ledger", "BudgetKit", "Measurements", "GitKit", "SSHSignatures",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Yams", package: "Yams"),
       ],
       exclude: ["README.md"]
     ),
@@ -65,7 +66,8 @@ let package = Package(
     .testTarget(
       name: "LedgerTests",
       dependencies: ["Ledger", "BudgetKit", "GitKit", "GitKitTestSupport", "TestSupport"]),
-    .testTarget(name: "BursarCommandsTests", dependencies: ["BursarCommands", "BudgetKit"]),
+    .testTarget(
+      name: "BursarCommandsTests", dependencies: ["BursarCommands", "BudgetKit", "Measurements"]),
     // The end-to-end tests run the `bursar` binary, so `swift test` builds it beside them.
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "bursar"]),
   ]

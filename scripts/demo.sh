@@ -69,6 +69,13 @@ run "$bursar" check --measurements measurements.yaml --at 2026-12-01
 step "After the exception expires it covers nothing (as a pull-request comment)"
 run "$bursar" check --measurements measurements.yaml --at 2026-12-09 --format markdown
 
+step "A Locust run read as Locust writes it, through the reviewed mapping in .budgets/imports/"
+cp "$here/examples/locust/run_stats.csv" run_stats.csv
+run cat .budgets/imports/locust.yaml
+run head -3 run_stats.csv
+step "bursar check --from locust: p95 of POST /score breaches 100ms; figures no mapping names are listed"
+run "$bursar" check --from locust -m run_stats.csv --at 2026-12-09 --allow-missing
+
 step "A team: alice and bob of sre, each in a clone of their own; a server guards main"
 git init -q --bare -b main "$demo/server.git"
 git -C "$demo/server.git" config bursar.path "$bursar"

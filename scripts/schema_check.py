@@ -28,6 +28,7 @@ KINDS = {
     "Budget": "budget.schema.json",
     "Exception": "exception.schema.json",
     "Approval": "approval.schema.json",
+    "Import": "import.schema.json",
 }
 
 

@@ -19,7 +19,7 @@ public struct Bursar: ParsableCommand {
       ValidateCommand.self, InitCommand.self, DigestCommand.self,
       DiffCommand.self, ShowCommand.self, LogCommand.self, BlameCommand.self,
       ExceptionsCommand.self,
-      CheckCommand.self, HooksCommand.self,
+      CheckCommand.self, ExportCommand.self, HooksCommand.self,
       ApproveCommand.self, GateCommand.self, AuditCommand.self,
     ]
   )

@@ -59,7 +59,7 @@ struct FormatDocTests {
   /// (the Owners example stands alone: the example budgets use dimensions it leaves out).
   @Test func everyExampleFileIsValid() throws {
     let examples = try Self.exampleFiles()
-    #expect(examples.count == 4)
+    #expect(examples.count == 5)
     let root = SchemaDocument.packageRoot + "/examples/.budgets"
     var base: [String: String] = [:]
     for path in SchemaSyncTests.yamlFiles(under: root) {
@@ -73,6 +73,7 @@ struct FormatDocTests {
       case "kind: Owners": files = [".budgets/owners.yaml": example]
       case "kind: Budget": files[".budgets/models/fraud-detector.yaml"] = example
       case "kind: Exception": files[".budgets/exceptions/2026-11-peak-latency.yaml"] = example
+      case "kind: Import": files[".budgets/imports/locust.yaml"] = example
       default: files[".budgets/approvals/example.yaml"] = example
       }
       let tree = BudgetTreeLoader().load(

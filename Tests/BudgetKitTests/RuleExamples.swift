@@ -36,6 +36,15 @@ struct RuleExample: Sendable, CustomStringConvertible {
     "version: 1\nkind: Approval\nby: \(by)\napproves:\n\(body)\n"
   }
 
+  static func importMapping(_ figures: String, tool: String = "locust") -> String {
+    "version: 1\nkind: Import\ntool: \(tool)\nfigures:\n\(figures)\n"
+  }
+
+  static let locustP95 =
+    "  - { name: /score, statistic: \"95%\", budget: ranker, metric: latency_p95 }"
+  static let promP95 =
+    "  - budget: ranker\n    metric: latency_p95\n    query: histogram_quantile(0.95, rate(h_bucket[5m]))\n    unit: s"
+
   static let file = ".budgets/extra.yaml"
   static let latency = "  latency_p95: { dimension: latency, max: 100ms }"
   static let goodDigest = "sha256:" + String(repeating: "a", count: 64)
@@ -302,6 +311,40 @@ struct RuleExample: Sendable, CustomStringConvertible {
       passes: [
         file: exception(
           "metrics:\n  latency_p95: { max: 130ms }", starts: "2026-11-01", expires: "2026-11-30")
+      ]),
+    RuleExample(
+      rule: .importTool, triggers: [file: importMapping(locustP95, tool: "locst")], line: 3,
+      passes: [file: importMapping(locustP95)]),
+    RuleExample(
+      rule: .importFigure,
+      triggers: [
+        file: importMapping(
+          "  - budget: ranker\n    metric: latency_p95\n    name: h\n    unit: s",
+          tool: "prometheus")
+      ], line: 5, passes: [file: importMapping(promP95, tool: "prometheus")]),
+    RuleExample(
+      rule: .importTarget,
+      triggers: [
+        file: importMapping(
+          "  - { name: /score, statistic: Failure Count, budget: ranker, metric: availability }")
+      ], line: 5,
+      passes: [
+        file: importMapping(
+          "  - budget: ranker\n    metric: availability\n    bad: { name: /score, statistic: Failure Count }\n    total: { name: /score, statistic: Request Count }"
+        )
+      ]),
+    RuleExample(
+      rule: .importDuplicate,
+      triggers: [
+        file: importMapping(
+          locustP95
+            + "\n  - { name: /score, statistic: \"99%\", budget: ranker, metric: latency_p95 }")
+      ], line: 6,
+      passes: [
+        file: importMapping(
+          locustP95
+            + "\n  - { name: /score, statistic: \"90%\", budget: ranker, metric: precision, unit: 1 }"
+        )
       ]),
   ]
 }

@@ -12,7 +12,7 @@ struct SchemaDocument {
   }()
 
   /// The schema files by the kind they describe, lowercased.
-  static let names = ["owners", "budget", "exception", "approval"]
+  static let names = ["owners", "budget", "exception", "approval", "import"]
 
   let name: String
   let root: [String: Any]

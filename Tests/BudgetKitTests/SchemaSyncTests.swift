@@ -31,6 +31,10 @@ struct SchemaSyncTests {
     KeyLevel(schema: "exception", path: ["$defs", "metric"], keys: ExceptionDecoder.metricKeys),
     KeyLevel(schema: "approval", path: [], keys: ApprovalDecoder.keys),
     KeyLevel(schema: "approval", path: ["$defs", "approvedFile"], keys: ApprovalDecoder.fileKeys),
+    KeyLevel(schema: "import", path: [], keys: ImportMappingDecoder.keys),
+    KeyLevel(schema: "import", path: ["$defs", "figure"], keys: ImportMappingDecoder.entryKeys),
+    KeyLevel(
+      schema: "import", path: ["$defs", "selector"], keys: ImportMappingDecoder.selectorKeys),
   ]
 
   @Test(arguments: levels)
@@ -210,6 +214,7 @@ struct SchemaSyncTests {
     "owners": "examples/.budgets/owners.yaml",
     "budget": "examples/.budgets/models/fraud-detector.yaml",
     "exception": "examples/.budgets/exceptions/2026-11-peak-latency.yaml",
+    "import": "examples/.budgets/imports/locust.yaml",
   ]
 
   static let completeApproval = """

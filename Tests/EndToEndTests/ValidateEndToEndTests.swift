@@ -11,7 +11,7 @@ struct ValidateEndToEndTests {
     ] {
       let result = try BursarCLI.run(arguments, in: repository.path)
       #expect(result.status == 0, "\(arguments): \(result.stdoutText) \(result.stderrText)")
-      #expect(result.stdoutText.contains("ok: 5 budget files"))
+      #expect(result.stdoutText.contains("ok: 6 budget files"))
     }
     let nested = repository.path + "/.budgets/models"
     #expect(try BursarCLI.run("validate", in: nested).status == 0)

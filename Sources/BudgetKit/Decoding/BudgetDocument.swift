@@ -4,6 +4,7 @@ public enum BudgetDocument: Sendable {
   case budget(Budget)
   case exception(BudgetException)
   case approval(Approval)
+  case importMapping(ImportMapping)
 
   public var kind: DocumentKind {
     switch self {
@@ -11,6 +12,7 @@ public enum BudgetDocument: Sendable {
     case .budget: .budget
     case .exception: .exception
     case .approval: .approval
+    case .importMapping: .importMapping
     }
   }
 }

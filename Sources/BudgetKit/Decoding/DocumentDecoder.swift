@@ -29,6 +29,9 @@ public struct DocumentDecoder {
     case .approval:
       document = ApprovalDecoder(reader: reader, path: path).decode(root).map(
         BudgetDocument.approval)
+    case .importMapping:
+      document = ImportMappingDecoder(reader: reader, path: path).decode(root).map(
+        BudgetDocument.importMapping)
     }
     return (document, collector.diagnostics)
   }

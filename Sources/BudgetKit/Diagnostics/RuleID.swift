@@ -60,4 +60,9 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
   case partsCycle = "parts-cycle"
   /// A warning: an exception in force or upcoming that the budget has overtaken.
   case exceptionRedundant = "exception-redundant"
+  // Import mappings.
+  case importTool = "import-tool"
+  case importFigure = "import-figure"
+  case importTarget = "import-target"
+  case importDuplicate = "import-duplicate"
 }

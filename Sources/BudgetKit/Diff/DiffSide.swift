@@ -52,6 +52,7 @@ public struct DiffSide: Sendable {
       case .exception(let exception): exceptions.append(exception)
       case .approval(let approval): approvals.append(approval)
       case .owners(let owners): if self.owners == nil { self.owners = owners }
+      case .importMapping: break
       }
     }
   }

@@ -4,4 +4,6 @@ public enum DocumentKind: String, Sendable, CaseIterable {
   case budget = "Budget"
   case exception = "Exception"
   case approval = "Approval"
+  /// A mapping from a tool's output to budgets (`ImportMapping`).
+  case importMapping = "Import"
 }

@@ -4,6 +4,8 @@ public struct BudgetTree: Sendable {
   public var budgets: [Budget]
   public var exceptions: [BudgetException]
   public var approvals: [Approval]
+  /// The import mappings (`kind: Import`), in path order.
+  public var imports: [ImportMapping] = []
   /// Each parsed file's meaning digest, by path relative to the repository root.
   public var digests: [String: String]
   /// The files read as YAML, by path relative to the repository root.

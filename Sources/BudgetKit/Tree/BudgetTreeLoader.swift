@@ -128,6 +128,7 @@ public struct BudgetTreeLoader: Sendable {
       case .budget(let budget)?: tree.budgets.append(budget)
       case .exception(let exception)?: tree.exceptions.append(exception)
       case .approval(let approval)?: tree.approvals.append(approval)
+      case .importMapping(let mapping)?: tree.imports.append(mapping)
       case nil: break
       }
     }

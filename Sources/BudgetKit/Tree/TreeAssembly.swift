@@ -114,6 +114,8 @@ public struct TreeAssembly: Sendable {
       if exceptionUses[id]!.count > 1 { duplicateExceptions.insert(id) }
     case .approval(let approval)?:
       tree.approvals.insert(approval, at: position(of: path, in: tree.approvals, \.path))
+    case .importMapping(let mapping)?:
+      tree.imports.insert(mapping, at: position(of: path, in: tree.imports, \.path))
     case nil: break
     }
   }
@@ -148,6 +150,11 @@ public struct TreeAssembly: Sendable {
       let index = position(of: path, in: tree.approvals, \.path)
       if index < tree.approvals.count, tree.approvals[index].path == path {
         tree.approvals.remove(at: index)
+      }
+    case .importMapping?:
+      let index = position(of: path, in: tree.imports, \.path)
+      if index < tree.imports.count, tree.imports[index].path == path {
+        tree.imports.remove(at: index)
       }
     case nil: break
     }
@@ -225,6 +232,11 @@ public struct TreeAssembly: Sendable {
         rules: tree.owners?.rules ?? Rules(), day: day, collector: DiagnosticCollector())
       policy.check(tree.exceptions)
       diagnostics += policy.collector.diagnostics
+    }
+    if !tree.imports.isEmpty {
+      let collector = DiagnosticCollector()
+      ImportReferenceCheck(budgets: tree.budgets, collector: collector).check(tree.imports)
+      diagnostics += collector.diagnostics
     }
     return diagnostics.sortedByLocation()
   }

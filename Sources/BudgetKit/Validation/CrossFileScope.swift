@@ -35,7 +35,12 @@ public struct CrossFileScope: Sendable {
       if file.kind?.value == .owners { return nil }
       switch file.document {
       case .owners?: return nil
-      case .budget(let budget)?: budgetNames.insert(budget.name.value)
+      case .importMapping(let mapping)?:
+        // Checked against the budgets it names, and beside the other mappings of those budgets
+        // (a metric mapped twice).
+        referencedBudgets.formUnion(mapping.figures.map(\.budget.value))
+      case .budget(let budget)?:
+        budgetNames.insert(budget.name.value)
       case .exception(let exception)?:
         exceptionIDs.insert(exception.id.value)
         referencedBudgets.insert(exception.budget.value)
@@ -46,6 +51,7 @@ public struct CrossFileScope: Sendable {
     var others = Set<String>()
     var budgetFiles: [BudgetName: [String]] = [:]
     var exceptionBudgets: [String: BudgetName] = [:]
+    var mappingBudgets: [String: Set<BudgetName>] = [:]
     for (path, facts) in base where !changed.contains(path) {
       switch facts.kind {
       case .owners: owners.append(path)
@@ -61,7 +67,17 @@ public struct CrossFileScope: Sendable {
         }
         if let id = facts.exceptionID, exceptionIDs.contains(id) { others.insert(path) }
       case .approval: break
+      case .importMapping:
+        let named = facts.mappedBudgets
+        if !named.isDisjoint(with: budgetNames) || !named.isDisjoint(with: referencedBudgets) {
+          others.insert(path)
+          mappingBudgets[path] = named
+        }
       }
+    }
+    // A mapping read again is checked against every budget it names.
+    for (_, named) in mappingBudgets {
+      for budget in named { others.formUnion(budgetFiles[budget] ?? []) }
     }
     // An exception read again is checked against its budget, so that file is read too.
     for path in others {

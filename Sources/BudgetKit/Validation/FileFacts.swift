@@ -25,6 +25,10 @@ public struct FileFacts: Hashable, Sendable {
     switch document {
     case .owners: self.init(kind: .owners)
     case .approval: self.init(kind: .approval)
+    case .importMapping(let mapping):
+      // The budgets it names, so that a change to one of them reads the mapping again.
+      let budgets = Set(mapping.figures.map(\.budget.value.rawValue)).sorted()
+      self.init(kind: .importMapping, name: budgets.isEmpty ? nil : budgets.joined(separator: ","))
     case .budget(let budget): self.init(kind: .budget, name: budget.name.value.rawValue)
     case .exception(let exception):
       self.init(
@@ -34,6 +38,12 @@ public struct FileFacts: Hashable, Sendable {
 
   /// The budget name this file defines, if it is a Budget.
   public var budgetName: BudgetName? { kind == .budget ? name.map { BudgetName($0) } : nil }
+
+  /// The budgets an Import mapping names.
+  public var mappedBudgets: Set<BudgetName> {
+    guard kind == .importMapping, let name else { return [] }
+    return Set(name.split(separator: ",").map { BudgetName(String($0)) })
+  }
 
   /// The exception id this file defines, if it is an Exception.
   public var exceptionID: ExceptionID? { kind == .exception ? name.map { ExceptionID($0) } : nil }

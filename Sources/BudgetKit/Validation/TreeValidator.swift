@@ -15,11 +15,13 @@ struct TreeValidator {
     var budgets: [Budget] = []
     var exceptions: [BudgetException] = []
     var approvals: [Approval] = []
+    var imports: [ImportMapping] = []
     for document in documents {
       switch document {
       case .budget(let budget): budgets.append(budget)
       case .exception(let exception): exceptions.append(exception)
       case .approval(let approval): approvals.append(approval)
+      case .importMapping(let mapping): imports.append(mapping)
       case .owners: break
       }
     }
@@ -36,6 +38,8 @@ struct TreeValidator {
       budget: { byName[$0] }, budgetNames: { hintNames }, rules: owners?.rules ?? Rules(),
       day: day, collector: collector)
     policy.check(exceptions)
+    ImportReferenceCheck(budgets: budgets, collector: collector, hintNames: hintNames).check(
+      imports)
     return collector.diagnostics
   }
 

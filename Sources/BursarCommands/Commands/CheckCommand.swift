@@ -18,6 +18,11 @@ struct CheckCommand: ParsableCommand {
       a breach no exception covers, a page-level burn rate, a missing figure (unless \
       --allow-missing) or a figure on a suspect scale (unless --allow-scale-warnings); exit 2 \
       when the measurements, the environment or the budgets are invalid, each problem printed.
+
+      With --from TOOL (locust, pytest-benchmark, prometheus, mlflow, k6), or when the content \
+      says which tool wrote it, -m takes that tool's output as it is and the budgets tree's \
+      `kind: Import` mapping for the tool (or --mapping) says which figure measures which \
+      metric; figures no mapping names are listed (see docs/measurements.md).
       """)
 
   @OptionGroup var repository: RepositoryOptions
@@ -32,8 +37,23 @@ struct CheckCommand: ParsableCommand {
   @Option(
     name: [.customShort("m"), .long],
     help: ArgumentHelp(
-      "The measurements file: .json, .yaml or .csv, or - for standard input.", valueName: "file"))
-  var measurements: String
+      "The measurements file: .json, .yaml or .csv, or - for standard input. With --from, a tool's output; repeatable, NAME=path names a Prometheus query result for the mapping's `result:`.",
+      valueName: "file"))
+  var measurements: [String]
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The tool that wrote the -m files: locust, pytest-benchmark, prometheus, mlflow, k6, or bursar (the measurements format). Default: what the content says, when only one tool could have written it.",
+      valueName: "tool"))
+  var from: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The `kind: Import` mapping to apply, a path inside .budgets/ (default: every mapping for the tool).",
+      valueName: "path"))
+  var mapping: String?
 
   @Option(
     name: .long,
@@ -83,10 +103,32 @@ struct CheckCommand: ParsableCommand {
         "--percentile-method is linear or nearest-rank, not `\(percentileMethod)`")
     }
     _ = try burnRatePolicy()
+    try validateImportOptions()
   }
 
   func run() throws {
-    let parsed = try readMeasurements()
+    var outputs = try readOutputs()
+    if case .tool(let tool) = try origin(of: outputs) {
+      return try runImport(tool, outputs: &outputs)
+    }
+    let parsed = try readMeasurements(outputs[0])
+    let (source, tree) = try loadTree()
+    let options = try checkOptions()
+    let report: CheckReport
+    do throws(CheckProblems) {
+      report = try BudgetChecker(tree: tree, options: options).check(parsed)
+    } catch {
+      // One problem is the error itself; several are listed, sorted by place, then counted.
+      guard error.problems.count > 1 else { throw CommandFailure(error.description) }
+      for problem in error.problems { Console.error(problem.description) }
+      throw CommandFailure("cannot check: \(error.problems.count) problems in \(parsed.path)")
+    }
+    Console.output(render(report, from: source))
+    if report.blocks { throw ExitCode(ExitStatus.blocked) }
+  }
+
+  /// The budgets tree to judge by, with where it was read; an invalid one is refused.
+  func loadTree() throws -> (source: BudgetSource, tree: BudgetTree) {
     let repo = try repository.open()
     let source: BudgetSource
     let tree: BudgetTree
@@ -97,25 +139,18 @@ struct CheckCommand: ParsableCommand {
       throw CommandFailure(error)
     }
     guard tree.isValid else { try refuse(tree, from: source) }
-    let options = CheckOptions(
+    return (source, tree)
+  }
+
+  func checkOptions() throws -> CheckOptions {
+    CheckOptions(
       environment: env.map { EnvironmentName($0) }, at: at.flatMap(Timestamp.parse),
       allowMissing: allowMissing, allowScaleWarnings: allowScaleWarnings,
       percentileMethod: PercentileMethod(rawValue: percentileMethod) ?? .linear,
       burnRatePolicy: try burnRatePolicy())
-    let report: CheckReport
-    do throws(CheckProblems) {
-      report = try BudgetChecker(tree: tree, options: options).check(parsed)
-    } catch {
-      // One problem is the error itself; several are listed, sorted by place, then counted.
-      guard error.problems.count > 1 else { throw CommandFailure(error.description) }
-      for problem in error.problems { Console.error(problem.description) }
-      throw CommandFailure("cannot check: \(error.problems.count) problems in \(measurements)")
-    }
-    Console.output(render(report, from: source))
-    if report.blocks { throw ExitCode(ExitStatus.blocked) }
   }
 
-  private func render(_ report: CheckReport, from budgets: BudgetSource) -> String {
+  func render(_ report: CheckReport, from budgets: BudgetSource) -> String {
     let source = budgets.description
     switch format {
     case .text: return CheckTextRenderer(source: source).render(report)
@@ -126,21 +161,23 @@ struct CheckCommand: ParsableCommand {
   }
 
   /// The measurements, or every problem in them on standard error and exit 2.
-  private func readMeasurements() throws -> Measurements {
-    let bytes = try MeasurementsInput(path: measurements).read()
+  private func readMeasurements(_ output: ToolOutput) throws -> Measurements {
     do throws(MeasurementsError) {
-      return try MeasurementsParser().parse(
-        bytes, path: measurements == "-" ? "<stdin>" : measurements)
+      return try MeasurementsParser().parse(output.bytes, path: output.path)
     } catch {
-      // One problem is the error itself; several are listed, sorted by place, then counted.
-      guard error.problems.count > 1 else { throw CommandFailure(error.description) }
-      for problem in error.problems { Console.error(problem.description) }
-      throw CommandFailure("cannot check: \(error.problems.count) problems in \(measurements)")
+      throw Self.failure(error, in: output.path)
     }
   }
 
+  /// One problem is the error itself; several are listed, sorted by place, then counted.
+  static func failure(_ error: MeasurementsError, in path: String) -> CommandFailure {
+    guard error.problems.count > 1 else { return CommandFailure(error.description) }
+    for problem in error.problems { Console.error(problem.description) }
+    return CommandFailure("cannot check: \(error.problems.count) problems in \(path)")
+  }
+
   /// An invalid budgets tree cannot judge anything: its errors on standard error, and exit 2.
-  private func refuse(_ tree: BudgetTree, from source: BudgetSource) throws -> Never {
+  func refuse(_ tree: BudgetTree, from source: BudgetSource) throws -> Never {
     for diagnostic in tree.diagnostics where diagnostic.severity == .error {
       Console.error(diagnostic.sentence)
     }
@@ -149,7 +186,7 @@ struct CheckCommand: ParsableCommand {
     )
   }
 
-  private func burnRatePolicy() throws -> BurnRatePolicy {
+  func burnRatePolicy() throws -> BurnRatePolicy {
     guard !burnRules.isEmpty else { return .sreWorkbook }
     var rules: [BurnRateRule] = []
     for text in burnRules {

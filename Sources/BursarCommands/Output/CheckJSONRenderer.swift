@@ -25,6 +25,24 @@ struct CheckJSONRenderer: Renderer {
     var summary: [String: Int]
     var results: [Result]
     var composite: CompositeItem?
+    var imported: Imported?
+  }
+
+  /// `imported`: present when the figures were a tool's output read through import mappings.
+  struct Imported: Encodable {
+    var tool: String
+    var mappings: [String]
+    var unmapped: [UnmappedFigure]
+  }
+
+  struct UnmappedFigure: Encodable {
+    var name: String
+    var labels: [String: String]
+    var statistic: String
+    var result: String?
+    var path: String
+    var line: Int
+    var column: Int
   }
 
   struct Result: Encodable {
@@ -88,6 +106,8 @@ struct CheckJSONRenderer: Renderer {
     var good: JSONOutput.Number?
     var total: JSONOutput.Number?
     var coveredSeconds: JSONOutput.Number?
+    var points: Int?
+    var latestAt: String?
   }
 
   struct HeadroomItem: Encodable {
@@ -148,7 +168,18 @@ struct CheckJSONRenderer: Renderer {
         source: source, percentileMethod: report.percentileMethod.rawValue,
         allowMissing: report.allowMissing, allowScaleWarnings: report.allowScaleWarnings,
         burnRateRules: report.burnRatePolicy.rules.map(\.description), summary: summary,
-        results: report.results.map(result), composite: report.composite.map(compositeItem)))
+        results: report.results.map(result), composite: report.composite.map(compositeItem),
+        imported: report.imported.map(imported)))
+  }
+
+  private func imported(_ summary: ImportSummary) -> Imported {
+    Imported(
+      tool: summary.tool.rawValue, mappings: summary.mappings,
+      unmapped: summary.unmapped.map {
+        UnmappedFigure(
+          name: $0.name, labels: $0.labels, statistic: $0.statistic, result: $0.result,
+          path: $0.location.path, line: $0.location.line, column: $0.location.column)
+      })
   }
 
   private func result(_ result: MetricCheck) -> Result {
@@ -187,6 +218,10 @@ struct CheckJSONRenderer: Renderer {
       )
     case .derived:
       item.source = "derived"
+    case .latest(let points, let time):
+      (item.source, item.points, item.latestAt) = (
+        "latest", points, TimeText.utcISO(Date(timeIntervalSince1970: time))
+      )
     }
     return item
   }

@@ -44,6 +44,14 @@ struct CheckMarkdownRenderer: Renderer {
     if let composite = CheckPresentation.composite(report) {
       lines += ["", MarkdownTable.inline(composite)]
     }
+    if let imported = report.imported {
+      let listed = CheckPresentation.importLines(imported)
+      lines += ["", "#### Import", "", MarkdownTable.inline(listed[0])]
+      if listed.count > 1 {
+        lines.append("")
+        lines += listed.dropFirst().map { "- \(MarkdownTable.inline(String($0.dropFirst(2))))" }
+      }
+    }
     return lines.joined(separator: "\n")
   }
 

@@ -1,4 +1,5 @@
 import BudgetKit
+import Foundation
 import Measurements
 
 /// The words every `check` renderer shares, so that text, Markdown and JUnit say the same thing.
@@ -108,6 +109,41 @@ enum CheckPresentation {
     }
   }
 
+  /// The most unmapped figures text and Markdown list one by one; JSON lists them all.
+  static let unmappedListed = 50
+
+  /// The import's mappings and the figures none of them names, for text and Markdown: one line
+  /// per thing measured (name and labels), with its statistics and where the first is written.
+  static func importLines(_ imported: ImportSummary) -> [String] {
+    let count = imported.unmapped.count
+    var lines = [
+      "\(imported.tool.rawValue) output read through \(imported.mappings.joined(separator: ", "))"
+        + (count == 0
+          ? "; every figure is mapped"
+          : "; \(count) figure\(count == 1 ? "" : "s") no mapping names:")
+    ]
+    var order: [String] = []
+    var groups: [String: (statistics: [String], location: SourceLocation)] = [:]
+    for figure in imported.unmapped {
+      var subject = figure
+      subject.statistic = ""
+      let key = MappingApplication.describe(subject).trimmingCharacters(in: .whitespaces)
+      if groups[key] == nil {
+        order.append(key)
+        groups[key] = ([], figure.location)
+      }
+      groups[key]!.statistics.append(figure.statistic)
+    }
+    for key in order.prefix(unmappedListed) {
+      let group = groups[key]!
+      lines.append("  \(key): \(group.statistics.joined(separator: ", "))  (\(group.location))")
+    }
+    if order.count > unmappedListed {
+      lines.append("  … and \(order.count - unmappedListed) more (all in --format json)")
+    }
+    return lines
+  }
+
   /// Where the figure comes from, when it is computed: samples or a series.
   static func source(_ figure: MeasuredFigure) -> String? {
     switch figure.source {
@@ -122,6 +158,9 @@ enum CheckPresentation {
         "\(NumberText.format(events.good)) good of \(NumberText.format(events.total)) events in \(buckets) bucket\(buckets == 1 ? "" : "s") of \(duration(series.bucket))"
     case .derived:
       return nil
+    case .latest(let points, let time):
+      return
+        "latest of \(points) point\(points == 1 ? "" : "s"), at \(TimeText.utcISO(Date(timeIntervalSince1970: time)))"
     }
   }
 

@@ -16,6 +16,10 @@ struct CheckTextRenderer: Renderer {
       lines += table(results, day: report.day)
       lines.append("")
     }
+    if let imported = report.imported {
+      lines += CheckPresentation.importLines(imported).map { style.dim($0) }
+      lines.append("")
+    }
     if let composite = CheckPresentation.composite(report) { lines += [composite, ""] }
     let summary = CheckPresentation.summary(report)
     lines.append(report.blocks ? style.red(summary) : style.green(summary))

@@ -148,7 +148,7 @@ enum RuleHelp {
     ),
     "unit-mismatch": Entry(
       description:
-        "A value in a unit family the field or the metric does not take: an `slo` that is not a ratio, a `window` that is not a positive duration, or a `max`/`min` (in the metric, an environment or an exception) whose family differs from the metric's base value. Two currencies are two families.",
+        "A value in a unit family the field or the metric does not take: an `slo` that is not a ratio, a `window` that is not a positive duration, a `max`/`min` (in the metric, an environment or an exception) whose family differs from the metric's base value, or an import mapping's `unit` of another family than its metric's. Two currencies are two families.",
       fix:
         "Write the value in the metric's family (`max: 150ms` in the first example, `max: 130ms` in the second). To measure something else, add a metric of its own."
     ),
@@ -253,12 +253,12 @@ enum RuleHelp {
         "Use a defined dimension, or add one with its owners to the Owners file."),
     "unknown-budget": Entry(
       description:
-        "An exception's `budget` that no budget in the tree is named.",
+        "An exception's `budget`, or an import mapping's, that no budget in the tree is named.",
       fix:
         "Use the budget's `name` (not its file name)."),
     "unknown-metric": Entry(
       description:
-        "An exception, or an environment override, names a metric the budget does not define.",
+        "An exception, an environment override or an import mapping names a metric the budget does not define.",
       fix:
         "Use one of the budget's metric names, or add the metric to the base `metrics` first."),
     "unknown-environment": Entry(
@@ -295,5 +295,27 @@ enum RuleHelp {
       fix:
         "A deviation that lasts longer than the limit is the budget's business: change the budget (with its sign-off), or leave at least one day between exceptions."
     ),
+    "import-tool": Entry(
+      description:
+        "An Import mapping's `tool` that is missing or names a tool bursar does not read.",
+      fix:
+        "Name one of `locust`, `pytest-benchmark`, `prometheus`, `mlflow`, `k6`."),
+    "import-figure": Entry(
+      description:
+        "A mapped figure that does not say which figure of the tool it maps, or says it in a way its tool does not take: no `name` (or, for Prometheus, no `query`), `query` or `result` outside a Prometheus mapping, both a figure and events, both `good` and `bad`, or events without `total`.",
+      fix:
+        "Give the figure's `name` (and `statistic`, `labels`), or for Prometheus its `query`; for an `slo` metric, `good:` or `bad:` with `total:`."
+    ),
+    "import-target": Entry(
+      description:
+        "A mapped figure whose shape does not fit its metric: one figure for an `slo` metric (which is measured by good and total events), or events for a cap or floor.",
+      fix:
+        "Map `good:` (or `bad:`) and `total:` for an `slo` metric, one figure for a `max` or `min`."
+    ),
+    "import-duplicate": Entry(
+      description:
+        "A metric mapped twice from the same tool, in one Import file or two: which figure measures it would be ambiguous.",
+      fix:
+        "Keep one entry per metric and tool."),
   ]
 }

@@ -96,6 +96,12 @@ public struct ValidationCache: Sendable, Equatable {
     switch kind {
     case .owners, .approval:
       guard name == nil, budget == nil else { return nil }
+    case .importMapping:
+      guard budget == nil,
+        (name ?? "").split(separator: ",", omittingEmptySubsequences: false).allSatisfy({
+          BudgetKind.isValid(String($0))
+        }) || name == nil
+      else { return nil }
     case .budget:
       guard let name, BudgetKind.isValid(name), budget == nil else { return nil }
     case .exception:

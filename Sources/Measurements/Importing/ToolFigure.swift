@@ -20,6 +20,8 @@ public struct ToolFigure: Sendable {
   public var value: ToolValue
   /// Where the tool wrote it: `file:line:column` for text outputs, the line of a JSON value.
   public var location: SourceLocation
+  /// For a query result handed as `-m NAME=path`, the NAME (a mapping's `result:`).
+  public var result: String? = nil
 
   public init(
     tool: ImportTool, name: String, labels: [String: String] = [:], statistic: String,

@@ -8,6 +8,10 @@ import BudgetKit
 struct JSONReader {
   let path: String
   var maxDepth = 64
+  /// Whether `[number, "text"]` lists (Prometheus's `[time, "value"]`) and lists of them are read
+  /// as flat `.pairs`, eight bytes a number, with the text read as a number (`NaN`, `+Inf` and
+  /// `-Inf` included, for the caller to refuse at the place `SamplePairs` keeps).
+  var readsPairs = false
 
   func read(_ bytes: [UInt8]) -> Result<MeasurementNode, MeasurementsError> {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -18,6 +22,7 @@ struct JSONReader {
     }
     return bytes.withUnsafeBufferPointer { buffer in
       var parser = JSONParser(bytes: buffer, position: TextPosition(path: path), maxDepth: maxDepth)
+      parser.readsPairs = readsPairs
       if let bad = RawTextChecks.firstInvalidUTF8Offset(bytes) {
         return .failure(parser.error("the file is not valid UTF-8", at: bad))
       }
@@ -36,6 +41,10 @@ private struct JSONParser {
   var position: TextPosition
   let maxDepth: Int
   var index = 0
+  var readsPairs = false
+  /// The instants of the last list of pairs: the series of a range query share theirs, and
+  /// each list that repeats them keeps this one copy (a 1,000-series matrix, one array).
+  private var lastPairTimes: [Double] = []
 
   init(bytes: UnsafeBufferPointer<UInt8>, position: TextPosition, maxDepth: Int) {
     self.bytes = bytes
@@ -126,6 +135,10 @@ private struct JSONParser {
     index += 1
     skipWhitespace()
     if consume(UInt8(ascii: "]")) { return .list([], start) }
+    if readsPairs, isNumberStart, try startsPairValue() { return .pairs(try pair(from: start)) }
+    if readsPairs, bytes[index] == UInt8(ascii: "["), startsPair(after: index + 1) {
+      return .pairs(try pairList(from: start))
+    }
     if isNumberStart { return try numbers(from: start) }
     var items: [MeasurementNode] = []
     while true {
@@ -156,6 +169,136 @@ private struct JSONParser {
         throw error(
           "a list that starts with a number must hold only numbers, found \(describeHere())")
       }
+    }
+  }
+
+  /// Whether a number starts at `offset`, after blanks: the first pair of a list of pairs.
+  private func startsPair(after offset: Int) -> Bool {
+    var offset = offset
+    while offset < bytes.count,
+      bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\n")
+        || bytes[offset] == UInt8(ascii: "\t") || bytes[offset] == UInt8(ascii: "\r")
+    {
+      offset += 1
+    }
+    return offset < bytes.count && (bytes[offset] == UInt8(ascii: "-") || isDigit(bytes[offset]))
+  }
+
+  /// Whether the number here is followed by `,` and a string: the time of a `[time, "value"]`
+  /// pair rather than the first of a list of numbers. Reads ahead, then goes back.
+  private mutating func startsPairValue() throws(MeasurementsError) -> Bool {
+    let saved = index
+    defer { index = saved }
+    _ = try number()
+    skipWhitespace()
+    guard consume(UInt8(ascii: ",")) else { return false }
+    skipWhitespace()
+    return index < bytes.count && bytes[index] == UInt8(ascii: "\"")
+  }
+
+  /// `[number, "number"]`, the opening `[` read: one pair.
+  private mutating func pair(from start: SourceLocation) throws(MeasurementsError) -> SamplePairs {
+    var pairs = SamplePairs(location: start, isSingle: true)
+    try pairBody(into: &pairs)
+    return pairs
+  }
+
+  /// A list of `[number, "number"]` pairs, the opening `[` read.
+  private mutating func pairList(from start: SourceLocation) throws(MeasurementsError)
+    -> SamplePairs
+  {
+    var pairs = SamplePairs(location: start, isSingle: false)
+    while true {
+      skipWhitespace()
+      guard consume(UInt8(ascii: "[")) else {
+        throw error("expected a `[time, \"value\"]` pair, found \(describeHere())")
+      }
+      skipWhitespace()
+      try pairBody(into: &pairs)
+      skipWhitespace()
+      if consume(UInt8(ascii: "]")) {
+        if pairs.times == lastPairTimes {
+          pairs.times = lastPairTimes
+        } else {
+          lastPairTimes = pairs.times
+        }
+        return pairs
+      }
+      guard consume(UInt8(ascii: ",")) else {
+        throw error("expected `,` or `]` in a list, found \(describeHere())")
+      }
+    }
+  }
+
+  /// The inside of a pair after its `[`, and its `]`.
+  private mutating func pairBody(into pairs: inout SamplePairs) throws(MeasurementsError) {
+    guard isNumberStart else {
+      throw error(
+        "expected a number as the first of a `[time, \"value\"]` pair, found \(describeHere())")
+    }
+    let time = try number().value
+    skipWhitespace()
+    guard consume(UInt8(ascii: ",")) else {
+      throw error(
+        "expected `,` after the time of a `[time, \"value\"]` pair, found \(describeHere())")
+    }
+    skipWhitespace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+      throw error(
+        "expected the value of a `[time, \"value\"]` pair in quotes, found \(describeHere())")
+    }
+    let valueOffset = index
+    let value = try quotedNumber()
+    if !value.isFinite, pairs.firstNonFinite == nil {
+      let text = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[(valueOffset + 1)..<(index - 1)]),
+        as: UTF8.self)
+      pairs.firstNonFinite = (pairs.times.count, location(at: valueOffset), text)
+    }
+    pairs.times.append(time)
+    pairs.values.append(value)
+    skipWhitespace()
+    guard consume(UInt8(ascii: "]")) else {
+      throw error(
+        "a `[time, \"value\"]` pair holds two items; expected `]`, found \(describeHere())")
+    }
+  }
+
+  /// A number written as a JSON string, as Prometheus writes values: `"0.5"`, `"1e-05"`,
+  /// `"NaN"`, `"+Inf"`, `"-Inf"`.
+  private mutating func quotedNumber() throws(MeasurementsError) -> Double {
+    let open = index
+    index += 1
+    let start = index
+    while index < bytes.count, bytes[index] != UInt8(ascii: "\""),
+      bytes[index] != UInt8(ascii: "\\")
+    {
+      index += 1
+    }
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+      index = open
+      let text = try string()
+      throw MeasurementsError(location(at: open), "`\(text)` is not a number")
+    }
+    let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+    index += 1
+    if let (value, length) = DecimalScanner.scanPrefix(slice), length == slice.count {
+      return value
+    }
+    if slice.count > 1, slice[0] == UInt8(ascii: "-"),
+      let (value, length) = DecimalScanner.scanPrefix(UnsafeBufferPointer(rebasing: slice[1...])),
+      length == slice.count - 1
+    {
+      return -value
+    }
+    switch String(decoding: slice, as: UTF8.self) {
+    case "NaN": return .nan
+    case "+Inf", "Inf": return .infinity
+    case "-Inf": return -.infinity
+    case let text:
+      throw MeasurementsError(
+        location(at: open), "`\(text)` is not a number",
+        hint: "a Prometheus value is a decimal number in quotes")
     }
   }
 

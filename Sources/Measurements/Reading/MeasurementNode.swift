@@ -10,11 +10,14 @@ indirect enum MeasurementNode: Sendable {
   case numbers([Double], SourceLocation)
   case mapping([MeasurementEntry], SourceLocation)
   case list([MeasurementNode], SourceLocation)
+  /// `[time, "value"]` pairs, or one pair, read flat (`JSONReader.readsPairs`).
+  case pairs(SamplePairs)
 
   var location: SourceLocation {
     switch self {
     case .scalar(let scalar): scalar.location
     case .numbers(_, let location), .mapping(_, let location), .list(_, let location): location
+    case .pairs(let pairs): pairs.location
     }
   }
 
@@ -23,7 +26,7 @@ indirect enum MeasurementNode: Sendable {
     switch self {
     case .scalar(let scalar):
       scalar.isNull ? "nothing (null)" : scalar.isNumber ? "a number" : "a text value"
-    case .numbers, .list: "a list"
+    case .numbers, .list, .pairs: "a list"
     case .mapping: "a mapping"
     }
   }
@@ -31,6 +34,22 @@ indirect enum MeasurementNode: Sendable {
   subscript(key: String) -> MeasurementNode? {
     guard case .mapping(let entries, _) = self else { return nil }
     return entries.first { $0.key == key }?.value
+  }
+}
+
+/// Prometheus-style `[time, "value"]` pairs, read flat: the times and the values.
+struct SamplePairs: Sendable {
+  var times: [Double] = []
+  var values: [Double] = []
+  var location: SourceLocation
+  /// Whether the node was one pair (`[t, "v"]`) rather than a list of them.
+  var isSingle: Bool
+  /// The index, place and text of the first value that is `NaN` or infinite, if any.
+  var firstNonFinite: (index: Int, location: SourceLocation, text: String)?
+
+  init(location: SourceLocation, isSingle: Bool) {
+    self.location = location
+    self.isSingle = isSingle
   }
 }
 

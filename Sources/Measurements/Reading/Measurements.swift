@@ -64,7 +64,8 @@ public enum MeasuredValue: Sendable {
   case groups(GroupFigures)
   /// A reference sample and a current sample, for a drift test.
   case drift(DriftSamples)
-  /// Timestamped values, for a rolling gauge.
+  /// Timestamped values: a metric with a rolling `window` takes its statistic over the window;
+  /// any other cap or floor is judged by the latest point (a tool's series, imported).
   case gauge(GaugeSeries)
 
   public var location: SourceLocation {

@@ -18,6 +18,9 @@ public struct CheckReport: Sendable {
   /// Each dimension's health and their weighted composite, when the Owners file weighs any
   /// dimension: for visibility only, it never changes a verdict or the exit code.
   public var composite: CompositeSummary?
+  /// When the figures were a tool's output read through import mappings: which, and what no
+  /// mapping named.
+  public var imported: ImportSummary? = nil
 
   public init(
     environment: EnvironmentName, at: Date, measurementsPath: String, options: CheckOptions,

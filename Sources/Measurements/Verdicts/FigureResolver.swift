@@ -49,10 +49,7 @@ struct FigureResolver {
         reason: "a `reference` and a `current` sample measure a metric with `drift` only",
         at: samples.location)
     case .gauge(let gauge):
-      throw .unusableFigure(
-        metric: metric, budget: budget,
-        reason: "timestamped values measure a metric with a rolling `window` only",
-        at: gauge.location)
+      figure = try gaugeFigure(gauge, metric: metric, bound: bound)
     }
     if let figure { try checkFamily(figure, metric: metric, bound: bound) }
     return figure
@@ -97,6 +94,22 @@ struct FigureResolver {
     return MeasuredFigure(
       value: ratio, unit: QuantityUnit.named("%") ?? .plain,
       source: .series(series, events: events), location: series.location)
+  }
+
+  private func gaugeFigure(_ gauge: GaugeSeries, metric: MetricName, bound: Bound)
+    throws(CheckError) -> MeasuredFigure?
+  {
+    guard bound.slo == nil else {
+      throw .unusableFigure(
+        metric: metric, budget: budget,
+        reason:
+          "a gauge series measures a cap or floor by its latest point; an `slo` metric takes good and total events",
+        at: gauge.location)
+    }
+    guard let last = gauge.series.last else { return nil }
+    return MeasuredFigure(
+      value: UnitScale(gauge.unit).toBase(last.value), unit: gauge.unit,
+      source: .latest(points: gauge.series.count, time: last.time), location: gauge.location)
   }
 
   /// The figure's family must be the metric's; a ratio lies within 0–100%.

@@ -15,6 +15,8 @@ public struct MeasuredFigure: Sendable {
     /// A figure a later shape computes from what was measured: a drift test's p-value, a group
     /// gap, a rolling gauge's statistic over its window; described for people.
     case derived(String)
+    /// The latest point of a gauge series of `points` points, at `time` (seconds since 1970).
+    case latest(points: Int, time: Double)
   }
 
   /// The value in the base unit of its family (seconds, bytes, a fraction…).

@@ -48,7 +48,7 @@ public struct MetricEvaluation: Sendable {
         series: series, objective: objective.baseValue, window: window, policy: policy)
     case .summary(let quantity):
       return ErrorBudget(sli: quantity.baseValue, objective: objective.baseValue, window: window)
-    case .samples, .derived:
+    case .samples, .derived, .latest:
       return ErrorBudget(sli: Decimal(figure.value), objective: objective.baseValue, window: window)
     }
   }
