@@ -46,7 +46,7 @@ extension Repository {
     guard flags & GIT_REVSPEC_MERGE_BASE.rawValue != 0 else {
       return RevisionRange(from: from, to: to, mergeBase: false)
     }
-    return RevisionRange(from: try mergeBase(from, to), to: to, mergeBase: true)
+    return RevisionRange(from: try mergeBase(from, to), to: to, mergeBase: true, left: from)
   }
 
   /// The error naming the end of `A..B` or `A...B` that does not resolve (`nonexistent` in

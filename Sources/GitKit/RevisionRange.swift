@@ -7,11 +7,14 @@ public struct RevisionRange: Hashable, Sendable {
   public let to: Oid
   /// Whether the spec used `...`, so `from` is a merge base rather than `A` itself.
   public let mergeBase: Bool
+  /// For `A...B`, the commit `A` itself (which `git log A...B` walks too); nil otherwise.
+  public let left: Oid?
 
   /// Creates a range from its parts.
-  public init(from: Oid?, to: Oid, mergeBase: Bool) {
+  public init(from: Oid?, to: Oid, mergeBase: Bool, left: Oid? = nil) {
     self.from = from
     self.to = to
     self.mergeBase = mergeBase
+    self.left = left
   }
 }

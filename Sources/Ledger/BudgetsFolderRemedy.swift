@@ -21,19 +21,22 @@ public enum BudgetsFolderRemedy: Sendable, Equatable {
   ) {
     let inWorkTree = Self.workTreeHasFolder(repository, root)
     let inIndex = (try? repository.indexFiles(under: root))?.entries.isEmpty == false
-    let inHead =
-      ((try? repository.resolveCommit("HEAD")).flatMap {
-        try? BudgetFolder.of(commit: $0, root: root, in: repository)
-      }).map { if case .missing = $0 { false } else { true } } ?? false
+    // HEAD, when its commit has the folder.
+    let head = (try? repository.resolveCommit("HEAD")).flatMap { id -> BudgetSource? in
+      guard let folder = try? BudgetFolder.of(commit: id, root: root, in: repository) else {
+        return nil
+      }
+      if case .missing = folder { return nil }
+      return .commit(ResolvedRevision(text: "HEAD", commit: id))
+    }
     switch source {
     case .workTree:
-      self = inIndex ? .elsewhere(.index) : inHead ? .elsewhere(.revision("HEAD")) : .initialise
+      self = inIndex ? .elsewhere(.index) : head.map { .elsewhere($0) } ?? .initialise
     case .index:
-      self = inWorkTree ? .stage : inHead ? .elsewhere(.revision("HEAD")) : .initialise
-    case .revision:
+      self = inWorkTree ? .stage : head.map { .elsewhere($0) } ?? .initialise
+    case .commit:
       self =
-        inHead
-        ? .elsewhere(.revision("HEAD")) : inIndex ? .commit : inWorkTree ? .stage : .initialise
+        head.map { .elsewhere($0) } ?? (inIndex ? .commit : inWorkTree ? .stage : .initialise)
     }
   }
 

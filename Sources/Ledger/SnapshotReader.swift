@@ -31,7 +31,8 @@ public struct SnapshotReader {
   }
 
   /// The snapshot at a source, or an error when there is no `.budgets/` there (saying what to
-  /// do, from where else the repository has one).
+  /// do, from where else the repository has one). A commit source is read at the commit it was
+  /// resolved to; nothing is resolved again.
   public func snapshot(_ source: BudgetSource) throws(LedgerError) -> BudgetSnapshot {
     do {
       return try read(source)
@@ -50,14 +51,12 @@ public struct SnapshotReader {
     switch source {
     case .workTree: return try workTreeSnapshot()
     case .index: return try indexSnapshot()
-    case .revision(let revision):
-      let commit: Oid
-      do { commit = try objects.resolveCommit(revision) } catch { throw .git(error) }
-      return try snapshot(atCommit: commit, source: source)
+    case .commit(let revision): return try snapshot(atCommit: revision.commit, source: source)
     }
   }
 
-  /// The snapshot recorded in a commit.
+  /// The snapshot recorded in a commit; a missing folder is reported as missing from `source`,
+  /// or from the commit by its id when no source is given.
   public func snapshot(atCommit commit: Oid, source: BudgetSource? = nil) throws(LedgerError)
     -> BudgetSnapshot
   {
@@ -68,7 +67,9 @@ public struct SnapshotReader {
     let entries: [TreeEntry]
     switch folder {
     case .missing:
-      throw .noBudgetsFolder(source: source ?? .revision(commit.hex), remedy: .initialise)
+      throw .noBudgetsFolder(
+        source: source ?? .commit(ResolvedRevision(text: commit.hex, commit: commit)),
+        remedy: .initialise)
     case .notAFolder: return BudgetSnapshot(files: [], diagnostics: [notADirectory()])
     case .files(let files): entries = files
     }

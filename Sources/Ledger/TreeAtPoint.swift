@@ -1,33 +1,7 @@
 import BudgetKit
 import GitKit
 
-/// A place a budget tree can be read from, resolved: the work tree, the index or one commit.
-public enum TreePoint: Sendable, Equatable, CustomStringConvertible {
-  case workTree
-  case index
-  /// A commit, with the revision as the user wrote it.
-  case commit(Oid, revision: String)
-
-  public var description: String {
-    switch self {
-    case .workTree: "the work tree"
-    case .index: "the index"
-    case .commit(let id, let revision):
-      revision == id.hex ? id.abbreviated : "\(revision) (\(id.abbreviated))"
-    }
-  }
-
-  /// The point as a source to read, with the revision as the user wrote it.
-  public var source: BudgetSource {
-    switch self {
-    case .workTree: .workTree
-    case .index: .index
-    case .commit(_, let revision): .revision(revision)
-    }
-  }
-}
-
-/// Reads the budget tree at a point, through a parse cache shared between reads.
+/// Reads the budget tree at a source, through a parse cache shared between reads.
 public struct TreeAtPoint {
   public let repository: Repository
   public let commits: CommitTreeLoader
@@ -47,15 +21,14 @@ public struct TreeAtPoint {
   }
 
   /// The parsed, validated tree; nil when there is no `.budgets/` folder there.
-  public func tree(at point: TreePoint) throws(LedgerError) -> BudgetTree? {
-    switch point {
-    case .commit(let id, _):
-      return try commits.tree(atCommit: id)
+  public func tree(at source: BudgetSource) throws(LedgerError) -> BudgetTree? {
+    switch source {
+    case .commit(let revision):
+      return try commits.tree(atCommit: revision.commit)
     case .workTree, .index:
       do {
-        return try SnapshotReader(repository: repository).snapshot(
-          point == .index ? .index : .workTree
-        ).load(with: commits.loader)
+        return try SnapshotReader(repository: repository).snapshot(source).load(
+          with: commits.loader)
       } catch .noBudgetsFolder {
         return nil
       }

@@ -291,6 +291,6 @@ import Testing
     let repository = try RunsFixture.repository()
     let result = try RunsFixture.run(["export"], in: repository)
     #expect(result.status == 2)
-    #expect(result.stderrText.contains("say what to export: --runs"))
+    #expect(result.stderrText.contains("Missing one of: '--prometheus-rules', '--runs'"))
   }
 }

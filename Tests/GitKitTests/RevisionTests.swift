@@ -83,6 +83,8 @@ import Testing
       #expect(symmetric.from?.hex == base)
       #expect(symmetric.to == (try gitCommit(fixture, right)))
       #expect(symmetric.mergeBase)
+      #expect(symmetric.left == (try gitCommit(fixture, left)))
+      #expect(range.left == nil)
     }
     let single = try repository.resolveRange("v2")
     #expect(single == RevisionRange(from: nil, to: try gitCommit(fixture, "v2"), mergeBase: false))
@@ -98,6 +100,8 @@ import Testing
       #expect(range.to.hex == lines[0], "\(spec)")
       // For A...B git prints B, A, then the merge base with a caret.
       #expect(range.from?.hex == String(lines.last!.dropFirst()), "\(spec)")
+      // The left end of A...B comes second, as the commit it names.
+      #expect(range.left?.hex == (spec.contains("...") ? lines[1] : nil), "\(spec)")
     }
   }
 
@@ -125,6 +129,6 @@ import Testing
     let main = try gitCommit(fixture, "main")
     #expect(try repository.mergeBase(main, Oid(hex: island)!) == nil)
     let range = try repository.resolveRange("main...island")
-    #expect(range == RevisionRange(from: nil, to: Oid(hex: island)!, mergeBase: true))
+    #expect(range == RevisionRange(from: nil, to: Oid(hex: island)!, mergeBase: true, left: main))
   }
 }

@@ -13,7 +13,8 @@ import Testing
     store.setReference("v1", to: commits[0])
     let reader = SnapshotReader(objects: store)
     for (revision, latency) in [("v1", "100ms"), ("main", "120ms"), (commits[0].hex, "100ms")] {
-      let snapshot = try reader.snapshot(.revision(revision))
+      let resolved = ResolvedRevision(text: revision, commit: try store.resolveCommit(revision))
+      let snapshot = try reader.snapshot(resolved.source)
       #expect(snapshot.paths == [".budgets/models/fraud.yaml", ".budgets/owners.yaml"])
       let tree = snapshot.load()
       #expect(tree.isValid, "\(tree.diagnostics)")
@@ -44,15 +45,18 @@ import Testing
 
   @Test func aMissingFolderIsAnErrorAndAFileInItsPlaceADiagnostic() throws {
     let (store, _) = InMemoryObjectStore.history([["README.md": "No budgets.\n"]])
+    let main = BudgetSource.commit(
+      ResolvedRevision(text: "main", commit: try store.resolveCommit("main")))
     let error = #expect(throws: LedgerError.self) {
-      try SnapshotReader(objects: store).snapshot(.revision("main"))
+      try SnapshotReader(objects: store).snapshot(main)
     }
-    guard case .noBudgetsFolder(.revision("main"), .initialise)? = error else {
+    guard case .noBudgetsFolder(main, .initialise)? = error else {
       Issue.record("expected no .budgets folder at main, got \(String(describing: error))")
       return
     }
     store.commit(texts: [".budgets": "not a folder\n"])
-    let snapshot = try SnapshotReader(objects: store).snapshot(.revision("main"))
+    let newMain = ResolvedRevision(text: "main", commit: try store.resolveCommit("main"))
+    let snapshot = try SnapshotReader(objects: store).snapshot(newMain.source)
     #expect(snapshot.paths.isEmpty)
     #expect(snapshot.diagnostics.map(\.rule) == [.budgetsNotDirectory])
     let tree = try #require(

@@ -88,7 +88,7 @@ extension CheckCommand {
       }
       outputs[index].bytes = []
     }
-    let tree = try loadTree()
+    let (source, tree) = try loadTree()
     let mappings: [ImportMapping]
     switch ImportMappingSelection.mappings(for: tool, in: tree, path: mapping) {
     case .success(let found): mappings = found
@@ -113,8 +113,8 @@ extension CheckCommand {
     }
     report.imported = ImportSummary(
       tool: tool, mappings: imported.mappingPaths, unmapped: imported.unmapped)
-    report = try againstRecordedRuns(report, tree: tree, options: options)
-    Console.output(render(report))
+    report = try againstRecordedRuns(report, tree: tree, source: source, options: options)
+    Console.output(render(report, from: source))
     if report.blocks { throw ExitCode(ExitStatus.blocked) }
   }
 

@@ -123,7 +123,7 @@ struct CheckCommand: ParsableCommand {
       return try runImport(tool, outputs: &outputs)
     }
     let parsed = try readMeasurements(outputs[0])
-    let tree = try loadTree()
+    let (source, tree) = try loadTree()
     let options = try checkOptions()
     var report: CheckReport
     do throws(CheckProblems) {
@@ -134,31 +134,35 @@ struct CheckCommand: ParsableCommand {
       for problem in error.problems { Console.error(problem.description) }
       throw CommandFailure("cannot check: \(error.problems.count) problems in \(parsed.path)")
     }
-    report = try againstRecordedRuns(report, tree: tree, options: options)
-    Console.output(render(report))
+    report = try againstRecordedRuns(report, tree: tree, source: source, options: options)
+    Console.output(render(report, from: source))
     if report.blocks { throw ExitCode(ExitStatus.blocked) }
   }
 
   /// With `--against-history N`: each verdict beside the last N recorded runs.
-  func againstRecordedRuns(_ report: CheckReport, tree: BudgetTree, options: CheckOptions) throws
+  func againstRecordedRuns(
+    _ report: CheckReport, tree: BudgetTree, source: BudgetSource, options: CheckOptions
+  ) throws
     -> CheckReport
   {
     guard let againstHistory else { return report }
-    return try CheckHistory(runs: againstHistory, source: sourceOptions.source).annotate(
-      report, tree: tree, repository: try repository.open(), method: options.percentileMethod)
+    return try CheckHistory(runs: againstHistory, source: source).annotate(
+      report, tree: tree, repository: repository, method: options.percentileMethod)
   }
 
-  /// The budgets tree to judge by; an invalid one is refused.
-  func loadTree() throws -> BudgetTree {
+  /// The budgets tree to judge by, with where it was read; an invalid one is refused.
+  func loadTree() throws -> (source: BudgetSource, tree: BudgetTree) {
     let repo = try repository.open()
+    let source: BudgetSource
     let tree: BudgetTree
     do {
-      tree = try SnapshotReader(repository: repo).snapshot(sourceOptions.source).load()
+      source = try sourceOptions.source(with: RevisionResolver(repository: repo))
+      tree = try SnapshotReader(repository: repo).snapshot(source).load()
     } catch {
       throw CommandFailure(error)
     }
-    guard tree.isValid else { try refuse(tree) }
-    return tree
+    guard tree.isValid else { try refuse(tree, from: source) }
+    return (source, tree)
   }
 
   func checkOptions() throws -> CheckOptions {
@@ -169,8 +173,8 @@ struct CheckCommand: ParsableCommand {
       burnRatePolicy: try burnRatePolicy())
   }
 
-  func render(_ report: CheckReport) -> String {
-    let source = sourceOptions.source.description
+  func render(_ report: CheckReport, from budgets: BudgetSource) -> String {
+    let source = budgets.description
     switch format {
     case .text: return CheckTextRenderer(source: source).render(report)
     case .json: return CheckJSONRenderer(source: source).render(report)
@@ -196,12 +200,12 @@ struct CheckCommand: ParsableCommand {
   }
 
   /// An invalid budgets tree cannot judge anything: its errors on standard error, and exit 2.
-  func refuse(_ tree: BudgetTree) throws -> Never {
+  func refuse(_ tree: BudgetTree, from source: BudgetSource) throws -> Never {
     for diagnostic in tree.diagnostics where diagnostic.severity == .error {
       Console.error(diagnostic.sentence)
     }
     throw CommandFailure(
-      "the budgets in \(sourceOptions.source) are invalid (see `bursar validate`); nothing was checked"
+      "the budgets in \(source) are invalid (see `bursar validate`); nothing was checked"
     )
   }
 

@@ -1,5 +1,4 @@
 import BudgetKit
-import GitKit
 import Ledger
 import Measurements
 
@@ -14,23 +13,21 @@ struct CheckHistory {
   var source: BudgetSource
 
   func annotate(
-    _ report: CheckReport, tree: BudgetTree, repository: Repository, method: PercentileMethod
+    _ report: CheckReport, tree: BudgetTree, repository options: RepositoryOptions,
+    method: PercentileMethod
   ) throws -> CheckReport {
-    let head: Oid
-    do throws(LedgerError) {
+    let repository = try options.open()
+    let checked: ResolvedRevision? =
       switch source {
-      case .revision(let revision):
-        head = try RevisionResolver(repository: repository).resolve(revision).commit
-      case .workTree, .index:
-        guard let resolved = RevisionResolver(repository: repository).headIfAny() else {
-          return RegressionAnnotator(tree: tree).annotate(report, runs: runs) { _, _ in [] }
-        }
-        head = resolved.commit
+      case .commit(let revision): revision
+      case .workTree, .index: RevisionResolver(repository: repository).headIfAny()
       }
-    } catch {
-      throw CommandFailure(error)
+    guard let head = checked?.commit else {
+      return RegressionAnnotator(tree: tree).annotate(report, runs: runs) { _, _ in [] }
     }
-    let recorded = try RecordedRuns(repository)
+    let recorded = try RecordedRuns { () throws(RunStoreError) in
+      try RunStore(repository: repository)
+    }
     let history = FigureHistory(
       repository: repository, runs: recorded.lookup, tree: tree, percentileMethod: method)
     let recent: RecentFigures

@@ -43,8 +43,8 @@ struct DiffCommand: ParsableCommand {
 
   func run() throws {
     let repo = try repository.open()
-    let old: TreePoint?
-    let new: TreePoint
+    let old: BudgetSource?
+    let new: BudgetSource
     do {
       (old, new) = try DiffEndpoints(repository: repo, staged: staged).resolve(revisions)
     } catch {
@@ -58,8 +58,8 @@ struct DiffCommand: ParsableCommand {
       throw CommandFailure.noBudgetsFolder(
         in: "\(label(old)) or in \(label(new))", at: new, reader: SnapshotReader(repository: repo))
     }
-    for (point, tree) in [(old, oldTree), (new, newTree)] {
-      if let tree, !tree.isValid { try refuse(point, tree) }
+    for (source, tree) in [(old, oldTree), (new, newTree)] {
+      if let tree, !tree.isValid { try refuse(source, tree) }
     }
     let from = oldTree.map { DiffSide(tree: $0, digests: true) } ?? DiffSide()
     let to = newTree.map { DiffSide(tree: $0, digests: true) } ?? DiffSide()
@@ -73,26 +73,26 @@ struct DiffCommand: ParsableCommand {
     }
   }
 
-  private func load(_ point: TreePoint?, _ reader: TreeAtPoint) throws -> BudgetTree? {
-    guard let point else { return nil }
-    do { return try reader.tree(at: point) } catch { throw CommandFailure(error) }
+  private func load(_ source: BudgetSource?, _ reader: TreeAtPoint) throws -> BudgetTree? {
+    guard let source else { return nil }
+    do { return try reader.tree(at: source) } catch { throw CommandFailure(error) }
   }
 
-  private func label(_ point: TreePoint?) -> String {
-    point?.description ?? "the empty tree (no commits yet)"
+  private func label(_ source: BudgetSource?) -> String {
+    source?.heading ?? "the empty tree (no commits yet)"
   }
 
   /// Reports an invalid side and stops with exit 1: a diff of half-parsed files would mislead.
-  private func refuse(_ point: TreePoint?, _ tree: BudgetTree) throws -> Never {
+  private func refuse(_ source: BudgetSource?, _ tree: BudgetTree) throws -> Never {
     let errors = tree.diagnostics.filter { $0.severity == .error }
     var lines = [
-      "bursar: the budgets in \(label(point)) are invalid (\(errors.count == 1 ? "1 error" : "\(errors.count) errors")), so they are not diffed:"
+      "bursar: the budgets in \(label(source)) are invalid (\(errors.count == 1 ? "1 error" : "\(errors.count) errors")), so they are not diffed:"
     ]
     lines += errors.prefix(10).map { "  \($0.sentence)" }
     if errors.count > 10 { lines.append("  … and \(errors.count - 10) more") }
     let flag: String
-    switch point {
-    case .commit(_, let revision)?: flag = " --rev \(revision)"
+    switch source {
+    case .commit(let revision)?: flag = " --rev \(revision.text)"
     case .index?: flag = " --staged"
     default: flag = ""
     }

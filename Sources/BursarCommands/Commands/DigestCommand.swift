@@ -34,9 +34,11 @@ struct DigestCommand: ParsableCommand {
 
   func run() throws {
     let repo = try repository.open()
+    let source: BudgetSource
     let snapshot: BudgetSnapshot
     do {
-      snapshot = try SnapshotReader(repository: repo).snapshot(sourceOptions.source)
+      source = try sourceOptions.source(with: RevisionResolver(repository: repo))
+      snapshot = try SnapshotReader(repository: repo).snapshot(source)
     } catch {
       throw CommandFailure(error)
     }
@@ -47,7 +49,7 @@ struct DigestCommand: ParsableCommand {
     for argument in paths {
       let path = try PathFilter.resolvedPath(argument, workTree: repo.workingDirectory)
       guard let file = files[path], case .bytes(let bytes) = file.content, file.isYAML else {
-        throw CommandFailure("no budget file \(path) in \(sourceOptions.source)")
+        throw CommandFailure("no budget file \(path) in \(source)")
       }
       let parsed = BudgetTreeLoader().parse(path: path, bytes: bytes)
       guard let digest = parsed.digest else {

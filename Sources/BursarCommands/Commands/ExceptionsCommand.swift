@@ -58,18 +58,18 @@ struct ExceptionsCommand: ParsableCommand {
     let tree: BudgetTree?
     do {
       tree = try TreeAtPoint(repository: repo, day: CalendarDay(date: when.moment)).tree(
-        at: when.point)
+        at: when.source)
     } catch {
       throw CommandFailure(error)
     }
     guard let tree else {
       throw CommandFailure.noBudgetsFolder(
-        in: when.label, at: when.point, reader: SnapshotReader(repository: repo))
+        in: when.label, at: when.source, reader: SnapshotReader(repository: repo))
     }
     let day = CalendarDay(date: when.moment)
     let register = ExceptionRegister(
       repository: repo,
-      scope: try historyScope(RevisionResolver(repository: repo), point: when.point))
+      scope: try historyScope(RevisionResolver(repository: repo), source: when.source))
     let records: [ExceptionRecord]
     do {
       records = try register.records(tree: tree, on: day)
@@ -104,11 +104,11 @@ struct ExceptionsCommand: ParsableCommand {
     return nil
   }
 
-  private func historyScope(_ revisions: RevisionResolver, point: TreePoint) throws
+  private func historyScope(_ revisions: RevisionResolver, source: BudgetSource) throws
     -> HistoryScope?
   {
     guard !noHistory else { return nil }
-    if case .commit(let id, _) = point { return HistoryScope(heads: [id]) }
+    if case .commit(let revision) = source { return HistoryScope(heads: [revision.commit]) }
     do {
       return try revisions.scope(nil, firstParentOnly: true)
     } catch {

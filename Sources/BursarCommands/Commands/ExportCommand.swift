@@ -99,26 +99,28 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     if output == .runs { return try exportRuns() }
     let repo = try repository.open()
+    let source: BudgetSource
     let tree: BudgetTree
     do {
-      tree = try SnapshotReader(repository: repo).snapshot(sourceOptions.source).load()
+      source = try sourceOptions.source(with: RevisionResolver(repository: repo))
+      tree = try SnapshotReader(repository: repo).snapshot(source).load()
     } catch {
       throw CommandFailure(error)
     }
-    guard tree.isValid else { try refuse(tree) }
+    guard tree.isValid else { try refuse(tree, from: source) }
     switch output {
-    case .prometheusRules: try exportPrometheusRules(tree)
+    case .prometheusRules: try exportPrometheusRules(tree, from: source)
     case .runs: try exportRuns()
     }
   }
 
-  private func exportPrometheusRules(_ tree: BudgetTree) throws {
+  private func exportPrometheusRules(_ tree: BudgetTree, from source: BudgetSource) throws {
     let environment = env.map { EnvironmentName($0) } ?? .production
     if environment != .production,
       !tree.budgets.contains(where: { $0.environmentNames.contains(environment) })
     {
       throw CommandFailure(
-        "no budget in \(sourceOptions.source) has an environment named '\(environment)'")
+        "no budget in \(source) has an environment named '\(environment)'")
     }
     let plan = PrometheusRulePlan(
       tree: tree, queries: tree.prometheusQueries, environment: environment)
@@ -135,7 +137,7 @@ struct ExportCommand: ParsableCommand {
         "cannot write Prometheus rules: \(error.problems.count) problems in the import mappings")
     }
     let header = """
-      Prometheus rules for the budgets in \(sourceOptions.source), \(environment), written by \
+      Prometheus rules for the budgets in \(source), \(environment), written by \
       `bursar export --prometheus-rules`.
       Edit the budgets and their import mappings, not this file: the next export replaces it.
       """
@@ -166,12 +168,12 @@ struct ExportCommand: ParsableCommand {
   }
 
   /// An invalid budgets tree cannot say what to alert on: its errors on standard error, exit 2.
-  private func refuse(_ tree: BudgetTree) throws -> Never {
+  private func refuse(_ tree: BudgetTree, from source: BudgetSource) throws -> Never {
     for diagnostic in tree.diagnostics where diagnostic.severity == .error {
       Console.error(diagnostic.description)
     }
     throw CommandFailure(
-      "the budgets in \(sourceOptions.source) are invalid (see `bursar validate`); nothing was exported"
+      "the budgets in \(source) are invalid (see `bursar validate`); nothing was exported"
     )
   }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import BudgetKit
 import Foundation
-import GitKit
 import Ledger
 import Measurements
 
@@ -67,26 +66,18 @@ struct HistoryCommand: ParsableCommand {
   func run() throws {
     let repo = try repository.open()
     let resolver = RevisionResolver(repository: repo)
-    let head: Oid
-    var base: Oid?
-    if let range {
-      do throws(LedgerError) {
-        let ends = try resolver.range(range)
-        (head, base) = (ends.to, ends.from)
-      } catch {
-        throw CommandFailure(error)
-      }
-    } else {
-      guard let resolved = resolver.headIfAny() else {
-        throw CommandFailure("HEAD has no commit yet, so there is no history to show")
-      }
-      head = resolved.commit
+    let found: HistoryEnds?
+    do throws(LedgerError) { found = try resolver.historyEnds(range) } catch {
+      throw CommandFailure(error)
     }
-    let runs = try RecordedRuns(repo)
+    guard let ends = found else {
+      throw CommandFailure("HEAD has no commit yet, so there is no history to show")
+    }
+    let runs = try RecordedRuns { () throws(RunStoreError) in try RunStore(repository: repo) }
     // One budget shown: each run is read for its figures alone.
     runs.lookup.onlyBudget = budget.map { BudgetName($0) }
     var history = RunHistory(
-      repository: repo, runs: runs.lookup, head: head, base: base,
+      repository: repo, runs: runs.lookup, head: ends.head, base: ends.base,
       budget: budget.map { BudgetName($0) }, metric: metric.map { MetricName($0) },
       environment: env.map { EnvironmentName($0) })
     history.percentileMethod = PercentileMethod(rawValue: percentileMethod) ?? .linear

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GitKit
 import Ledger
 
 /// `bursar runs`: the recorded runs' reference, shared with a remote.
@@ -31,11 +30,7 @@ struct RunsSyncCommand: ParsableCommand {
 
   func run() throws {
     let repo = try repository.open()
-    let name = repo.config("user.name") ?? "bursar"
-    let email = repo.config("user.email") ?? "bursar@localhost"
-    let writer = RunWriter(
-      repository: repo,
-      committer: Signature(name: name, email: email, time: RecordCommand.now(), offsetMinutes: 0))
+    let writer = RunWriter(configuredIn: repo, at: RecordCommand.now())
     let outcome: RunSync.Outcome
     do throws(RunStoreError) {
       outcome = try RunSync(writer: writer, remote: remote).run()
@@ -79,24 +74,16 @@ struct RunsMergeCommand: ParsableCommand {
 
   func run() throws {
     let repo = try repository.open()
-    let fetched: Oid?
-    do { fetched = try repo.target(ofReference: reference) } catch {
-      throw CommandFailure(LedgerError.git(error))
-    }
-    guard let fetched else {
-      Console.output("No \(reference) here; nothing to merge.")
-      return
-    }
-    let name = repo.config("user.name") ?? "bursar"
-    let email = repo.config("user.email") ?? "bursar@localhost"
-    let writer = RunWriter(
-      repository: repo,
-      committer: Signature(name: name, email: email, time: RecordCommand.now(), offsetMinutes: 0))
-    let merge: RunWriter.Merge
+    let writer = RunWriter(configuredIn: repo, at: RecordCommand.now())
+    let merged: RunWriter.Merge?
     do throws(RunStoreError) {
-      merge = try writer.merge(fetched)
+      merged = try writer.merge(reference: reference)
     } catch {
       throw CommandFailure("cannot merge \(reference): \(error.sentence(remote: nil))")
+    }
+    guard let merge = merged else {
+      Console.output("No \(reference) here; nothing to merge.")
+      return
     }
     Console.output("Merged \(reference) into \(RunStore.reference).")
     guard merge.conflicts.isEmpty else {

@@ -40,13 +40,13 @@ struct ShowCommand: ParsableCommand {
     let tree: BudgetTree?
     do {
       tree = try TreeAtPoint(repository: repo, day: CalendarDay(date: when.moment)).tree(
-        at: when.point)
+        at: when.source)
     } catch {
       throw CommandFailure(error)
     }
     guard let tree else {
       throw CommandFailure.noBudgetsFolder(
-        in: when.label, at: when.point, reader: SnapshotReader(repository: repo))
+        in: when.label, at: when.source, reader: SnapshotReader(repository: repo))
     }
     try checkNames(tree, label: when.label)
     let view = EffectiveView(

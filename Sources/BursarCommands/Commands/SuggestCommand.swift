@@ -1,7 +1,6 @@
 import ArgumentParser
 import BudgetKit
 import Foundation
-import GitKit
 import Ledger
 import Measurements
 
@@ -101,7 +100,7 @@ struct SuggestCommand: ParsableCommand {
     guard let head = RevisionResolver(repository: repo).headIfAny() else {
       throw CommandFailure("HEAD has no commit yet, so no run is recorded on its history")
     }
-    let recorded = try RecordedRuns(repo)
+    let recorded = try RecordedRuns { () throws(RunStoreError) in try RunStore(repository: repo) }
     let policy = RatchetPolicy(runs: runs, margin: marginFraction ?? RatchetPolicy.defaultMargin)
     let history = FigureHistory(
       repository: repo, runs: recorded.lookup, tree: tree,

@@ -26,12 +26,17 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     let repo = try repository.open()
     let snapshots = SnapshotReader(repository: repo)
+    let source: BudgetSource
+    do { source = try sourceOptions.source(with: RevisionResolver(repository: repo)) } catch {
+      throw CommandFailure(error)
+    }
     let found =
-      try sourceOptions.source == .index
-      ? staged(StagedReview(of: repo, version: Bursar.version), snapshots) : whole(snapshots)
+      try source == .index
+      ? staged(StagedReview(of: repo, version: Bursar.version), snapshots)
+      : whole(source, snapshots)
     let filter = try PathFilter(arguments: paths, workTree: repo.workingDirectory)
     let report = ValidationReport(
-      source: sourceOptions.source.description,
+      source: source.description,
       diagnostics: found.diagnostics.filter { filter.includes($0.location.path) },
       fileCount: found.fileCount, ignored: found.ignored.filter { filter.includes($0.path) })
     switch format {
@@ -47,12 +52,12 @@ struct ValidateCommand: ParsableCommand {
   }
 
   /// The whole tree at the source, read and checked.
-  private func whole(_ snapshots: SnapshotReader) throws -> (
+  private func whole(_ source: BudgetSource, _ snapshots: SnapshotReader) throws -> (
     diagnostics: [Diagnostic], fileCount: Int, ignored: [IgnoredFile]
   ) {
     let snapshot: BudgetSnapshot
     do {
-      snapshot = try snapshots.snapshot(sourceOptions.source)
+      snapshot = try snapshots.snapshot(source)
     } catch {
       throw CommandFailure(error)
     }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Ledger
 
-/// Which `.budgets/` to read: the work tree (default), the index, or a revision.
+/// Which `.budgets/` to read, as typed: the work tree (default), the index, or a revision.
+/// `source(with:)` resolves it once into the `BudgetSource` the commands read.
 struct SourceOptions: ParsableArguments {
   @Option(
     name: .long,
@@ -18,9 +19,10 @@ struct SourceOptions: ParsableArguments {
     }
   }
 
-  var source: BudgetSource {
+  /// The source to read, with `--rev` resolved to its commit.
+  func source(with revisions: RevisionResolver) throws(LedgerError) -> BudgetSource {
     if staged { return .index }
-    if let rev { return .revision(rev) }
+    if let rev { return try revisions.resolve(rev).source }
     return .workTree
   }
 }

@@ -33,11 +33,11 @@ public enum CommandFailure: Error, CustomStringConvertible {
     }
   }
 
-  /// `.budgets/` is missing at a point, named as the command names it, with what to do.
-  static func noBudgetsFolder(in label: String, at point: TreePoint, reader: SnapshotReader)
+  /// `.budgets/` is missing from a source, named as the command names it, with what to do.
+  static func noBudgetsFolder(in label: String, at source: BudgetSource, reader: SnapshotReader)
     -> CommandFailure
   {
-    let remedy = reader.remedy(missingFrom: point.source)
-    return CommandFailure("no .budgets/ folder in \(label)" + remedy.advice(for: point.source))
+    let remedy = reader.remedy(missingFrom: source)
+    return CommandFailure("no .budgets/ folder in \(label)" + remedy.advice(for: source))
   }
 }

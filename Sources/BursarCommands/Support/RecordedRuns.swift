@@ -1,4 +1,3 @@
-import GitKit
 import Ledger
 
 /// The recorded runs of the repository the history commands read, opened once, with the
@@ -6,10 +5,12 @@ import Ledger
 struct RecordedRuns {
   let lookup: StoreRunLookup
 
-  init(_ repository: Repository) throws {
+  /// Opens the runs with `open` (`{ try RunStore(repository: repo) }`), in the command
+  /// line's words when they cannot be read.
+  init(opening open: () throws(RunStoreError) -> RunStore) throws {
     let store: RunStore
     do throws(RunStoreError) {
-      store = try RunStore(repository: repository)
+      store = try open()
     } catch {
       throw CommandFailure("cannot read \(RunStore.reference): \(error.sentence(remote: nil))")
     }

@@ -21,9 +21,10 @@ public struct DiffEndpoints {
     case ledger(LedgerError)
   }
 
-  /// The old and new points; a nil old point is the empty tree of a repository with no commits.
-  public func resolve(_ revisions: [String]) throws(Failure) -> (TreePoint?, TreePoint) {
-    let current: TreePoint = staged ? .index : .workTree
+  /// The old and new sources; a nil old source is the empty tree of a repository with no
+  /// commits.
+  public func resolve(_ revisions: [String]) throws(Failure) -> (BudgetSource?, BudgetSource) {
+    let current: BudgetSource = staged ? .index : .workTree
     if repository.isBare && revisions.count < 2 && !(revisions.first?.contains("..") ?? false) {
       throw .bareRepository
     }
@@ -42,11 +43,11 @@ public struct DiffEndpoints {
 
   private var revisions: RevisionResolver { RevisionResolver(repository: repository) }
 
-  private func commit(_ revision: String) throws(Failure) -> TreePoint {
-    do { return try revisions.resolve(revision).point } catch { throw .ledger(error) }
+  private func commit(_ revision: String) throws(Failure) -> BudgetSource {
+    do { return try revisions.resolve(revision).source } catch { throw .ledger(error) }
   }
 
-  private func range(_ spec: String) throws(Failure) -> (TreePoint?, TreePoint) {
+  private func range(_ spec: String) throws(Failure) -> (BudgetSource?, BudgetSource) {
     let range: RevisionRange
     do { range = try revisions.range(spec) } catch { throw .ledger(error) }
     // libgit2 gives the commits; the names of the ends, for headings, are the text around
@@ -56,6 +57,9 @@ public struct DiffEndpoints {
     let toName = parts.last.flatMap { $0.isEmpty ? nil : $0 } ?? "HEAD"
     guard let from = range.from else { throw .noMergeBase(from: fromName, to: toName) }
     let fromLabel = range.mergeBase ? "merge-base(\(fromName), \(toName))" : fromName
-    return (.commit(from, revision: fromLabel), .commit(range.to, revision: toName))
+    return (
+      ResolvedRevision(text: fromLabel, commit: from).source,
+      ResolvedRevision(text: toName, commit: range.to).source
+    )
   }
 }

@@ -4,7 +4,7 @@ import GitKit
 /// Where `--at REV|DATE` points: the tree to read, and the moment at which to judge which
 /// exceptions are in force.
 public struct PointInTime: Sendable {
-  public var point: TreePoint
+  public var source: BudgetSource
   public var moment: Date
   /// What the reader asked for, for headings: `HEAD (1a2b3c4)`, `2026-11-20 (1a2b3c4)`.
   public var label: String
@@ -29,13 +29,13 @@ public struct PointInTime: Sendable {
     // A bare repository has no work tree; what it holds is HEAD.
     let text = text ?? (repository.isBare ? "HEAD" : nil)
     guard let text else {
-      return PointInTime(point: .workTree, moment: now, label: "the work tree")
+      return PointInTime(source: .workTree, moment: now, label: "the work tree")
     }
     do {
       let id = try repository.resolveCommit(text)
       let time = try repository.links(of: id).committerTime
-      let point = TreePoint.commit(id, revision: text)
-      return PointInTime(point: point, moment: time, label: point.description)
+      let revision = ResolvedRevision(text: text, commit: id)
+      return PointInTime(source: revision.source, moment: time, label: revision.description)
     } catch GitError.unknownRevision(let revision) {
       guard let end = dateEnd(text) else { throw .neitherRevisionNorDate(revision) }
       return try atDate(text, end: end, in: repository)
@@ -56,6 +56,7 @@ public struct PointInTime: Sendable {
     }
     guard let id = found else { throw .noCommitAtOrBefore(text) }
     return PointInTime(
-      point: .commit(id, revision: id.hex), moment: end, label: "\(text) (\(id.abbreviated))")
+      source: ResolvedRevision(text: id.hex, commit: id).source, moment: end,
+      label: "\(text) (\(id.abbreviated))")
   }
 }

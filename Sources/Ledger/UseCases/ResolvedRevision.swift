@@ -11,9 +11,11 @@ public struct ResolvedRevision: Sendable, Equatable, CustomStringConvertible {
     self.commit = commit
   }
 
-  /// The commit as a point to read a budget tree at.
-  public var point: TreePoint { .commit(commit, revision: text) }
+  /// The commit as a source to read a budget tree from.
+  public var source: BudgetSource { .commit(self) }
 
   /// `main (1a2b3c4)`, or the abbreviated id alone when that is what was written.
-  public var description: String { point.description }
+  public var description: String {
+    text == commit.hex ? commit.abbreviated : "\(text) (\(commit.abbreviated))"
+  }
 }

@@ -54,12 +54,9 @@ public struct RevisionResolver {
           heads: [range.to], hiding: range.from.map { [$0] } ?? [], firstParentOnly: firstParentOnly
         )
       }
-      // The left end of `A...B` is walked too; libgit2 gives only the merge base, so the
-      // left side is resolved on its own.
-      let left = spec.components(separatedBy: "...").first ?? ""
-      let leftId = try repository.resolveCommit(left.isEmpty ? "HEAD" : left)
+      // The left end of `A...B` is walked too, at the commit the range resolved it to.
       return HistoryScope(
-        heads: [range.to, leftId], hiding: range.from.map { [$0] } ?? [],
+        heads: [range.to] + (range.left.map { [$0] } ?? []), hiding: range.from.map { [$0] } ?? [],
         firstParentOnly: firstParentOnly)
     } catch {
       throw .git(error)
