@@ -19,7 +19,7 @@ public struct BudgetChange: Sendable, Hashable {
   /// What part of the governed files the change touches.
   public var category: ChangeCategory {
     switch what {
-    case .bound, .owner, .dimension, .shape: .budget
+    case .bound, .owner, .dimension, .shape, .importFigure: .budget
     case .exception: .exception
     case .approval: .approval
     case .owners: .governance
@@ -32,6 +32,7 @@ public struct BudgetChange: Sendable, Hashable {
     case .bound(let bound): bound.budget
     case .owner(let budget, _, _), .dimension(let budget, _, _, _): budget
     case .shape(let shape): shape.budget
+    case .importFigure(let figure): figure.budget
     case .exception(let exception): exception.budget
     case .approval(let approval): approval.budget
     case .owners: nil
@@ -44,7 +45,7 @@ public struct BudgetChange: Sendable, Hashable {
   public var environment: EnvironmentName? {
     switch what {
     case .bound(let bound): bound.environment
-    case .owner, .dimension, .shape: .production
+    case .owner, .dimension, .shape, .importFigure: .production
     case .exception(let exception): exception.environment
     case .approval(let approval): approval.budget == nil ? nil : .production
     case .owners: nil
@@ -58,6 +59,7 @@ public struct BudgetChange: Sendable, Hashable {
     case .owner, .approval, .owners: nil
     case .dimension(_, let metric, _, _): metric
     case .shape(let shape): shape.metric
+    case .importFigure(let figure): figure.metric
     case .exception(let exception): exception.field.metric
     }
   }
@@ -69,6 +71,7 @@ public struct BudgetChange: Sendable, Hashable {
     case .owner: .owner
     case .dimension: .dimension
     case .shape(let shape): .shape(shape.field)
+    case .importFigure(let figure): .importFigure(figure.tool)
     case .exception(let exception): exception.field.field
     case .approval: .approval
     case .owners(let owners): owners.field
@@ -82,7 +85,7 @@ public struct BudgetChange: Sendable, Hashable {
     case .bound(let bound): bound.relativeChange
     case .exception(let exception):
       if case .grant(let grant) = exception.field { grant.relativeChange } else { nil }
-    case .owner, .dimension, .shape, .approval, .owners: nil
+    case .owner, .dimension, .shape, .importFigure, .approval, .owners: nil
     }
   }
 

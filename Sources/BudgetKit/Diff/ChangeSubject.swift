@@ -12,6 +12,8 @@ public enum ChangeSubject: Sendable, Hashable {
   /// A metric's shape changed: the groups it is measured across, its drift test, its window's
   /// statistic, its parts or its billing period.
   case shape(ShapeChange)
+  /// Which figure of a tool's output measures a metric changed (a `kind: Import` entry).
+  case importFigure(ImportFigureChange)
   /// An exception was created, extended, shortened, amended or withdrawn.
   case exception(ExceptionChange)
   /// An approval appeared or disappeared.

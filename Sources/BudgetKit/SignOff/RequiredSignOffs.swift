@@ -47,7 +47,9 @@ public struct RequiredSignOffs: Sendable {
       // Moving a metric to another dimension changes who governs it: both sides must agree.
       return directionSignOffs(change, owners)
         + resolve(approvers(of: change.kind, owners), dimension: new, owners)
-    case .bound, .shape: return directionSignOffs(change, owners)
+    // A mapping's figure has no one direction: which figure measures a metric is judged like a
+    // loosening of it (added and removed by the `add` and `remove` rules).
+    case .bound, .shape, .importFigure: return directionSignOffs(change, owners)
     }
   }
 
@@ -143,7 +145,7 @@ public struct RequiredSignOffs: Sendable {
     case .exception(let exception):
       words.append("exception \(exception.id) (\(exception.action.rawValue))")
     case .owners: words.append("owners")
-    case .bound, .owner, .dimension, .shape, .approval: break
+    case .bound, .owner, .dimension, .shape, .importFigure, .approval: break
     }
     if let budget = change.budget { words.append(budget.rawValue) }
     if let environment = change.environment, environment != .production {
@@ -153,7 +155,8 @@ public struct RequiredSignOffs: Sendable {
     switch change.what {
     // A metric's bound or dimension is named by the metric.
     case .bound, .dimension: break
-    case .owner, .shape, .exception, .approval, .owners: words.append(change.field.name)
+    case .owner, .shape, .importFigure, .exception, .approval, .owners:
+      words.append(change.field.name)
     }
     var text = words.joined(separator: " ")
     if change.oldText != nil || change.newText != nil {
