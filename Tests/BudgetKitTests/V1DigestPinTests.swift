@@ -10,6 +10,9 @@ struct V1DigestPinTests {
   static let pinned: [String: String] = [
     "examples/.budgets/exceptions/2026-11-peak-latency.yaml":
       "sha256:4ce6101c651fcd7506d8354fa7fecb80f0ad55badab1df7daabe5334f4510dca",
+    // An import mapping, pinned as it was first published: approvals bind to it too.
+    "examples/.budgets/imports/locust.yaml":
+      "sha256:83a20e8b7be6980c327778d01e25aa0460ab3232d3fc4259dde0d1bda083bb1a",
     "examples/.budgets/models/fraud-detector.yaml":
       "sha256:2634ff2190bf4c9d296ab703084e789ea5880a93e64c6c522844f11c319fcec7",
     "examples/.budgets/models/recommender.yaml":
