@@ -9,6 +9,8 @@ import Testing
     (.dimension, "dimension"), (.starts, "starts"), (.expires, "expires"), (.reason, "reason"),
     (.ticket, "ticket"), (.approval, "approval"), (.ownersFile, "owners"),
     (.owners(path: "teams.sre.members"), "teams.sre.members"),
+    (.importFigure(.locust), "import.locust"),
+    (.importFigure(.pytestBenchmark), "import.pytest-benchmark"),
   ])
   func names(field: ChangeField, name: String) {
     #expect(field.name == name)

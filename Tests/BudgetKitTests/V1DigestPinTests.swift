@@ -10,7 +10,7 @@ struct V1DigestPinTests {
   static let pinned: [String: String] = [
     "examples/.budgets/exceptions/2026-11-peak-latency.yaml":
       "sha256:4ce6101c651fcd7506d8354fa7fecb80f0ad55badab1df7daabe5334f4510dca",
-    // An import mapping: its kind came with the importers, and its digest is pinned from then.
+    // An import mapping, pinned as it was first published: approvals bind to it too.
     "examples/.budgets/imports/locust.yaml":
       "sha256:83a20e8b7be6980c327778d01e25aa0460ab3232d3fc4259dde0d1bda083bb1a",
     "examples/.budgets/models/fraud-detector.yaml":

@@ -19,7 +19,8 @@ struct LayeringTests {
         contentsOf: root.appendingPathComponent(path), encoding: .utf8)
       found[path] = Set(
         text.split(separator: "\n").compactMap { line in
-          line.hasPrefix("import ") ? String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) : nil
+          line.hasPrefix("import ")
+            ? String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) : nil
         })
     }
     return found
@@ -42,7 +43,9 @@ struct LayeringTests {
     let files = try Self.imports(of: module)
     #expect(!files.isEmpty)
     for (path, imported) in files.sorted(by: { $0.key < $1.key }) {
-      #expect(imported.isDisjoint(with: above), "\(module)/\(path) imports \(imported.intersection(above).sorted())")
+      #expect(
+        imported.isDisjoint(with: above),
+        "\(module)/\(path) imports \(imported.intersection(above).sorted())")
     }
   }
 }

@@ -14,6 +14,7 @@ extension BudgetChange {
     case .dimension(_, _, let old, let new): (old.rawValue, new.rawValue)
     case .shape(let shape): (shape.old, shape.new)
     case .regression(let regression): (regression.old, regression.new)
+    case .importFigure(let figure): (figure.old, figure.new)
     case .exception(let exception):
       switch exception.field {
       case .grant(let grant): (grant.old?.text, grant.new?.text)
@@ -67,6 +68,8 @@ extension BudgetChange {
       let words = [Self.shortDigest(approval.digest), approval.state.map(Self.describe), signed]
         .compactMap { $0 }
       return "\(approval.by) approves \(approval.file) (\(words.joined(separator: ", ")))"
+    case .importFigure(let figure):
+      return "\(figure.tool.rawValue) figure, mapped in \(figure.mapping)"
     case .bound, .owner, .dimension, .shape, .regression, .owners:
       return nil
     }

@@ -19,7 +19,7 @@ public struct BudgetChange: Sendable, Hashable {
   /// What part of the governed files the change touches.
   public var category: ChangeCategory {
     switch what {
-    case .bound, .owner, .dimension, .shape, .regression: .budget
+    case .bound, .owner, .dimension, .shape, .regression, .importFigure: .budget
     case .exception: .exception
     case .approval: .approval
     case .owners: .governance
@@ -33,6 +33,7 @@ public struct BudgetChange: Sendable, Hashable {
     case .owner(let budget, _, _), .dimension(let budget, _, _, _): budget
     case .shape(let shape): shape.budget
     case .regression(let regression): regression.budget
+    case .importFigure(let figure): figure.budget
     case .exception(let exception): exception.budget
     case .approval(let approval): approval.budget
     case .owners: nil
@@ -45,7 +46,7 @@ public struct BudgetChange: Sendable, Hashable {
   public var environment: EnvironmentName? {
     switch what {
     case .bound(let bound): bound.environment
-    case .owner, .dimension, .shape, .regression: .production
+    case .owner, .dimension, .shape, .regression, .importFigure: .production
     case .exception(let exception): exception.environment
     case .approval(let approval): approval.budget == nil ? nil : .production
     case .owners: nil
@@ -60,6 +61,7 @@ public struct BudgetChange: Sendable, Hashable {
     case .dimension(_, let metric, _, _): metric
     case .shape(let shape): shape.metric
     case .regression(let regression): regression.metric
+    case .importFigure(let figure): figure.metric
     case .exception(let exception): exception.field.metric
     }
   }
@@ -72,6 +74,7 @@ public struct BudgetChange: Sendable, Hashable {
     case .dimension: .dimension
     case .shape(let shape): .shape(shape.field)
     case .regression: .regression
+    case .importFigure(let figure): .importFigure(figure.tool)
     case .exception(let exception): exception.field.field
     case .approval: .approval
     case .owners(let owners): owners.field
@@ -85,7 +88,7 @@ public struct BudgetChange: Sendable, Hashable {
     case .bound(let bound): bound.relativeChange
     case .exception(let exception):
       if case .grant(let grant) = exception.field { grant.relativeChange } else { nil }
-    case .owner, .dimension, .shape, .regression, .approval, .owners: nil
+    case .owner, .dimension, .shape, .regression, .importFigure, .approval, .owners: nil
     }
   }
 

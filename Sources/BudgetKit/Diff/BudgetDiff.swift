@@ -5,8 +5,8 @@
 /// changes. A budget is matched by `name`, an exception by `id`, and every environment is
 /// compared by its effective values (the base metrics with its overrides applied).
 public enum BudgetDiff {
-  /// Every change from `old` to `new`: budgets (by name), then exceptions (by id), then
-  /// approvals, then the Owners file.
+  /// Every change from `old` to `new`: budgets (by name), then import mappings' figures (by
+  /// tool, budget and metric), then exceptions (by id), then approvals, then the Owners file.
   public static func changes(from old: DiffSide, to new: DiffSide) -> [BudgetChange] {
     var changes: [BudgetChange] = []
     let oldBudgets = byName(old.budgets)
@@ -14,6 +14,7 @@ public enum BudgetDiff {
     for name in mergedOrder(old.budgets.map(\.name.value), new.budgets.map(\.name.value)).sorted() {
       changes += BudgetComparison(old: oldBudgets[name], new: newBudgets[name]).changes()
     }
+    changes += ImportFigureComparison.changes(from: old.imports, to: new.imports)
     changes += ExceptionComparison.changes(from: old.exceptions, to: new.exceptions)
     changes += ApprovalComparison.changes(from: old, to: new)
     changes += OwnersComparison.changes(from: old.owners, to: new.owners)

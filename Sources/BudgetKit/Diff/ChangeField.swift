@@ -13,6 +13,8 @@ public enum ChangeField: Sendable, Hashable {
   case regression
   /// A field of a metric's shape that is not a quantity (`across`, `parts`, `period`…).
   case shape(MetricShapeField)
+  /// The figure a tool's output measures a metric by, for one tool (`import.locust`).
+  case importFigure(ImportMappingTool)
   /// An exception's first day.
   case starts
   /// An exception's last day.
@@ -37,6 +39,7 @@ public enum ChangeField: Sendable, Hashable {
     case .dimension: "dimension"
     case .regression: "regression"
     case .shape(let field): field.rawValue
+    case .importFigure(let tool): "import." + tool.rawValue
     case .starts: "starts"
     case .expires: "expires"
     case .reason: "reason"

@@ -15,6 +15,8 @@ public enum ChangeSubject: Sendable, Hashable {
   /// A metric's `regression:` settings, how its figures are judged against recorded runs,
   /// were set, dropped or changed.
   case regression(RegressionChange)
+  /// Which figure of a tool's output measures a metric changed (a `kind: Import` entry).
+  case importFigure(ImportFigureChange)
   /// An exception was created, extended, shortened, amended or withdrawn.
   case exception(ExceptionChange)
   /// An approval appeared or disappeared.

@@ -8,6 +8,8 @@ public struct DiffSide: Sendable {
   public var exceptions: [BudgetException]
   public var approvals: [Approval]
   public var owners: Owners?
+  /// The `kind: Import` mappings: which figure of a tool's output measures which metric.
+  public var imports: [ImportMapping] = []
   /// Budget names by file path relative to the repository root, for naming the budget an
   /// approval covers; it may list more files than the side holds.
   public var budgetPaths: [String: BudgetName]
@@ -38,6 +40,7 @@ public struct DiffSide: Sendable {
     self.init(
       budgets: tree.budgets, exceptions: tree.exceptions, approvals: tree.approvals,
       owners: tree.owners, root: root)
+    imports = tree.imports
     if digests { self.digests = tree.digests }
   }
 
@@ -52,7 +55,7 @@ public struct DiffSide: Sendable {
       case .exception(let exception): exceptions.append(exception)
       case .approval(let approval): approvals.append(approval)
       case .owners(let owners): if self.owners == nil { self.owners = owners }
-      case .importMapping: break
+      case .importMapping(let mapping): imports.append(mapping)
       }
     }
   }

@@ -47,8 +47,10 @@ public struct RequiredSignOffs: Sendable {
       // Moving a metric to another dimension changes who governs it: both sides must agree.
       return directionSignOffs(change, owners)
         + resolve(approvers(of: change.kind, owners), dimension: new, owners)
-    case .bound, .shape, .regression:
-      // A change of `regression:` settings is `changed`, governed like a loosening.
+    // A change of `regression:` settings is `changed`, governed like a loosening. A mapping's
+    // figure has no one direction: which figure measures a metric is judged like a loosening of
+    // it (added and removed by the `add` and `remove` rules).
+    case .bound, .shape, .regression, .importFigure:
       return directionSignOffs(change, owners)
     }
   }
@@ -145,7 +147,7 @@ public struct RequiredSignOffs: Sendable {
     case .exception(let exception):
       words.append("exception \(exception.id) (\(exception.action.rawValue))")
     case .owners: words.append("owners")
-    case .bound, .owner, .dimension, .shape, .regression, .approval: break
+    case .bound, .owner, .dimension, .shape, .regression, .importFigure, .approval: break
     }
     if let budget = change.budget { words.append(budget.rawValue) }
     if let environment = change.environment, environment != .production {
@@ -155,7 +157,7 @@ public struct RequiredSignOffs: Sendable {
     switch change.what {
     // A metric's bound or dimension is named by the metric.
     case .bound, .dimension: break
-    case .owner, .shape, .regression, .exception, .approval, .owners:
+    case .owner, .shape, .regression, .importFigure, .exception, .approval, .owners:
       words.append(change.field.name)
     }
     var text = words.joined(separator: " ")

@@ -9,6 +9,8 @@
 ///   exception;
 /// - every exception whose id an exception in a touched file has on either side;
 /// - every approval that shares a signer, file and digest with one in a touched file;
+/// - every mapped figure (an entry of a `kind: Import` file) whose tool, budget and metric an
+///   entry in a touched file has on either side, with the budget it names;
 /// - the Owners file, when a touched file is an Owners file on either side.
 ///
 /// Every other document is in an untouched file, so it is the same on both sides, under names
@@ -27,6 +29,7 @@ public struct TouchedSides: Sendable {
     var exceptionIDs = Set<ExceptionID>()
     var approvalKeys = Set<ApprovalKey>()
     var ownersTouched = false
+    var importKeys = Set<ImportFigureComparison.EntryKey>()
     // Budgets are reached by index, field by field: copying each whole budget out of a large
     // tree would cost more than the rest of the judgement.
     for tree in trees {
@@ -40,7 +43,24 @@ public struct TouchedSides: Sendable {
         approvalKeys.formUnion(ApprovalKey.all(of: approval))
       }
       if let owners = tree.owners, paths.contains(owners.path) { ownersTouched = true }
+      for mapping in tree.imports where paths.contains(mapping.path) {
+        importKeys.formUnion(
+          mapping.figures.map { ImportFigureComparison.EntryKey(mapping.tool.value, $0) })
+      }
     }
+    // A requirement on a mapped figure looks up the dimension of the metric in its budget.
+    let imports = trees.map { tree in
+      importKeys.isEmpty
+        ? []
+        : tree.imports.compactMap { mapping -> ImportMapping? in
+          var held = mapping
+          held.figures = mapping.figures.filter {
+            importKeys.contains(.init(mapping.tool.value, $0))
+          }
+          return held.figures.isEmpty ? nil : held
+        }
+    }
+    for key in importKeys { budgetNames.insert(key.budget) }
     let exceptions = trees.map { tree in
       exceptionIDs.isEmpty ? [] : tree.exceptions.filter { exceptionIDs.contains($0.id.value) }
     }
@@ -48,7 +68,8 @@ public struct TouchedSides: Sendable {
     for held in exceptions {
       for exception in held { budgetNames.insert(exception.budget.value) }
     }
-    let sides = zip(trees, exceptions).map { tree, exceptions in
+    let sides = zip(zip(trees, exceptions), imports).map { pair, imports in
+      let (tree, exceptions) = pair
       let approvals =
         approvalKeys.isEmpty
         ? [] : tree.approvals.filter { !approvalKeys.isDisjoint(with: ApprovalKey.all(of: $0)) }
@@ -65,10 +86,12 @@ public struct TouchedSides: Sendable {
         : tree.budgets.indices.filter { budgetNames.contains(tree.budgets[$0].name.value) }.map {
           tree.budgets[$0]
         }
-      return DiffSide(
+      var side = DiffSide(
         budgets: budgets,
         exceptions: exceptions, approvals: approvals,
         owners: ownersTouched ? tree.owners : nil, budgetPaths: budgetPaths, root: root)
+      side.imports = imports
+      return side
     }
     self.base = base == nil ? DiffSide(root: root) : sides[0]
     self.head = sides[1]

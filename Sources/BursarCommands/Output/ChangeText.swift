@@ -33,7 +33,7 @@ enum ChangeText {
   static func approvalNote(_ change: BudgetChange) -> String? {
     switch change.what {
     case .approval: change.note
-    case .bound, .owner, .dimension, .shape, .regression, .exception, .owners: nil
+    case .bound, .owner, .dimension, .shape, .regression, .importFigure, .exception, .owners: nil
     }
   }
 
@@ -41,7 +41,8 @@ enum ChangeText {
   static func word(_ change: BudgetChange) -> String {
     switch change.what {
     case .exception(let exception): exception.action.rawValue
-    case .bound, .owner, .dimension, .shape, .regression, .approval, .owners: change.kind.rawValue
+    case .bound, .owner, .dimension, .shape, .regression, .importFigure, .approval, .owners:
+      change.kind.rawValue
     }
   }
 
