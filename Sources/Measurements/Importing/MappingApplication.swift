@@ -49,7 +49,7 @@ public struct MappingApplication: Sendable {
             MeasurementsProblem(
               entry.metric.location,
               "`\(entry.metric.value)` of `\(entry.budget.value)` is not a metric of the budgets",
-              hint: "run `bursar validate`"))
+              hint: "the mapping must name a budget and a metric of the same tree"))
           continue
         }
         if measured[entry.budget.value] == nil {
