@@ -210,14 +210,6 @@ struct CheckCommand: ParsableCommand {
   }
 
   func burnRatePolicy() throws -> BurnRatePolicy {
-    guard !burnRules.isEmpty else { return .sreWorkbook }
-    var rules: [BurnRateRule] = []
-    for text in burnRules {
-      switch BurnRateRule.parse(text) {
-      case .success(let rule): rules.append(rule)
-      case .failure(let error): throw ValidationError(error.description)
-      }
-    }
-    return BurnRatePolicy(rules: rules)
+    try BurnRatePolicy.parsing(burnRules)
   }
 }

@@ -178,15 +178,7 @@ struct ExportCommand: ParsableCommand {
   }
 
   private func burnRatePolicy() throws -> BurnRatePolicy {
-    guard !burnRules.isEmpty else { return .sreWorkbook }
-    var rules: [BurnRateRule] = []
-    for text in burnRules {
-      switch BurnRateRule.parse(text) {
-      case .success(let rule): rules.append(rule)
-      case .failure(let error): throw ValidationError(error.description)
-      }
-    }
-    return BurnRatePolicy(rules: rules)
+    try BurnRatePolicy.parsing(burnRules)
   }
 
   private func hold() throws -> Quantity? {
