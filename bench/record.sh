@@ -14,17 +14,8 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 budgets="${BUDGETS:-334}"
 samples="${SAMPLES:-1000000}"
 runs="${RUNS:-3}"
-if [ $# -ge 1 ]; then
-  bursar="$1"
-else
-  (cd "$here" && swift build -c release --static-swift-stdlib >/dev/null)
-  bursar="$(cd "$here" && swift build -c release --static-swift-stdlib --show-bin-path)/bursar"
-fi
-work="$(mktemp -d "${TMPDIR:-/tmp}/bursar-record-bench.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com
-export GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com
+. "$here/bench/common.sh"
+bench_setup record "$@"
 
 awk -v out="$work" -v budgets="$budgets" -v samples="$samples" -f "$here/bench/check-fixture.awk"
 git -C "$work" init -q -b main
