@@ -64,7 +64,7 @@ import Testing
     let ofParent = try RunsFixture.run(["export", "--runs", "--commit", "HEAD~1"], in: repository)
     #expect(ofParent.status == 0 && ofParent.stdoutText.isEmpty)
     let ofHistory = try RunsFixture.run(
-      ["export", "--runs", "--history", "HEAD~1..HEAD"], in: repository)
+      ["export", "--runs", "--range", "HEAD~1..HEAD"], in: repository)
     #expect(try RunsFixture.exported(ofHistory).count == 4)
   }
 
