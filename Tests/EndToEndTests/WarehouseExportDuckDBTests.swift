@@ -15,13 +15,16 @@ import Testing
     var precisionMin: String
     var latency: Int
     var precision: Double
+    /// An exception to the precision floor this step adds: its floor, first and last day.
+    var exception: (min: Double, starts: String, expires: String)? = nil
   }
 
   static let alice = ("Alice", "alice@example.com")
   static let bob = ("Bob", "bob@example.com")
   static let carol = ("Carol", "carol@example.com")
 
-  /// Bob loosens the latency cap twice, Carol raises the precision floor once; one run a commit.
+  /// Bob loosens the latency cap twice; Carol raises the precision floor and excepts the breach
+  /// her run shows; one run a commit.
   static let steps = [
     Step(
       author: alice, date: "2026-10-10", latencyMax: 100, precisionMin: "0.5", latency: 70,
@@ -34,7 +37,7 @@ import Testing
       precision: 0.96),
     Step(
       author: carol, date: "2026-11-15", latencyMax: 130, precisionMin: "0.95", latency: 110,
-      precision: 0.92),
+      precision: 0.92, exception: (min: 0.9, starts: "2026-11-15", expires: "2026-11-30")),
     Step(
       author: bob, date: "2026-12-03", latencyMax: 150, precisionMin: "0.95", latency: 143,
       precision: 0.97),
@@ -81,6 +84,22 @@ import Testing
       try RunsFixture.configure(repository, identity: step.author)
       try repository.write(path: ".budgets/svc.yaml", contents: budget(step))
       try repository.write(path: "code.txt", contents: "\(index)\n")
+      if let exception = step.exception {
+        try repository.write(
+          path: ".budgets/exceptions/precision-\(index).yaml",
+          contents: """
+            version: 1
+            kind: Exception
+            id: EXC-\(index)
+            budget: svc
+            metrics:
+              precision: { min: '\(exception.min)' }
+            reason: A retrained model is rolling out.
+            starts: \(exception.starts)
+            expires: \(exception.expires)
+
+            """)
+      }
       try repository.git("add", "-A")
       var environment = repository.commitDateEnvironment(try day(step.date))
       environment["GIT_AUTHOR_NAME"] = step.author.0
@@ -107,6 +126,22 @@ import Testing
       try #require(recorded.status == 0, "\(recorded.stderrText)")
     }
     return (repository, commits)
+  }
+
+  /// `within`, `breached`, or the id of the exception that covers the breach, for the precision
+  /// figure of step `index`: its floor then, and the exceptions added up to it in force on its day.
+  static func precisionVerdict(at index: Int) -> String {
+    let step = steps[index]
+    guard step.precision < Double(step.precisionMin)! else { return "within" }
+    for earlier in 0...index {
+      guard let exception = steps[earlier].exception else { continue }
+      if exception.starts <= step.date, step.date <= exception.expires,
+        step.precision >= exception.min
+      {
+        return "EXC-\(earlier)"
+      }
+    }
+    return "breached"
   }
 
   /// The ```sql blocks of the docs/json.md section `heading`.
@@ -136,7 +171,9 @@ import Testing
       """
     let result = try runProcess(
       "python3", ["-c", script],
-      stdin: try JSONSerialization.data(withJSONObject: queries), cwd: repository.path)
+      stdin: try JSONSerialization.data(withJSONObject: queries),
+      // `current_date` and time zones of the queries as in UTC, as the test works them out.
+      environment: TemporaryRepository.environment(["TZ": "UTC"]), cwd: repository.path)
     try #require(result.succeeded, "\(result.stderrText)")
     return try result.stdoutText.split(separator: "\n").map {
       try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [[String]])
@@ -174,14 +211,28 @@ import Testing
     let queries = try Self.documentedQueries("export --history")
     try #require(queries.count == 2, "docs/json.md should show two queries for --history")
     let outputs = try Self.duckdb(queries, in: repository)
-    // Figures and breaches per metric, each figure against the bound of its own commit.
+    // Figures, breaches and excepted breaches per metric, each figure against the bound and
+    // the exceptions of its own commit, on the day of its run.
     let latencyBreaches = Self.steps.filter { $0.latency > $0.latencyMax }.count
-    let precisionBreaches = Self.steps.filter { $0.precision < Double($0.precisionMin)! }.count
+    let precision = Self.steps.indices.map { Self.precisionVerdict(at: $0) }
     #expect(
       outputs[0] == [
         ["svc", "latency_p95", "production", "\(Self.steps.count)", "\(latencyBreaches)", "0"],
-        ["svc", "precision", "production", "\(Self.steps.count)", "\(precisionBreaches)", "0"],
+        [
+          "svc", "precision", "production", "\(Self.steps.count)",
+          "\(precision.filter { $0 == "breached" }.count)",
+          "\(precision.filter { $0.hasPrefix("EXC-") }.count)",
+        ],
       ])
+    #expect(precision.contains { $0.hasPrefix("EXC-") }, "the fixture should except a breach")
+    for (index, verdict) in precision.enumerated() {
+      let line = try #require(
+        lines.first {
+          $0["commit"] as? String == commits[index] && $0["metric"] as? String == "precision"
+        })
+      #expect(line["verdict"] as? String == (verdict.hasPrefix("EXC-") ? "excepted" : verdict))
+      #expect(line["exception"] as? String == (verdict.hasPrefix("EXC-") ? verdict : nil))
+    }
     // The rises of the capped metric over the figure before it, largest first.
     var rises: [(commit: String, previous: Double, value: Double, rise: Double)] = []
     for index in 1..<Self.steps.count
@@ -222,7 +273,7 @@ import Testing
     #expect(exported.map { $0 as NSDictionary } == logged.map { $0 as NSDictionary })
 
     let queries = try Self.documentedQueries("export --audit")
-    try #require(queries.count == 2, "docs/json.md should show two queries for --audit")
+    try #require(queries.count == 3, "docs/json.md should show three queries for --audit")
     let outputs = try Self.duckdb(queries, in: repository)
     // Budget changes per author per month: counted here from the log's own entries.
     var perMonth: [String: Int] = [:]
@@ -256,6 +307,15 @@ import Testing
       ])
     }
     #expect(outputs[1] == loosenings)
+    // Exceptions past their last day (today in UTC, as DuckDB's current_date here).
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withFullDate]
+    let today = formatter.string(from: Date())
+    let expired = Self.steps.enumerated().compactMap { index, step in
+      step.exception.flatMap { $0.expires < today ? ["EXC-\(index)", "svc", $0.expires] : nil }
+    }
+    #expect(!expired.isEmpty, "the fixture's exception should have expired")
+    #expect(outputs[2] == expired)
   }
 
   @Test func unknownNamesAndDamagedRunsAreAnsweredAsOtherCommandsDo() throws {
@@ -279,6 +339,7 @@ import Testing
       ["export", "--history", "--kind", "loosen"], ["export", "--audit", "svc"],
       ["export", "--audit", "--range", "nowhere"], ["export", "--history", "--range", "a...b"],
       ["export", "--history", "--percentile-method", "mean"],
+      ["export", "--history", "--rev", "HEAD"],
     ] {
       let result = try RunsFixture.run(arguments, in: repository)
       #expect(result.status == 2, "\(arguments): \(result.stderrText)")

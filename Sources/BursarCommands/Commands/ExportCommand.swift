@@ -52,7 +52,7 @@ struct ExportCommand: ParsableCommand {
   @Argument(help: "With --history: only this metric of the budget.")
   var metric: String?
 
-  @OptionGroup(title: "Audit filters (--env also for the other outputs)")
+  @OptionGroup(title: "Filters (--env for every output, the others for --audit)")
   var filters: AuditFilterOptions
 
   @Option(
@@ -108,6 +108,11 @@ struct ExportCommand: ParsableCommand {
       throw ValidationError("`\(env)` is not a valid environment name")
     }
     if output != .prometheusRules {
+      if sourceOptions.rev != nil || sourceOptions.staged {
+        throw ValidationError(
+          "--rev and --staged go with --prometheus-rules; \(output == .runs ? "--commit or --range" : "--range") chooses the history"
+        )
+      }
       if !burnRules.isEmpty { throw ValidationError("--burn-rule goes with --prometheus-rules") }
       if holdFor != nil { throw ValidationError("--for goes with --prometheus-rules") }
     }
