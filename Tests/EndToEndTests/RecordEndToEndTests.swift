@@ -44,6 +44,7 @@ import Testing
     #expect(p95["environment"] as? String == "staging")
     #expect(p95["source_format"] as? String == "json")
     #expect(p95["signature"] as? String == "unsigned")
+    #expect(p95["export"] as? String == "runs")
     #expect(p95["export_format"] as? Int == 1)
     let samples = try #require(byMetric["latency"])
     #expect(samples["kind"] as? String == "samples")

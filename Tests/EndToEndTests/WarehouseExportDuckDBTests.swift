@@ -144,6 +144,21 @@ import Testing
     return "breached"
   }
 
+  /// The keys the schema table of the docs/json.md section `heading` names (its first column,
+  /// each key in backquotes).
+  static func documentedKeys(_ heading: String) throws -> Set<String> {
+    let text = try String(contentsOfFile: BursarCLI.packageRoot + "/docs/json.md", encoding: .utf8)
+    let start = try #require(text.range(of: "\n## \(heading)\n"))
+    let section = text[start.upperBound...]
+    let body = section[..<(section.range(of: "\n## ")?.lowerBound ?? section.endIndex)]
+    var keys: Set<String> = []
+    for row in body.split(separator: "\n") where row.hasPrefix("| `") {
+      let cell = row.dropFirst(2).prefix { $0 != "|" }
+      for match in cell.matches(of: /`([a-z_]+)`/) { keys.insert(String(match.1)) }
+    }
+    return keys
+  }
+
   /// The ```sql blocks of the docs/json.md section `heading`.
   static func documentedQueries(_ heading: String) throws -> [String] {
     let text = try String(contentsOfFile: BursarCLI.packageRoot + "/docs/json.md", encoding: .utf8)
@@ -206,6 +221,15 @@ import Testing
       let commit = try #require(line["commit"] as? String)
       let tree = try repository.git("rev-parse", "\(commit):.budgets")
       #expect(line["budgets_tree"] as? String == tree)
+    }
+
+    // Every key the schema table documents is on every line, and nothing else; keys sorted.
+    let documented = try Self.documentedKeys("export --history")
+    for line in lines { #expect(Set(line.keys) == documented) }
+    let text = try String(contentsOfFile: repository.absolutePath("history.jsonl"), encoding: .utf8)
+    for raw in text.split(separator: "\n") {
+      let keys = raw.matches(of: /[{,]"([a-z_]+)":/).map { String($0.1) }
+      #expect(keys == keys.sorted() && keys.count == documented.count, "\(raw)")
     }
 
     let queries = try Self.documentedQueries("export --history")
@@ -344,6 +368,15 @@ import Testing
       let result = try RunsFixture.run(arguments, in: repository)
       #expect(result.status == 2, "\(arguments): \(result.stderrText)")
       #expect(!result.stderrText.isEmpty)
+    }
+    // -o writes what standard output would have held, for each JSON-lines stream.
+    for stream in ["--runs", "--history", "--audit"] {
+      let shown = try RunsFixture.run(["export", stream], in: repository)
+      let written = try RunsFixture.run(["export", stream, "-o", "out.jsonl"], in: repository)
+      #expect(shown.status == 0 && written.status == 0, "\(written.stderrText)")
+      #expect(!shown.stdout.isEmpty && written.stdout.isEmpty)
+      #expect(
+        FileManager.default.contents(atPath: repository.absolutePath("out.jsonl")) == shown.stdout)
     }
     // A damaged run is named and left out; the other figures are still exported.
     let commit = commits[1]
