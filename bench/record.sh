@@ -74,11 +74,11 @@ git -C "$reading" rev-list main | python3 "$here/bench/generate_runs.py" runs 1 
   git -C "$reading" fast-import --quiet
 printf '\nreading: %s commits, %s recorded runs\n' "$history" \
   "$(git -C "$reading" ls-tree -r --name-only refs/bursar/runs | wc -l)"
-best "export --runs --history HEAD" "$bursar" export -C "$reading" --runs --history HEAD
+best "export --runs --range HEAD" "$bursar" export -C "$reading" --runs --range HEAD
 history_time=$last_time
-best "export --runs --history HEAD~100..HEAD" "$bursar" export -C "$reading" --runs --history HEAD~100..HEAD
+best "export --runs --range HEAD~100..HEAD" "$bursar" export -C "$reading" --runs --range HEAD~100..HEAD
 best "export --runs --commit HEAD" "$bursar" export -C "$reading" --runs --commit HEAD
 git -C "$reading" ls-tree -r refs/bursar/runs | awk '{ print $3 }' >"$work/blobs"
 best "git cat-file --batch of every run (peer)" bash -c "git -C '$reading' cat-file --batch < '$work/blobs'"
 awk -v r="$history_time" -v g="$last_time" \
-  'BEGIN { printf "ratio: export --history / cat-file --batch %.1f\n", r / (g > 0 ? g : 0.01) }'
+  'BEGIN { printf "ratio: export --runs --range / cat-file --batch %.1f\n", r / (g > 0 ? g : 0.01) }'

@@ -44,6 +44,7 @@ import Testing
     #expect(p95["environment"] as? String == "staging")
     #expect(p95["source_format"] as? String == "json")
     #expect(p95["signature"] as? String == "unsigned")
+    #expect(p95["export"] as? String == "runs")
     #expect(p95["export_format"] as? Int == 1)
     let samples = try #require(byMetric["latency"])
     #expect(samples["kind"] as? String == "samples")
@@ -64,7 +65,7 @@ import Testing
     let ofParent = try RunsFixture.run(["export", "--runs", "--commit", "HEAD~1"], in: repository)
     #expect(ofParent.status == 0 && ofParent.stdoutText.isEmpty)
     let ofHistory = try RunsFixture.run(
-      ["export", "--runs", "--history", "HEAD~1..HEAD"], in: repository)
+      ["export", "--runs", "--range", "HEAD~1..HEAD"], in: repository)
     #expect(try RunsFixture.exported(ofHistory).count == 4)
   }
 

@@ -9,26 +9,28 @@ extension ExportCommand {
     let repo = try repository.open()
     let signers = try loadAllowedSigners(configured: repo.config("gpg.ssh.allowedSignersFile"))
     let scope: ExportRuns.Scope =
-      commit.map { .commit($0) } ?? history.map { .history($0) } ?? .all
+      commit.map { .commit($0) } ?? range.map { .history($0) } ?? .all
     let renderer = RunExportRenderer()
+    var sink = ExportSink(file: outputFile)
     let tally: ExportRuns.Tally
     do throws(ExportRuns.Failure) {
       tally = try ExportRuns(repository: repo).export(
         scope, allowedSigners: signers,
         body: { item in
           let lines = renderer.render(item)
-          if !lines.isEmpty { Console.output(lines) }
+          if !lines.isEmpty { sink.write(lines) }
         },
         skipped: { skip in Console.error("warning: \(skip)") })
     } catch {
       switch error {
       case .revision(let error):
         throw CommandFailure(
-          "cannot export runs of \(commit ?? history ?? "HEAD"): \(error.sentence)")
+          "cannot export runs of \(commit ?? range ?? "HEAD"): \(error.sentence)")
       case .store(let error):
         throw CommandFailure("cannot export runs: \(error.sentence(remote: nil))")
       }
     }
+    try sink.finish()
     if tally.runs == 0 && tally.skipped > 0 {
       throw CommandFailure(
         "cannot export runs: all \(tally.skipped) stored runs were skipped (see above)")

@@ -8,7 +8,7 @@ import Measurements
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Write what bursar keeps for other tools (Prometheus rules, recorded runs).",
+    abstract: "Write what bursar keeps for other tools (Prometheus rules, JSON lines).",
     discussion: """
       One output per run, named by its flag. --prometheus-rules writes a Prometheus rules \
       file from the budgets and the Prometheus queries of the import mappings (kind: Import) \
@@ -16,14 +16,28 @@ struct ExportCommand: ParsableCommand {
       query measures in; for slo metrics, the error ratio recorded over each window the \
       burn-rate rules read and one multiwindow, multi-burn-rate alert per rule, the same \
       rules check judges by (see docs/alerts.md). Metrics without a query get no rules and \
-      are listed on standard error; the export still succeeds. Exit 2 when the budgets or \
-      the mappings are invalid, or a query cannot stand for its metric.
+      are listed on standard error; the export still succeeds. --env names the environment \
+      whose effective budgets the rules hold (default: production). Exit 2 when the budgets \
+      or the mappings are invalid, or a query cannot stand for its metric.
 
-      --runs writes the recorded runs (refs/bursar/runs) as JSON lines, one figure a line \
-      with its run's fields (docs/json.md#export---runs): every run, those of --commit, or \
-      those along the first-parent --history of REV or A..B. A run that cannot be read is \
-      named on standard error and skipped; exit 2 when runs were skipped and none was read, \
-      or the runs reference cannot be read at all.
+      --runs, --history and --audit write JSON lines for a warehouse, each line carrying its \
+      stream (`export`) and the version of its schema (`export_format`); see \
+      docs/json.md#exporting-to-a-warehouse. --runs: the recorded runs (refs/bursar/runs), \
+      one figure a line with its run's fields: every run, those of --commit, or those along \
+      the first-parent history of --range REV or A..B. A run that cannot be read is named on \
+      standard error and skipped; exit 2 when runs were skipped and none was read, or the \
+      runs reference cannot be read at all.
+
+      --history [BUDGET [METRIC]]: what `bursar history` shows, one figure a line: its \
+      commit, run, value, the bound of the budget at that commit, the verdict and exceptions \
+      then, and the id of the budgets tree that judged it; along the first parents of HEAD or \
+      --range REV or A..B, only runs of --env if given. A budget or metric that no figure \
+      names and the budgets at the range's head do not define is refused (exit 2).
+
+      --audit: what `bursar log` shows, one audit event a line: every change to a budget, an \
+      exception or an approval, and every file a commit left invalid, with who, when and \
+      why; along the first parents of HEAD or --range (REV, A..B or A...B), narrowed by the \
+      filters log takes (--budget, --metric, --env, --kind, --since, --until, --author).
       """)
 
   @OptionGroup var repository: RepositoryOptions
@@ -32,12 +46,14 @@ struct ExportCommand: ParsableCommand {
   @Flag(help: "What to write (one of them).")
   var output: ExportOutput
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "The environment whose effective budgets the rules hold (default: production).",
-      valueName: "env"))
-  var env: String?
+  @Argument(help: "With --history: only this budget.")
+  var budget: String?
+
+  @Argument(help: "With --history: only this metric of the budget.")
+  var metric: String?
+
+  @OptionGroup(title: "Filters (--env for every output, the others for --audit)")
+  var filters: AuditFilterOptions
 
   @Option(
     name: .customLong("burn-rule"),
@@ -61,9 +77,16 @@ struct ExportCommand: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "With --runs: only the runs along the first parents of REV, or of B down to A for A..B.",
+      "With --runs or --history: the first parents of REV, or of B down to A for A..B (default HEAD); with --audit also A...B.",
       valueName: "range"))
-  var history: String?
+  var range: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "With --history: how percentiles are read from recorded samples: linear or nearest-rank.",
+      valueName: "method"))
+  var percentileMethod: String?
 
   @Option(
     name: .customLong("allowed-signers"),
@@ -77,27 +100,67 @@ struct ExportCommand: ParsableCommand {
     help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
   var outputFile: String?
 
+  /// The environment: of the rules, of the runs history shows, of the changes audit keeps.
+  var env: String? { filters.env }
+
   func validate() throws {
     if let env, !EnvironmentKind.isValid(env) {
       throw ValidationError("`\(env)` is not a valid environment name")
     }
     if output != .prometheusRules {
+      if sourceOptions.rev != nil || sourceOptions.staged {
+        throw ValidationError(
+          "--rev and --staged go with --prometheus-rules; \(output == .runs ? "--commit or --range" : "--range") chooses the history"
+        )
+      }
       if !burnRules.isEmpty { throw ValidationError("--burn-rule goes with --prometheus-rules") }
       if holdFor != nil { throw ValidationError("--for goes with --prometheus-rules") }
     }
     if output != .runs {
       if commit != nil { throw ValidationError("--commit goes with --runs") }
-      if history != nil { throw ValidationError("--history goes with --runs") }
       if allowedSigners != nil { throw ValidationError("--allowed-signers goes with --runs") }
-    } else if commit != nil && history != nil {
-      throw ValidationError("give --commit or --history, not both")
+    } else if commit != nil && range != nil {
+      throw ValidationError("give --commit or --range, not both")
+    }
+    if output == .prometheusRules, range != nil {
+      throw ValidationError("--range goes with --runs, --history or --audit")
+    }
+    if let range, output != .audit, range.contains("...") {
+      throw ValidationError("--range takes REV or A..B here, not `\(range)`")
+    }
+    if output != .history {
+      if budget != nil {
+        throw ValidationError(
+          "BUDGET and METRIC go with --history\(output == .audit ? "; --audit takes --budget and --metric" : "")"
+        )
+      }
+      if percentileMethod != nil {
+        throw ValidationError("--percentile-method goes with --history")
+      }
+    }
+    try validateHistory()
+    if output != .audit {
+      let given = [
+        ("--budget", filters.budget), ("--metric", filters.metric), ("--kind", filters.kind),
+        ("--since", filters.since), ("--until", filters.until), ("--author", filters.author),
+      ]
+      if let (name, _) = given.first(where: { $0.1 != nil }) {
+        throw ValidationError(
+          "\(name) goes with --audit\(output == .history && (name == "--budget" || name == "--metric") ? "; --history takes BUDGET and METRIC as arguments" : "")"
+        )
+      }
     }
     _ = try burnRatePolicy()
     _ = try hold()
   }
 
   func run() throws {
-    if output == .runs { return try exportRuns() }
+    switch output {
+    case .runs: return try exportRuns()
+    case .history: return try exportHistory()
+    case .audit: return try exportAudit()
+    case .prometheusRules: break
+    }
     let repo = try repository.open()
     let source: BudgetSource
     let tree: BudgetTree
@@ -108,10 +171,7 @@ struct ExportCommand: ParsableCommand {
       throw CommandFailure(error)
     }
     guard tree.isValid else { try refuse(tree, from: source) }
-    switch output {
-    case .prometheusRules: try exportPrometheusRules(tree, from: source)
-    case .runs: try exportRuns()
-    }
+    try exportPrometheusRules(tree, from: source)
   }
 
   private func exportPrometheusRules(_ tree: BudgetTree, from source: BudgetSource) throws {
@@ -155,7 +215,7 @@ struct ExportCommand: ParsableCommand {
     }
   }
 
-  private func write(_ text: String) throws {
+  func write(_ text: String) throws {
     guard let outputFile, outputFile != "-" else {
       Console.output(text)
       return
@@ -199,6 +259,8 @@ struct ExportCommand: ParsableCommand {
 enum ExportOutput: String, EnumerableFlag {
   case prometheusRules
   case runs
+  case history
+  case audit
 
   static func help(for value: ExportOutput) -> ArgumentHelp? {
     switch value {
@@ -206,6 +268,10 @@ enum ExportOutput: String, EnumerableFlag {
       "Prometheus recording and alerting rules for the metrics the import mappings measure."
     case .runs:
       "Recorded runs as JSON lines, one figure a line."
+    case .history:
+      "The figures along history as JSON lines, each with the bound and verdict of its commit."
+    case .audit:
+      "The audit trail as JSON lines: one change, exception or approval a line."
     }
   }
 }

@@ -17,6 +17,11 @@ extension JSONOutput {
       if let value { text += value.description } else { text += "null" }
     }
 
+    mutating func bool(_ key: String, _ value: Bool) {
+      self.key(key)
+      text += value ? "true" : "false"
+    }
+
     mutating func strings(_ key: String, _ values: [String]) {
       self.key(key)
       text += "["

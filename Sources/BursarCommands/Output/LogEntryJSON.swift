@@ -6,8 +6,11 @@ import Ledger
 /// `budget_value`, which needs the whole tree a log step does not read.
 enum LogEntryJSON {
   /// The compact JSON object of an entry; `commit` holds the commit's texts, worked out once
-  /// for all the entries of one commit.
-  static func text(_ entry: AuditEntry, commit: CommitTexts) -> String {
+  /// for all the entries of one commit. `export` adds the `export` and `export_format` keys
+  /// that name the stream of an `export --audit` line.
+  static func text(_ entry: AuditEntry, commit: CommitTexts, export: ExportStream? = nil)
+    -> String
+  {
     let change = entry.change
     var writer = JSONOutput.Object()
     writer.string("action", change?.action?.rawValue)
@@ -25,6 +28,10 @@ enum LogEntryJSON {
     writer.string("environment", change.flatMap(ChangeText.environment))
     writer.string("exception", change?.exception?.rawValue)
     writer.string("expires", change?.expires)
+    if let export {
+      writer.string("export", export.name)
+      writer.number("export_format", JSONOutput.Number(export.format))
+    }
     writer.string("field", change?.field.name)
     writer.string("kind", change?.kind.rawValue ?? "invalid")
     writer.string("metric", change?.metric?.rawValue)

@@ -3,11 +3,11 @@ import Foundation
 import Ledger
 import Measurements
 
-/// `export --runs`: one JSON object a line per figure of each run (docs/json.md, export
-/// format 1), every line carrying its run's fields so each line stands alone in a table.
+/// `export --runs`: one JSON object a line per figure of each run (docs/json.md#export---runs),
+/// every line carrying its run's fields so each line stands alone in a table.
 struct RunExportRenderer {
-  /// The version of the line schema; a change that renames or retypes a key raises it.
-  static let exportFormat = 1
+  /// The stream and version of the line schema.
+  static let stream = ExportStream.runs
   /// The percentiles written for raw samples, read from their histogram.
   static let percentiles: [(key: String, percent: Double)] = [
     ("p50", 50), ("p90", 90), ("p95", 95), ("p99", 99),
@@ -64,7 +64,8 @@ struct RunExportRenderer {
     object.string("commit", run.commit)
     object.number("count", values.count.map(JSONOutput.Number.init))
     object.string("environment", run.environment.rawValue)
-    object.number("export_format", JSONOutput.Number(Self.exportFormat))
+    object.string("export", Self.stream.name)
+    object.number("export_format", JSONOutput.Number(Self.stream.format))
     object.string("family", values.family)
     object.number("good", values.good)
     object.string("kind", values.kind)
