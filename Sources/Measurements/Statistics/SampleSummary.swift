@@ -207,3 +207,25 @@ public struct SampleSummary: Sendable, Equatable {
     histogram.recordedValues().map { Bucket(value: $0.value, count: $0.count) }
   }
 }
+
+extension SampleSummary {
+  /// The samples rebuilt from the summary: each bucket's count of its highest equivalent value
+  /// (in the base unit), with the smallest and largest replaced by the exact ones kept. Each
+  /// value lies within `relativeError` of the sample it stands for (or half a unit below
+  /// `dynamicRange`), and the order of the samples is kept: what a drift test against a
+  /// recorded reference reads (docs/check.md).
+  public func reconstructed(at location: SourceLocation) -> SampleSet {
+    let scale = Self.power(exponent)
+    var values: [Double] = []
+    values.reserveCapacity(count)
+    for bucket in buckets {
+      let value = Double(bucket.value) / scale
+      values.append(contentsOf: repeatElement(value, count: Int(bucket.count)))
+    }
+    if !values.isEmpty {
+      values[0] = minimum
+      values[values.count - 1] = maximum
+    }
+    return SampleSet(baseValues: values, unit: unit, location: location)
+  }
+}
