@@ -4,10 +4,13 @@
 struct RecordedReferenceDecoder {
   let reader: ValueReader
 
+  static let runKey = "run"
+  static let commitKey = "commit"
+
   /// The reference written in `value`, a mapping; `commits` says whether `{commit: …}` is
   /// allowed (a baseline) or not (a drift reference, one run's samples).
   func decode(_ value: YAMLValue, _ what: String, commits: Bool) -> Located<RecordedReference>? {
-    let keys = commits ? ["run", "commit"] : ["run"]
+    let keys = commits ? [Self.runKey, Self.commitKey] : [Self.runKey]
     guard case .mapping(let mapping) = value else { return nil }
     let written = mapping.entries.filter { keys.contains($0.key) }
     guard written.count == 1, mapping.entries.count == 1, let entry = written.first else {
@@ -25,7 +28,7 @@ struct RecordedReferenceDecoder {
     guard let text = reader.text(entry.value, "`\(entry.key)` of \(what)") else { return nil }
     let id = text.value
     switch entry.key {
-    case "run":
+    case Self.runKey:
       guard id.utf8.count == RecordedReference.runIDLength, RecordedReference.isLowercaseHex(id)
       else {
         reader.collector.report(
