@@ -134,6 +134,28 @@ import Testing
     }
   }
 
+  @Test func withoutTheRecordedRunsAPinnedMetricIsAnErrorUnlessIgnored() throws {
+    let run = try Self.run("precision: 0.96")
+    let tree = BudgetTreeLoader().load([
+      BudgetSourceFile(
+        path: ".budgets/owners.yaml", content: .bytes(Array(BudgetFiles.checkOwners.utf8))),
+      BudgetSourceFile(
+        path: ".budgets/refs.yaml",
+        content: .bytes(Array(Self.budget(Self.floor("{run: \(run.id)}")).utf8))),
+    ])
+    let measurements = try CheckFixtures.measurements(
+      CheckFixtures.yaml("precision: 0.5", budget: "refs"))
+    let checker = BudgetChecker(tree: tree, options: CheckOptions(allowMissing: true))
+    #expect(throws: CheckProblems.self) { try checker.check(measurements) }
+    do {
+      _ = try checker.check(measurements)
+    } catch {
+      #expect(error.description.contains("the recorded runs were not read"), "\(error)")
+    }
+    let ignored = try checker.check(measurements, references: .ignored)
+    #expect(try ignored.result("precision", budget: "refs").figure?.value == 0.5)
+  }
+
   @Test func aDriftReferenceIsTheRunsSamples() throws {
     let reference = (1...30).map { "\($0)" }.joined(separator: ", ")
     let run = try Self.run("amount: { samples: [\(reference)] }")

@@ -18,11 +18,13 @@ public struct BudgetChecker: Sendable {
   /// figure that does not fit its metric, each at its place.
   ///
   /// `recorded` is where the runs baselines and drift references name (`{run: <id>}`) are read
-  /// from. Without it such a metric is judged without its recorded figure: what judging a
-  /// recorded run for its figures alone (history) needs, never `check`.
-  public func check(_ measurements: Measurements, recorded: (any RecordedRunSource)? = nil)
-    throws(CheckProblems) -> CheckReport
-  {
+  /// from. Without it such a metric is an error (`unresolvedReference`), unless `references`
+  /// says to judge it without its recorded figure: what judging a recorded run for its figures
+  /// alone (history) needs, never `check`.
+  public func check(
+    _ measurements: Measurements, recorded: (any RecordedRunSource)? = nil,
+    references: UnreadReferences = .refused
+  ) throws(CheckProblems) -> CheckReport {
     var problems: [CheckError] = []
     let environment: EnvironmentName?
     do throws(CheckError) {
@@ -57,7 +59,7 @@ public struct BudgetChecker: Sendable {
         do throws(CheckError) {
           let result = try check(
             metric, of: budget, measured: measured, environment: environment, day: day, at: at,
-            recorded: recorded)
+            recorded: recorded, references: references)
           budgetResults.append(withScaleWarning(result))
         } catch {
           problems.append(error)
@@ -91,7 +93,7 @@ public struct BudgetChecker: Sendable {
 
   private func check(
     _ metric: Metric, of budget: Budget, measured: MeasuredBudget, environment: EnvironmentName,
-    day: CalendarDay, at: Date, recorded: (any RecordedRunSource)?
+    day: CalendarDay, at: Date, recorded: (any RecordedRunSource)?, references: UnreadReferences
   ) throws(CheckError) -> MetricCheck {
     let name = metric.name.value
     var bound = budget.effectiveBound(of: name, in: environment) ?? metric.bound
@@ -101,6 +103,19 @@ public struct BudgetChecker: Sendable {
     }
     let figures = recorded.map {
       RecordedFigures(runs: $0, tree: tree, percentileMethod: options.percentileMethod)
+    }
+    if figures == nil, references == .refused {
+      let unread =
+        bound.baseline == nil
+        ? metric.shape.baselineSource.map { ("baseline", $0.value, $0.location) } : nil
+      let reference = metric.shape.reference.flatMap { located in
+        located.value.recorded.map { ("reference", $0, located.location) }
+      }
+      if let (field, source, location) = unread ?? reference {
+        throw .unresolvedReference(
+          metric: name, budget: budget.name.value, field: field, reference: source,
+          reason: "the recorded runs were not read", at: location)
+      }
     }
     if bound.baseline == nil, let source = metric.shape.baselineSource, let figures {
       do throws(ReferenceProblem) {
@@ -228,4 +243,13 @@ public struct BudgetChecker: Sendable {
     }
     return unused
   }
+}
+
+/// What `BudgetChecker` does with a recorded baseline or drift reference when it is given no
+/// recorded runs to read it from.
+public enum UnreadReferences: Sendable {
+  /// An error at the reference: a figure judged without its baseline would pass unjudged.
+  case refused
+  /// The metric is judged without it: what reading a recorded run's figures alone needs.
+  case ignored
 }
