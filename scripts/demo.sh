@@ -161,6 +161,13 @@ run "$bursar" suggest fraud-detector
 run "$bursar" suggest fraud-detector --write
 run git diff --stat
 git checkout -q -- .budgets
+step "A floor relative to a recorded commit: the baseline is the median of the runs recorded there"
+pinned=$(git rev-parse HEAD)
+sed -i.bak "s/precision: *{ dimension: quality, *min: 0.95 }/precision: { dimension: quality, baseline: {commit: $pinned}, max_drop: 2% }/" \
+  .budgets/models/fraud-detector.yaml && rm -f .budgets/models/fraud-detector.yaml.bak
+run "$bursar" check -m "$demo/now.yaml" --allow-missing
+run "$bursar" diff
+git checkout -q -- .budgets
 # --- end of the recorded-runs block.
 # ---- Budget shapes for ML error budgets (a repository of its own) -------------------------
 # A baseline-relative floor, a rolling gauge, a group gap, a drift test, parts, a billing

@@ -149,6 +149,17 @@ struct RuleExample: Sendable, CustomStringConvertible {
       line: 6,
       passes: [file: budget("  accuracy: { dimension: quality, baseline: 95%, max_drop: 8% }")]),
     RuleExample(
+      rule: .recordedReference,
+      triggers: [
+        file: budget("  accuracy: { dimension: quality, baseline: {commit: main}, max_drop: 8% }")
+      ],
+      line: 6,
+      passes: [
+        file: budget(
+          "  accuracy: { dimension: quality, baseline: {commit: 4b825dc642cb6eb9a060e54bf8d69288fbee4904}, max_drop: 8% }"
+        )
+      ]),
+    RuleExample(
       rule: .partsExceedWhole,
       triggers: [
         file: budget(

@@ -31,6 +31,11 @@ struct SchemaSyncTests {
     KeyLevel(
       schema: "budget", path: ["$defs", "metric", "properties", "regression"],
       keys: RegressionDecoder.keys),
+    KeyLevel(
+      schema: "budget", path: ["$defs", "runReference"], keys: [RecordedReferenceDecoder.runKey]),
+    KeyLevel(
+      schema: "budget", path: ["$defs", "commitReference"],
+      keys: [RecordedReferenceDecoder.commitKey]),
     KeyLevel(schema: "exception", path: [], keys: ExceptionDecoder.keys),
     KeyLevel(schema: "exception", path: ["$defs", "metric"], keys: ExceptionDecoder.metricKeys),
     KeyLevel(schema: "approval", path: [], keys: ApprovalDecoder.keys),

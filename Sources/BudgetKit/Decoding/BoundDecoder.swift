@@ -4,14 +4,29 @@ struct BoundDecoder {
   let reader: ValueReader
 
   /// Reads the bound fields present in a mapping.
-  func read(_ mapping: YAMLMapping, keys: [BoundKey], what: String) -> (
-    Bound, [BoundKey: SourceLocation]
-  ) {
+  ///
+  /// A `baseline` written as a mapping is a recorded reference (`{run: <id>}`), which
+  /// `BudgetDecoder` reads on a base metric; elsewhere it is refused, with `recordedBaseline`
+  /// false.
+  func read(
+    _ mapping: YAMLMapping, keys: [BoundKey], what: String, recordedBaseline: Bool = false
+  ) -> (Bound, [BoundKey: SourceLocation]) {
     var bound = Bound()
     var locations: [BoundKey: SourceLocation] = [:]
     for key in keys {
       guard let value = mapping[key.rawValue] else { continue }
       locations[key] = value.location
+      if key == .baseline, case .mapping = value {
+        if !recordedBaseline {
+          reader.collector.report(
+            .recordedReference, at: value.location,
+            "`baseline` of \(what) names a recorded figure; only a base metric may",
+            hint:
+              "write the baseline as a quantity here, or name the run or commit under `metrics`, where every environment takes its own figure from it"
+          )
+        }
+        continue
+      }
       if relativeSpelling(value, key: key, what: what) { continue }
       guard let quantity = reader.quantity(value, "`\(key.rawValue)` of \(what)") else { continue }
       if checkFamily(quantity, for: key, at: value.location, what: what) {

@@ -53,7 +53,8 @@ struct BudgetDecoder {
         })
       else { return nil }
       let bounds = BoundDecoder(reader: reader)
-      let (bound, locations) = bounds.read(mapping, keys: BoundKey.allCases, what: what)
+      let (bound, locations) = bounds.read(
+        mapping, keys: BoundKey.allCases, what: what, recordedBaseline: true)
       let shape = decodeShape(mapping, what: what)
       // An unknown key (a typo of `max`, say) is reported already; the shape would repeat it.
       if mapping.entries.allSatisfy({ Self.metricKeys.contains($0.key) }) {
@@ -148,7 +149,22 @@ struct BudgetDecoder {
     }
     shape.method = choice("method", GroupGapMethod.self)
     shape.drift = choice("drift", DriftTest.self)
-    shape.reference = choice("reference", DriftReference.self)
+    let references = RecordedReferenceDecoder(reader: reader)
+    if let reference = mapping["reference"] {
+      if case .mapping = reference {
+        shape.reference = references.decode(reference, "`reference` of \(what)", commits: false)
+          .map { Located(.recorded($0.value), at: $0.location) }
+      } else if case .scalar(let scalar) = reference, scalar.text == "measurements" {
+        shape.reference = Located(.measurements, at: reference.location)
+      } else {
+        reader.collector.report(
+          .wrongType, at: reference.location,
+          "`reference` of \(what) must be `measurements` or `{run: <run id>}`")
+      }
+    }
+    if let baseline = mapping["baseline"], case .mapping = baseline {
+      shape.baselineSource = references.decode(baseline, "`baseline` of \(what)", commits: true)
+    }
     shape.statistic = choice("statistic", WindowStatistic.self)
     shape.period = choice("period", SpendPeriod.self)
     if let parts = mapping["parts"] {

@@ -42,6 +42,7 @@ public enum RuleID: String, Sendable, CaseIterable, Hashable {
   case approvalPath = "approval-path"
   case regressionSettings = "regression-settings"
   case baselineZero = "baseline-zero"
+  case recordedReference = "recorded-reference"
   // Across files.
   case ownersMissing = "owners-missing"
   case ownersDuplicate = "owners-duplicate"

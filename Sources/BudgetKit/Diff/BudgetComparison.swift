@@ -2,6 +2,8 @@
 struct BudgetComparison {
   let old: Budget?
   let new: Budget?
+  var oldBaselines = ResolvedBaselines()
+  var newBaselines = ResolvedBaselines()
 
   func changes() -> [BudgetChange] {
     guard let name = (new ?? old)?.name.value, let path = (new ?? old)?.path else { return [] }
@@ -12,8 +14,8 @@ struct BudgetComparison {
     let metrics = BudgetDiff.mergedOrder(old?.metricOrder ?? [], new?.metricOrder ?? [])
     for environment in environments {
       for metric in metrics {
-        let before = old?.effectiveBound(of: metric, in: environment)
-        let after = new?.effectiveBound(of: metric, in: environment)
+        let before = old.flatMap { oldBaselines.bound(of: metric, in: environment, of: $0) }
+        let after = new.flatMap { newBaselines.bound(of: metric, in: environment, of: $0) }
         for field in BoundComparison.changes(from: before, to: after) {
           let bound = BoundChange(
             budget: name, environment: environment, metric: metric, key: field.key,
@@ -52,7 +54,15 @@ struct BudgetComparison {
       for (field, oldText, newText) in ShapeChange.changes(from: before, to: after) {
         let shape = ShapeChange(
           budget: name, metric: metric, field: field, old: oldText, new: newText)
-        changes.append(BudgetChange(.shape(shape), kind: .changed, path: path))
+        // A drift test's reference sample has no order: any other sample may let drift
+        // through, so a new one is governed as a loosening.
+        let kind: ChangeKind =
+          switch field {
+          case .baseline: baselineKind(of: metric)
+          case .reference: .loosen
+          default: .changed
+          }
+        changes.append(BudgetChange(.shape(shape), kind: kind, path: path))
       }
     }
     for metric in new.metricOrder {
@@ -65,6 +75,29 @@ struct BudgetComparison {
       changes.append(BudgetChange(.regression(regression), kind: .changed, path: path))
     }
     return changes
+  }
+
+  /// The direction of a change of what a metric's baseline is recorded from (`{run: …}`,
+  /// `{commit: …}`, or a quantity on one side): where the baseline resolves to a figure on both
+  /// sides in every environment, the way those figures moved (raising a relative floor's
+  /// baseline tightens, a relative ceiling's loosens; an unmoved figure lets nothing more
+  /// through and is governed as a tightening); else a loosening, signed off by the dimension's
+  /// owners, since nobody can tell what the new figure lets through.
+  private func baselineKind(of metric: MetricName) -> ChangeKind {
+    guard let old, let new else { return .loosen }
+    var kinds: Set<ChangeKind> = []
+    for environment in new.environmentNames where old.environmentNames.contains(environment) {
+      guard let before = oldBaselines.bound(of: metric, in: environment, of: old),
+        let after = newBaselines.bound(of: metric, in: environment, of: new),
+        let from = before.baseline, let to = after.baseline,
+        let order = from.compare(to: to)
+      else { return .loosen }
+      guard order != .orderedSame else { continue }
+      guard let raises = after.baselineRaises ?? before.baselineRaises else { return .loosen }
+      kinds.insert(order == .orderedAscending ? raises : raises.reversed)
+    }
+    if kinds.isEmpty { return .tighten }
+    return kinds.count == 1 ? kinds.first! : .changed
   }
 
   /// `{ sigma: 3, min_runs: 5 }`, or `{}` for settings that keep every default.

@@ -12,7 +12,10 @@ public enum BudgetDiff {
     let oldBudgets = byName(old.budgets)
     let newBudgets = byName(new.budgets)
     for name in mergedOrder(old.budgets.map(\.name.value), new.budgets.map(\.name.value)).sorted() {
-      changes += BudgetComparison(old: oldBudgets[name], new: newBudgets[name]).changes()
+      changes += BudgetComparison(
+        old: oldBudgets[name], new: newBudgets[name], oldBaselines: old.baselines,
+        newBaselines: new.baselines
+      ).changes()
     }
     changes += ImportFigureComparison.changes(from: old.imports, to: new.imports)
     changes += ExceptionComparison.changes(from: old.exceptions, to: new.exceptions)

@@ -18,6 +18,8 @@ public struct DiffSide: Sendable {
   /// Meaning digests by file path relative to the repository root, for telling whether an
   /// approval still binds; it may list more files than the side holds, or none.
   public var digests: [String: String] = [:]
+  /// What the side's recorded baselines resolved to; empty when none was read.
+  public var baselines = ResolvedBaselines()
 
   public init(
     budgets: [Budget] = [], exceptions: [BudgetException] = [], approvals: [Approval] = [],

@@ -39,6 +39,8 @@ public enum MetricShapeField: String, Sendable, Hashable, CaseIterable {
   case statistic
   case parts
   case period
+  /// The recorded run or commit a relative bound's baseline is the figure of.
+  case baseline
 
   /// The field's value in a shape as written, nil when unset.
   public func text(in shape: MetricShape) -> String? {
@@ -46,7 +48,8 @@ public enum MetricShapeField: String, Sendable, Hashable, CaseIterable {
     case .across: shape.across?.value.rawValue
     case .method: shape.method?.value.rawValue
     case .drift: shape.drift?.value.rawValue
-    case .reference: shape.reference?.value.rawValue
+    case .reference: shape.reference?.value.description
+    case .baseline: shape.baselineSource?.value.description
     case .statistic: shape.statistic?.value.rawValue
     case .parts:
       shape.parts.isEmpty

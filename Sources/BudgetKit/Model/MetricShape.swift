@@ -15,6 +15,9 @@ public struct MetricShape: Sendable, Hashable {
   public var drift: Located<DriftTest>?
   /// Where a drift test's reference sample comes from; nil means `measurements`.
   public var reference: Located<DriftReference>?
+  /// The recorded run or commit a relative bound's `baseline` is the figure of, when the
+  /// baseline is written as one rather than as a quantity.
+  public var baselineSource: Located<RecordedReference>?
   /// The statistic a rolling gauge takes over its window; nil means `mean`.
   public var statistic: Located<WindowStatistic>?
   /// The metrics of the stages that make this one up, as written.
@@ -28,8 +31,10 @@ public struct MetricShape: Sendable, Hashable {
     across: Located<GroupingName>? = nil, method: Located<GroupGapMethod>? = nil,
     drift: Located<DriftTest>? = nil, reference: Located<DriftReference>? = nil,
     statistic: Located<WindowStatistic>? = nil, parts: [Located<MetricName>] = [],
-    partsLocation: SourceLocation? = nil, period: Located<SpendPeriod>? = nil
+    partsLocation: SourceLocation? = nil, period: Located<SpendPeriod>? = nil,
+    baselineSource: Located<RecordedReference>? = nil
   ) {
+    self.baselineSource = baselineSource
     self.across = across
     self.method = method
     self.drift = drift
@@ -61,6 +66,7 @@ public struct MetricShape: Sendable, Hashable {
       && lhs.drift?.value == rhs.drift?.value && lhs.reference?.value == rhs.reference?.value
       && lhs.statistic?.value == rhs.statistic?.value && lhs.partNames == rhs.partNames
       && lhs.period?.value == rhs.period?.value
+      && lhs.baselineSource?.value == rhs.baselineSource?.value
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -71,6 +77,7 @@ public struct MetricShape: Sendable, Hashable {
     hasher.combine(statistic?.value)
     hasher.combine(partNames)
     hasher.combine(period?.value)
+    hasher.combine(baselineSource?.value)
   }
 }
 
@@ -89,9 +96,26 @@ public enum DriftTest: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Where a drift test's reference sample comes from.
-public enum DriftReference: String, Sendable, Hashable, CaseIterable {
+public enum DriftReference: Sendable, Hashable, CustomStringConvertible {
   /// The measurements file gives both samples (`reference` and `current`).
   case measurements
+  /// The raw samples of the metric a recorded run kept (`reference: {run: <id>}`); the
+  /// measurements file gives the current sample alone.
+  case recorded(RecordedReference)
+
+  /// The recorded run or commit named, if any.
+  public var recorded: RecordedReference? {
+    if case .recorded(let reference) = self { return reference }
+    return nil
+  }
+
+  /// `measurements`, or the reference as written (`{run: <id>}`).
+  public var description: String {
+    switch self {
+    case .measurements: "measurements"
+    case .recorded(let reference): reference.description
+    }
+  }
 }
 
 /// The statistic a rolling gauge takes of the values in its window.

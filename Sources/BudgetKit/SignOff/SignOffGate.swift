@@ -10,6 +10,10 @@ public struct SignOffGate: Sendable {
   public var messages: [String: [UInt8]]
   public var authors: [ChangeAuthor]
   public var root: String
+  /// What the recorded baselines of each side resolved to, read from the recorded runs by the
+  /// ledger; empty when none was read, so a changed recorded baseline is a loosening.
+  public var baseBaselines = ResolvedBaselines()
+  public var headBaselines = ResolvedBaselines()
 
   public init(
     base: BudgetTree?, head: BudgetTree, messages: [String: [UInt8]], authors: [ChangeAuthor] = [],
@@ -37,6 +41,9 @@ public struct SignOffGate: Sendable {
   }
 
   private func verdict(from baseSide: DiffSide, to headSide: DiffSide) -> GateVerdict {
+    var (baseSide, headSide) = (baseSide, headSide)
+    baseSide.baselines = baseBaselines
+    headSide.baselines = headBaselines
     let changes = BudgetDiff.changes(from: baseSide, to: headSide)
     let owners = base?.owners
     let needs = RequiredSignOffs(owners: owners, base: baseSide, head: headSide).required(

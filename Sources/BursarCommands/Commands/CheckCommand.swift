@@ -125,9 +125,10 @@ struct CheckCommand: ParsableCommand {
     let parsed = try readMeasurements(outputs[0])
     let (source, tree) = try loadTree()
     let options = try checkOptions()
+    let recorded = try recordedReferences(for: tree)
     var report: CheckReport
     do throws(CheckProblems) {
-      report = try BudgetChecker(tree: tree, options: options).check(parsed)
+      report = try BudgetChecker(tree: tree, options: options).check(parsed, recorded: recorded)
     } catch {
       // One problem is the error itself; several are listed, sorted by place, then counted.
       guard error.problems.count > 1 else { throw CommandFailure(error.description) }

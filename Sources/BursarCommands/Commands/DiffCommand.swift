@@ -61,8 +61,9 @@ struct DiffCommand: ParsableCommand {
     for (source, tree) in [(old, oldTree), (new, newTree)] {
       if let tree, !tree.isValid { try refuse(source, tree) }
     }
-    let from = oldTree.map { DiffSide(tree: $0, digests: true) } ?? DiffSide()
-    let to = newTree.map { DiffSide(tree: $0, digests: true) } ?? DiffSide()
+    var from = oldTree.map { DiffSide(tree: $0, digests: true) } ?? DiffSide()
+    var to = newTree.map { DiffSide(tree: $0, digests: true) } ?? DiffSide()
+    (from.baselines, to.baselines) = BaselineResolution.resolve(oldTree, newTree, in: repo)
     let changes = BudgetDiff.withBudgetValues(
       BudgetDiff.changes(from: from, to: to), from: from, to: to)
     let report = DiffReport(from: label(old), to: label(new), changes: changes)

@@ -119,7 +119,7 @@ extension CheckJSONRenderer {
       },
       drift: shape.drift.map {
         DriftItem(
-          test: $0.test.rawValue, reference: $0.reference.rawValue,
+          test: $0.test.rawValue, reference: $0.reference.description,
           referenceSamples: $0.referenceCount, currentSamples: $0.currentCount,
           minSamples: $0.minSamples, pValueFloor: $0.floor.text,
           statistic: $0.statistic.flatMap(finite), pValue: $0.pValue.flatMap(finite),

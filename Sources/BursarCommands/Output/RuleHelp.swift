@@ -179,6 +179,12 @@ enum RuleHelp {
         "A metric bounded relative to a `baseline` (`max_drop` or `max_rise`) whose baseline is zero, in the base metric or an environment's effective values. A share of zero is zero: the floor or ceiling would not depend on the bound at all.",
       fix:
         "Write the known-good value the metric is measured against, or an absolute `min` or `max`."),
+    "recorded-reference": Entry(
+      description:
+        "A `baseline` or drift `reference` that names a recorded figure by a name that could move or is not an id: a branch, a tag, `HEAD` or an abbreviated id under `commit`, a run id that is not 32 lowercase hexadecimal digits, a mapping with another key or with both `run` and `commit`, a drift reference under `commit`, or a recorded `baseline` in an environment override.",
+      fix:
+        "Write the full commit id (`git rev-parse main`), or the id of the recorded run; in an override, write the baseline as a quantity."
+    ),
     "parts-exceed-whole": Entry(
       description:
         "The `max` of a metric's `parts` add up to more than the metric's own `max`, in production or in an environment's effective values. The stages could all keep their caps and the whole still be blown. Parts without a `max` in the whole's family are left out of the sum.",

@@ -94,8 +94,10 @@ public final class AuditWalk {
     let tip: CommitInfo
     do { tip = try repository.commit(push.tip) } catch { throw .git(error) }
     let authors = try reader.authors(base: push.base, head: push.tip)
-    let gate = SignOffGate(
+    var gate = SignOffGate(
       base: base?.tree, head: head.tree, messages: head.messages, authors: authors, root: root)
+    (gate.baseBaselines, gate.headBaselines) = BaselineResolution.resolve(
+      base?.tree, head.tree, in: repository)
     return AuditStep(
       commit: push.tip.hex, date: dates.string(from: tip.committer.time),
       author: "\(tip.author.name) <\(tip.author.email)>", gate: gate, touched: touched,
@@ -110,9 +112,11 @@ public final class AuditWalk {
     do { commit = try repository.commit(id) } catch { throw .git(error) }
     // `parent..commit` of a commit with at most one parent is the commit alone.
     let authors = try reader.authors(base: commit.parentIds.first, head: id, files: files)
-    let gate = SignOffGate(
+    var gate = SignOffGate(
       base: trees.base?.tree, head: trees.head.tree, messages: trees.head.messages,
       authors: authors, root: root)
+    (gate.baseBaselines, gate.headBaselines) = BaselineResolution.resolve(
+      trees.base?.tree, trees.head.tree, in: repository)
     return AuditStep(
       commit: id.hex, date: dates.string(from: commit.committer.time),
       author: "\(commit.author.name) <\(commit.author.email)>", gate: gate,

@@ -47,9 +47,12 @@ public struct ApprovalDraft {
     self.owners = owners
     self.files = files
     self.workTree = workTree
-    self.verdict = SignOffGate(
-      base: baseTree?.tree, head: current?.tree ?? BudgetTree(), messages: [:], authors: authors
-    ).verdict()
+    var gate = SignOffGate(
+      base: baseTree?.tree, head: current?.tree ?? BudgetTree(), messages: [:], authors: authors)
+    // A pinned baseline is judged by the figures it stands for, as the gate judges it.
+    (gate.baseBaselines, gate.headBaselines) = BaselineResolution.resolve(
+      baseTree?.tree, current?.tree, in: repo)
+    self.verdict = gate.verdict()
   }
 
   /// The member's public keys in the base's owners, any of which may sign.

@@ -29,9 +29,11 @@ public struct Gate {
     let headTree =
       try reader.tree(atCommit: headId) ?? SignedTree(tree: BudgetTree(), messages: [:])
     let authors = try reader.authors(base: baseId, head: headId)
-    let verdict = SignOffGate(
-      base: baseTree?.tree, head: headTree.tree, messages: headTree.messages, authors: authors
-    ).verdict()
+    var gate = SignOffGate(
+      base: baseTree?.tree, head: headTree.tree, messages: headTree.messages, authors: authors)
+    (gate.baseBaselines, gate.headBaselines) = BaselineResolution.resolve(
+      baseTree?.tree, headTree.tree, in: repository)
+    let verdict = gate.verdict()
     // Records written by `approve` and not yet committed are invisible to the gate.
     let uncommitted = (try? reader.uncommittedApprovals()) ?? []
     return Judgement(

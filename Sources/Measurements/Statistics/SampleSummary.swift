@@ -207,3 +207,30 @@ public struct SampleSummary: Sendable, Equatable {
     histogram.recordedValues().map { Bucket(value: $0.value, count: $0.count) }
   }
 }
+
+extension SampleSummary {
+  /// The samples rebuilt from the summary: each bucket's count of its middle value (in the base
+  /// unit), within the exact smallest and largest, which replace the first and last: the same
+  /// estimate the percentiles read. Each value stays in its sample's bucket, so the order of the
+  /// samples is kept up to ties within a bucket: what a drift test against a recorded reference
+  /// reads (docs/check.md says what that costs the test).
+  public func reconstructed(at location: SourceLocation) -> SampleSet {
+    var values: [Double] = []
+    values.reserveCapacity(count)
+    for bucket in buckets {
+      values.append(contentsOf: repeatElement(estimate(of: bucket), count: Int(bucket.count)))
+    }
+    if !values.isEmpty {
+      values[0] = minimum
+      values[values.count - 1] = maximum
+    }
+    return SampleSet(baseValues: values, unit: unit, location: location)
+  }
+
+  /// The largest share of the samples one bucket holds: the most the two-sample KS statistic
+  /// of the rebuilt samples can differ from that of the exact ones.
+  public var largestBucketShare: Double {
+    guard count > 0 else { return 0 }
+    return Double(buckets.map(\.count).max() ?? 0) / Double(count)
+  }
+}

@@ -16,7 +16,15 @@ public struct BudgetChecker: Sendable {
   ///
   /// Every problem in the measurements is found before any is reported: an unknown name, a
   /// figure that does not fit its metric, each at its place.
-  public func check(_ measurements: Measurements) throws(CheckProblems) -> CheckReport {
+  ///
+  /// `recorded` is where the runs baselines and drift references name (`{run: <id>}`) are read
+  /// from. Without it such a metric is an error (`unresolvedReference`), unless `references`
+  /// says to judge it without its recorded figure: what judging a recorded run for its figures
+  /// alone (history) needs, never `check`.
+  public func check(
+    _ measurements: Measurements, recorded: (any RecordedRunSource)? = nil,
+    references: UnreadReferences = .refused
+  ) throws(CheckProblems) -> CheckReport {
     var problems: [CheckError] = []
     let environment: EnvironmentName?
     do throws(CheckError) {
@@ -50,7 +58,8 @@ public struct BudgetChecker: Sendable {
       for metric in budget.metricOrder.compactMap({ budget.metrics[$0] }) {
         do throws(CheckError) {
           let result = try check(
-            metric, of: budget, measured: measured, environment: environment, day: day, at: at)
+            metric, of: budget, measured: measured, environment: environment, day: day, at: at,
+            recorded: recorded, references: references)
           budgetResults.append(withScaleWarning(result))
         } catch {
           problems.append(error)
@@ -84,7 +93,7 @@ public struct BudgetChecker: Sendable {
 
   private func check(
     _ metric: Metric, of budget: Budget, measured: MeasuredBudget, environment: EnvironmentName,
-    day: CalendarDay, at: Date
+    day: CalendarDay, at: Date, recorded: (any RecordedRunSource)?, references: UnreadReferences
   ) throws(CheckError) -> MetricCheck {
     let name = metric.name.value
     var bound = budget.effectiveBound(of: name, in: environment) ?? metric.bound
@@ -92,12 +101,51 @@ public struct BudgetChecker: Sendable {
       // The default floor is shown with the result, as if written.
       bound[.pValue] = ShapeJudge.defaultPValue
     }
+    let figures = recorded.map {
+      RecordedFigures(runs: $0, tree: tree, percentileMethod: options.percentileMethod)
+    }
+    if figures == nil, references == .refused {
+      let unread =
+        bound.baseline == nil
+        ? metric.shape.baselineSource.map { ("baseline", $0.value, $0.location) } : nil
+      let reference = metric.shape.reference.flatMap { located in
+        located.value.recorded.map { ("reference", $0, located.location) }
+      }
+      if let (field, source, location) = unread ?? reference {
+        throw .unresolvedReference(
+          metric: name, budget: budget.name.value, field: field, reference: source,
+          reason: "the recorded runs were not read", at: location)
+      }
+    }
+    if bound.baseline == nil, let source = metric.shape.baselineSource, let figures {
+      do throws(ReferenceProblem) {
+        bound.baseline = try figures.baseline(
+          source.value, budget: budget.name.value, metric: name, environment: environment)
+      } catch {
+        throw .unresolvedReference(
+          metric: name, budget: budget.name.value, field: "baseline", reference: source.value,
+          reason: error.reason, at: source.location)
+      }
+    }
+    var driftReference: SampleSet?
+    if let reference = metric.shape.reference, let source = reference.value.recorded, let figures,
+      measured.entry(named: name) != nil
+    {
+      do throws(ReferenceProblem) {
+        driftReference = try figures.referenceSample(
+          source, budget: budget.name.value, metric: name)
+      } catch {
+        throw .unresolvedReference(
+          metric: name, budget: budget.name.value, field: "reference", reference: source,
+          reason: error.reason, at: reference.location)
+      }
+    }
     let figure: MeasuredFigure?
     var shape = ShapeOutcome()
     var measuredShape = false
     if ShapeJudge.reads(metric, bound: bound) {
       let reading = try ShapeJudge(budget: budget.name.value, at: at).reading(
-        for: metric, bound: bound, in: measured)
+        for: metric, bound: bound, in: measured, reference: driftReference)
       figure = reading?.figure
       shape = reading?.outcome ?? ShapeOutcome()
       measuredShape = reading != nil
@@ -195,4 +243,13 @@ public struct BudgetChecker: Sendable {
     }
     return unused
   }
+}
+
+/// What `BudgetChecker` does with a recorded baseline or drift reference when it is given no
+/// recorded runs to read it from.
+public enum UnreadReferences: Sendable {
+  /// An error at the reference: a figure judged without its baseline would pass unjudged.
+  case refused
+  /// The metric is judged without it: what reading a recorded run's figures alone needs.
+  case ignored
 }

@@ -17,6 +17,11 @@ public enum CheckError: Error, Sendable, CustomStringConvertible {
     expected: UnitFamily, limit: String, at: SourceLocation)
   /// A figure of the wrong kind for its metric, such as raw samples for an `slo` metric.
   case unusableFigure(metric: MetricName, budget: BudgetName, reason: String, at: SourceLocation)
+  /// A baseline or drift reference the budget names (`{run: <id>}`, `{commit: <id>}`) gives no
+  /// figure; the location is the reference's own, in the budget file.
+  case unresolvedReference(
+    metric: MetricName, budget: BudgetName, field: String, reference: RecordedReference,
+    reason: String, at: SourceLocation)
 
   public var description: String {
     switch self {
@@ -37,6 +42,9 @@ public enum CheckError: Error, Sendable, CustomStringConvertible {
         "\(location): `\(metric)` of `\(budget)` is measured as `\(measured)` (\(family)), but its budget is set in \(expected) (\(limit))"
     case .unusableFigure(let metric, let budget, let reason, let location):
       return "\(location): `\(metric)` of `\(budget)`: \(reason)"
+    case .unresolvedReference(let metric, let budget, let field, let reference, let reason, let at):
+      return
+        "\(at): the `\(field)` of `\(metric)` of `\(budget)` is `\(reference)`, which gives no figure: \(reason)"
     }
   }
 

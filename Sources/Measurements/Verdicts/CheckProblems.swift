@@ -32,6 +32,7 @@ extension CheckError {
     case .unknownMetric(let name, _, _): name.location
     case .unitMismatch(_, _, _, _, _, _, let location): location
     case .unusableFigure(_, _, _, let location): location
+    case .unresolvedReference(_, _, _, _, _, let location): location
     }
   }
 }

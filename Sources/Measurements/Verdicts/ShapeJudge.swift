@@ -39,21 +39,40 @@ struct ShapeJudge {
     return judged
   }
 
-  func reading(for metric: Metric, bound: Bound, in measured: MeasuredBudget) throws(CheckError)
-    -> Reading?
-  {
+  /// `reference` is the reference sample a recorded run gave, for a drift test whose
+  /// `reference` names one; the measurements then give the current sample alone.
+  func reading(
+    for metric: Metric, bound: Bound, in measured: MeasuredBudget, reference: SampleSet? = nil
+  ) throws(CheckError) -> Reading? {
     guard let entry = measured.entry(named: metric.name.value) else { return nil }
-    if metric.shape.drift != nil { return try drift(entry, metric: metric, bound: bound) }
+    if metric.shape.drift != nil {
+      return try drift(entry, metric: metric, bound: bound, reference: reference)
+    }
     if metric.shape.across != nil { return try gap(entry, metric: metric, bound: bound) }
     return try rolling(entry, metric: metric, bound: bound)
   }
 
   // MARK: Drift
 
-  private func drift(_ entry: MeasuredEntry, metric: Metric, bound: Bound) throws(CheckError)
-    -> Reading
-  {
-    guard case .drift(let samples) = entry.value else {
+  private func drift(
+    _ entry: MeasuredEntry, metric: Metric, bound: Bound, reference recorded: SampleSet?
+  ) throws(CheckError) -> Reading {
+    let samples: DriftSamples
+    switch (entry.value, metric.shape.driftReference) {
+    case (.drift(let both), .measurements):
+      samples = both
+    case (.samples(let current), .recorded(let source)):
+      guard let recorded else {
+        throw unusable(
+          metric, "the reference sample of `\(source)` was not read", at: current.location)
+      }
+      samples = DriftSamples(reference: recorded, current: current, location: current.location)
+    case (_, .recorded(let source)):
+      throw unusable(
+        metric,
+        "the budget takes the reference sample from `\(source)`: give the current sample alone, as raw `samples`",
+        at: entry.value.location)
+    default:
       throw unusable(
         metric, "a drift test takes a `reference` and a `current` sample", at: entry.value.location)
     }
