@@ -181,4 +181,35 @@ import Testing
     if case .number(let count, _) = rounds.value { #expect(Double(samples.count) == count) }
     #expect(figures.contains { $0.labels["group"] == "large" })
   }
+
+  /// A range query's pairs read exactly as `Double` reads their text, whichever way a number is
+  /// written, and series that share their instants, part from them midway, or stop short.
+  @Test func prometheusPairsReadAsTheirText() throws {
+    let times = ["1796000000", "1796000010.5", "1796000020.125", "1796000030"]
+    let values = [
+      ["0", "-0", "0.1", "12.5"], ["007", "-3.25", "1e-05", "123456789012345678901234"],
+      ["0.30000000000000004", "9007199254740993", "999999999999999", "1234567890.123456"],
+      ["2.5e-320", "1.7976931348623157e308", "100.000000000001", "-1.5E3"],
+    ]
+    let instants = [times, times, [times[0], "1796000011", "1796000021", "1796000031"], times]
+    let lengths = [4, 4, 4, 2]
+    let series = (0..<4).map { index in
+      let pairs = (0..<lengths[index]).map { "[\(instants[index][$0]), \"\(values[index][$0])\"]" }
+      return #"{"metric":{"i":"\#(index)"},"values":[\#(pairs.joined(separator: ", "))]}"#
+    }
+    let text =
+      #"{"status":"success","data":{"resultType":"matrix","result":[\#(series.joined(separator: ","))]}}"#
+    let figures = try ImportTool.prometheus.figures(from: ToolFixtures.output(text: text))
+    #expect(figures.count == 4)
+    for (index, figure) in figures.enumerated() {
+      guard case .series(let read, _) = figure.value else {
+        Issue.record("series \(index) is a series")
+        continue
+      }
+      #expect(read.times == instants[index].prefix(lengths[index]).map { Double($0)! })
+      #expect(read.values == values[index].prefix(lengths[index]).map { Double($0)! })
+      #expect(
+        read.values.map(\.sign) == values[index].prefix(lengths[index]).map { Double($0)!.sign })
+    }
+  }
 }

@@ -110,7 +110,7 @@ struct CheckCommand: ParsableCommand {
         "--percentile-method is linear or nearest-rank, not `\(percentileMethod)`")
     }
     _ = try burnRatePolicy()
-    try validateImportOptions()
+    try toolImport.validate()
     if let againstHistory, againstHistory < 1 {
       throw ValidationError(
         "--against-history takes a number of runs from 1, not \(againstHistory)")
@@ -118,8 +118,8 @@ struct CheckCommand: ParsableCommand {
   }
 
   func run() throws {
-    var outputs = try readOutputs()
-    if case .tool(let tool) = try origin(of: outputs) {
+    var outputs = try toolImport.readOutputs()
+    if case .tool(let tool) = try toolImport.origin(of: outputs) {
       return try runImport(tool, outputs: &outputs)
     }
     let parsed = try readMeasurements(outputs[0])
@@ -189,15 +189,8 @@ struct CheckCommand: ParsableCommand {
     do throws(MeasurementsError) {
       return try MeasurementsParser().parse(output.bytes, path: output.path)
     } catch {
-      throw Self.failure(error, in: output.path)
+      throw toolImport.failure(error, in: output.path)
     }
-  }
-
-  /// One problem is the error itself; several are listed, sorted by place, then counted.
-  static func failure(_ error: MeasurementsError, in path: String) -> CommandFailure {
-    guard error.problems.count > 1 else { return CommandFailure(error.description) }
-    for problem in error.problems { Console.error(problem.description) }
-    return CommandFailure("cannot check: \(error.problems.count) problems in \(path)")
   }
 
   /// An invalid budgets tree cannot judge anything: its errors on standard error, and exit 2.

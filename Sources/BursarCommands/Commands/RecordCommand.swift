@@ -12,7 +12,10 @@ struct RecordCommand: ParsableCommand {
     discussion: """
       Reads measurements as `bursar check` does and stores them, with the environment, the \
       instant, the source format, who records and the commit measured, as one JSON file on \
-      refs/bursar/runs (see docs/history.md#recording-runs). Raw samples are kept as an HDR \
+      refs/bursar/runs (see docs/history.md#recording-runs). With --from TOOL, or when the \
+      content says which tool wrote it, -m takes that tool's output as `check --from` reads it, \
+      through the `kind: Import` mappings of the commit recorded (or --mapping there); figures \
+      no mapping names are listed and not recorded. Raw samples are kept as an HDR \
       histogram whose percentiles are within 0.074% of the exact ones. The same run recorded \
       twice is stored once (SOURCE_DATE_EPOCH fixes the instant). --push fetches the remote's runs, merges them and pushes, again \
       after a rejected push. Exit 2 when nothing could be recorded, or when merging finds a \
@@ -24,8 +27,23 @@ struct RecordCommand: ParsableCommand {
   @Option(
     name: [.customShort("m"), .long],
     help: ArgumentHelp(
-      "The measurements file: .json, .yaml or .csv, or - for standard input.", valueName: "file"))
-  var measurements: String
+      "The measurements file: .json, .yaml or .csv, or - for standard input. With --from, a tool's output; repeatable, NAME=path names a Prometheus query result for the mapping's `result:`.",
+      valueName: "file"))
+  var measurements: [String]
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The tool that wrote the -m files: locust, pytest-benchmark, prometheus, mlflow, k6, or bursar (the measurements format). Default: what the content says, when only one tool could have written it.",
+      valueName: "tool"))
+  var from: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The `kind: Import` mapping to apply, a path inside .budgets/ of the commit recorded (default: every mapping for the tool there).",
+      valueName: "path"))
+  var mapping: String?
 
   @Option(
     name: .long,
@@ -59,7 +77,13 @@ struct RecordCommand: ParsableCommand {
       valueName: "remote"))
   var push: String?
 
+  var toolImport: ToolOutputImport {
+    ToolOutputImport(
+      arguments: measurements, from: from, mapping: mapping, refusal: "cannot record")
+  }
+
   func validate() throws {
+    try toolImport.validate()
     if let env, !EnvironmentKind.isValid(env) {
       throw ValidationError("`\(env)` is not a valid environment name")
     }
@@ -77,9 +101,32 @@ struct RecordCommand: ParsableCommand {
   }
 
   func run() throws {
-    let (parsed, format) = try MeasurementsReading(path: measurements, refusal: "cannot record")
-      .read()
+    var outputs = try toolImport.readOutputs()
+    let origin = try toolImport.origin(of: outputs)
     let repo = try repository.open()
+    let parsed: Measurements
+    let source: RunSource
+    var imported: ImportSummary?
+    switch origin {
+    case .bursar:
+      let (read, format) = try MeasurementsReading(
+        path: measurements[0], refusal: "cannot record"
+      ).parse(outputs[0].bytes)
+      (parsed, source) = (
+        read, RunSource(tool: "bursar", format: format.rawValue, file: measurements[0])
+      )
+    case .tool(let tool):
+      let figures = try toolImport.figures(tool, from: &outputs)
+      let (tree, place) = try budgetsOfCommit(
+        resolver: RevisionResolver(repository: repo), reader: SnapshotReader(repository: repo))
+      let read = try toolImport.measurements(
+        tool, of: figures, from: outputs, tree: tree, budgets: place)
+      parsed = read.measurements
+      source = RunSource(
+        tool: tool.rawValue, format: tool.outputFormat,
+        file: measurements.joined(separator: ", "))
+      imported = ImportSummary(tool: tool, mappings: read.mappingPaths, unmapped: read.unmapped)
+    }
     let signer = sign.map { key in
       { (message: [UInt8]) throws -> String in
         try ApprovalSigning(keyFile: key, namespace: RunDocument.namespace).sign(
@@ -88,7 +135,7 @@ struct RecordCommand: ParsableCommand {
     }
     let request = RecordRun.Request(
       measurements: parsed,
-      source: RunSource(tool: "bursar", format: format.rawValue, file: measurements),
+      source: source,
       revision: commit, environment: env.map { EnvironmentName($0) },
       recorder: identity.flatMap(RunRecorder.init(parsing:)), now: Self.now(), sign: signer,
       pushRemote: push)
@@ -108,6 +155,9 @@ struct RecordCommand: ParsableCommand {
     case .alreadyRecorded(let path):
       Console.output("Run \(run.id) is already recorded at \(path); nothing changed.")
     }
+    if let imported {
+      Console.output(CheckPresentation.importLines(imported).joined(separator: "\n"))
+    }
     guard let sync = outcome.sync else { return }
     if sync.pushed {
       let tries = sync.attempts == 1 ? "" : " after \(sync.attempts) attempts"
@@ -121,5 +171,30 @@ struct RecordCommand: ParsableCommand {
       }
       throw ExitCode(ExitStatus.couldNotRun)
     }
+  }
+
+  /// The budgets tree of the commit recorded, whose mappings read a tool's outputs: the run
+  /// is read as the code measured says, whatever the work tree holds. An invalid tree is
+  /// refused.
+  func budgetsOfCommit(resolver: RevisionResolver, reader: SnapshotReader) throws -> (
+    tree: BudgetTree, place: String
+  ) {
+    let revision: ResolvedRevision
+    let tree: BudgetTree
+    do throws(LedgerError) {
+      revision = try resolver.resolve(commit)
+      tree = try reader.snapshot(revision.source).load()
+    } catch {
+      throw CommandFailure(RecordRun.Failure.revision(error).sentence(commit: commit, remote: push))
+    }
+    let place = "the budgets of \(revision.source)"
+    guard tree.isValid else {
+      for diagnostic in tree.diagnostics where diagnostic.severity == .error {
+        Console.error(diagnostic.sentence)
+      }
+      throw CommandFailure(
+        "\(place) are invalid (see `bursar validate --rev \(commit)`); nothing was recorded")
+    }
+    return (tree, place)
   }
 }

@@ -11,7 +11,11 @@ struct MeasurementsReading {
 
   /// The measurements, and the format they were read in.
   func read() throws -> (measurements: Measurements, format: MeasurementsFormat) {
-    let bytes = try MeasurementsInput(path: path).read()
+    try parse(try MeasurementsInput(path: path).read())
+  }
+
+  /// The measurements in `bytes`, already read from `path`.
+  func parse(_ bytes: [UInt8]) throws -> (measurements: Measurements, format: MeasurementsFormat) {
     let shownPath = path == "-" ? "<stdin>" : path
     let format = MeasurementsFormat.detect(path: shownPath, bytes: bytes)
     do throws(MeasurementsError) {

@@ -108,4 +108,13 @@ extension ImportTool {
     case .k6: .k6
     }
   }
+
+  /// The format of the tool's outputs bursar reads, as a recorded run's source names it:
+  /// Locust's CSV files, the others' JSON.
+  public var outputFormat: String {
+    switch self {
+    case .locust: "csv"
+    case .pytestBenchmark, .prometheus, .mlflow, .k6: "json"
+    }
+  }
 }

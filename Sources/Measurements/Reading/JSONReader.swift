@@ -199,28 +199,51 @@ private struct JSONParser {
   /// `[number, "number"]`, the opening `[` read: one pair.
   private mutating func pair(from start: SourceLocation) throws(MeasurementsError) -> SamplePairs {
     var pairs = SamplePairs(location: start, isSingle: true)
-    try pairBody(into: &pairs)
+    let (time, value) = try pairBody(into: &pairs)
+    pairs.times.append(time)
+    pairs.values.append(value)
     return pairs
   }
 
   /// A list of `[number, "number"]` pairs, the opening `[` read.
+  ///
+  /// While the instants repeat the last list's (the series of one range query share theirs),
+  /// none is stored: the list keeps that one copy, and a list that parts from it copies the
+  /// instants it shared so far.
   private mutating func pairList(from start: SourceLocation) throws(MeasurementsError)
     -> SamplePairs
   {
     var pairs = SamplePairs(location: start, isSingle: false)
+    pairs.values.reserveCapacity(lastPairTimes.count)
+    var times: [Double] = []
+    var shared = 0
+    var sharing = !lastPairTimes.isEmpty
     while true {
       skipWhitespace()
       guard consume(UInt8(ascii: "[")) else {
         throw error("expected a `[time, \"value\"]` pair, found \(describeHere())")
       }
       skipWhitespace()
-      try pairBody(into: &pairs)
+      let (time, value) = try pairBody(into: &pairs)
+      if sharing, shared < lastPairTimes.count, lastPairTimes[shared] == time {
+        shared += 1
+      } else {
+        if sharing {
+          times = Array(lastPairTimes[..<shared])
+          times.reserveCapacity(lastPairTimes.count)
+          sharing = false
+        }
+        times.append(time)
+      }
+      pairs.values.append(value)
       skipWhitespace()
       if consume(UInt8(ascii: "]")) {
-        if pairs.times == lastPairTimes {
+        if sharing, shared == lastPairTimes.count {
           pairs.times = lastPairTimes
         } else {
-          lastPairTimes = pairs.times
+          if sharing { times = Array(lastPairTimes[..<shared]) }
+          pairs.times = times
+          lastPairTimes = times
         }
         return pairs
       }
@@ -230,8 +253,11 @@ private struct JSONParser {
     }
   }
 
-  /// The inside of a pair after its `[`, and its `]`.
-  private mutating func pairBody(into pairs: inout SamplePairs) throws(MeasurementsError) {
+  /// The inside of a pair after its `[`, and its `]`: the time and the value. The first value
+  /// that is `NaN` or infinite is noted in `pairs`, at the index of the pair.
+  private mutating func pairBody(into pairs: inout SamplePairs) throws(MeasurementsError) -> (
+    time: Double, value: Double
+  ) {
     guard isNumberStart else {
       throw error(
         "expected a number as the first of a `[time, \"value\"]` pair, found \(describeHere())")
@@ -253,21 +279,26 @@ private struct JSONParser {
       let text = String(
         decoding: UnsafeBufferPointer(rebasing: bytes[(valueOffset + 1)..<(index - 1)]),
         as: UTF8.self)
-      pairs.firstNonFinite = (pairs.times.count, location(at: valueOffset), text)
+      pairs.firstNonFinite = (pairs.values.count, location(at: valueOffset), text)
     }
-    pairs.times.append(time)
-    pairs.values.append(value)
     skipWhitespace()
     guard consume(UInt8(ascii: "]")) else {
       throw error(
         "a `[time, \"value\"]` pair holds two items; expected `]`, found \(describeHere())")
     }
+    return (time, value)
   }
 
   /// A number written as a JSON string, as Prometheus writes values: `"0.5"`, `"1e-05"`,
   /// `"NaN"`, `"+Inf"`, `"-Inf"`.
   private mutating func quotedNumber() throws(MeasurementsError) -> Double {
     let open = index
+    if let (value, end) = plainDecimal(at: index + 1, leadingZeros: true),
+      end < bytes.count, bytes[end] == UInt8(ascii: "\"")
+    {
+      index = end + 1
+      return value
+    }
     index += 1
     let start = index
     while index < bytes.count, bytes[index] != UInt8(ascii: "\""),
@@ -306,9 +337,64 @@ private struct JSONParser {
     index < bytes.count && (bytes[index] == UInt8(ascii: "-") || isDigit(bytes[index]))
   }
 
+  /// `-?digits(.digits)?` at `offset`, of at most 15 digits and followed by no digit, `.`, `e`
+  /// or `E`: the value (exact: both the digits and the power of ten are, and one division of
+  /// exact doubles is correctly rounded) and where it ends; nil for anything else, which the
+  /// full scan reads or refuses. JSON numbers have no leading zeros; quoted values may.
+  private func plainDecimal(at offset: Int, leadingZeros: Bool) -> (value: Double, end: Int)? {
+    var cursor = offset
+    let negative = cursor < bytes.count && bytes[cursor] == UInt8(ascii: "-")
+    if negative { cursor += 1 }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var fraction = 0
+    let integerStart = cursor
+    while cursor < bytes.count, digits < 16 {
+      let digit = bytes[cursor] &- UInt8(ascii: "0")
+      guard digit < 10 else { break }
+      mantissa = mantissa &* 10 &+ UInt64(digit)
+      digits += 1
+      cursor += 1
+    }
+    guard digits > 0 else { return nil }
+    if !leadingZeros, digits > 1, bytes[integerStart] == UInt8(ascii: "0") { return nil }
+    if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") {
+      cursor += 1
+      while cursor < bytes.count, digits < 16 {
+        let digit = bytes[cursor] &- UInt8(ascii: "0")
+        guard digit < 10 else { break }
+        mantissa = mantissa &* 10 &+ UInt64(digit)
+        digits += 1
+        fraction += 1
+        cursor += 1
+      }
+      guard fraction > 0 else { return nil }
+    }
+    guard digits <= 15 else { return nil }
+    if cursor < bytes.count {
+      let next = bytes[cursor]
+      if next &- UInt8(ascii: "0") < 10 || next == UInt8(ascii: ".") || next == UInt8(ascii: "e")
+        || next == UInt8(ascii: "E")
+      {
+        return nil
+      }
+    }
+    var magnitude = Double(mantissa)
+    if fraction > 0 {
+      var power = 1.0
+      for _ in 0..<fraction { power *= 10 }
+      magnitude /= power
+    }
+    return (negative ? -magnitude : magnitude, cursor)
+  }
+
   /// Scans a number by JSON's grammar and computes its value.
   private mutating func number() throws(MeasurementsError) -> (from: Int, to: Int, value: Double) {
     let from = index
+    if let (value, end) = plainDecimal(at: index, leadingZeros: false) {
+      index = end
+      return (from, end, value)
+    }
     var scanner = DecimalScanner()
     if consume(UInt8(ascii: "-")) { scanner.negative = true }
     guard index < bytes.count, isDigit(bytes[index]) else {

@@ -19,6 +19,17 @@ struct TextPosition {
     if offset < scanned { (line, scanned, column) = (1, 0, 1) }
     var index = scanned
     while index < offset {
+      // Eight ASCII bytes at a time when none is a newline: each is one column.
+      if index + 8 <= offset, let base = bytes.baseAddress {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let newlines = word ^ 0x0A0A_0A0A_0A0A_0A0A
+        let hasNewline = (newlines &- 0x0101_0101_0101_0101) & ~newlines & 0x8080_8080_8080_8080
+        if hasNewline == 0, word & 0x8080_8080_8080_8080 == 0 {
+          column += 8
+          index += 8
+          continue
+        }
+      }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\n") {
         line += 1
