@@ -127,6 +127,30 @@ import Testing
     #expect(try Self.verdict(drifted, "amount") == "breached")
   }
 
+  /// A tool's output read through a mapping is judged against the pinned run's figure too:
+  /// MLflow's precision of 0.962 is above the floor of 0.95 less 5%.
+  @Test func aToolsOutputIsJudgedAgainstThePinnedRun() throws {
+    let pinned = try Pinned()
+    try pinned.repository.write(
+      path: ".budgets/imports/mlflow.yaml",
+      contents: """
+        version: 1
+        kind: Import
+        tool: mlflow
+        figures:
+          - { name: precision, statistic: latest, budget: fraud, metric: precision, unit: "1" }
+
+        """)
+    let output = BursarCLI.packageRoot + "/Tests/Fixtures/tools/mlflow_runs_get.json"
+    let result = try pinned.fixture.runner.run(
+      "check", "--from", "mlflow", "-m", output, "--allow-missing")
+    #expect(result.status == 0, "\(result.stdoutText)\(result.stderrText)")
+    #expect(result.stdoutText.contains("0.95 less 5%"), "\(result.stdoutText)")
+    let json = try pinned.fixture.runner.run(
+      "check", "--from", "mlflow", "-m", output, "--allow-missing", "--format", "json")
+    #expect(try Self.verdict(json, "precision") == "within")
+  }
+
   @Test func aPinThatIsNotRecordedIsAnErrorAtTheBudgetFile() throws {
     let pinned = try Pinned()
     let unknown = String(repeating: "0", count: 32)

@@ -19,8 +19,10 @@ extension CheckCommand {
     let path = outputs.map(\.path).joined(separator: ", ")
     var report: CheckReport
     let options = try checkOptions()
+    let recorded = try recordedReferences(for: tree)
     do throws(CheckProblems) {
-      report = try BudgetChecker(tree: tree, options: options).check(imported.measurements)
+      report = try BudgetChecker(tree: tree, options: options).check(
+        imported.measurements, recorded: recorded)
     } catch {
       guard error.problems.count > 1 else { throw CommandFailure(error.description) }
       for problem in error.problems { Console.error(problem.description) }
