@@ -8,9 +8,7 @@ import Measurements
 /// the budgets tree's `kind: Import` mappings (through `ToolOutputImport`, as `record` reads
 /// them).
 extension CheckCommand {
-  var toolImport: ToolOutputImport {
-    ToolOutputImport(arguments: measurements, from: from, mapping: mapping, refusal: "cannot check")
-  }
+  var toolImport: ToolOutputImport { input.toolImport(refusal: "cannot check") }
 
   func runImport(_ tool: ImportTool, outputs: inout [ToolOutput]) throws {
     let figures = try toolImport.figures(tool, from: &outputs)

@@ -34,26 +34,7 @@ struct CheckCommand: ParsableCommand {
       "The environment to judge (default: the file's, else production).", valueName: "env"))
   var env: String?
 
-  @Option(
-    name: [.customShort("m"), .long],
-    help: ArgumentHelp(
-      "The measurements file: .json, .yaml or .csv, or - for standard input. With --from, a tool's output; repeatable, NAME=path names a Prometheus query result for the mapping's `result:`.",
-      valueName: "file"))
-  var measurements: [String]
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "The tool that wrote the -m files: locust, pytest-benchmark, prometheus, mlflow, k6, or bursar (the measurements format). Default: what the content says, when only one tool could have written it.",
-      valueName: "tool"))
-  var from: String?
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "The `kind: Import` mapping to apply, a path inside .budgets/ (default: every mapping for the tool).",
-      valueName: "path"))
-  var mapping: String?
+  @OptionGroup var input: ToolInputOptions
 
   @Option(
     name: .long,

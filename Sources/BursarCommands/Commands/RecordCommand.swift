@@ -24,26 +24,7 @@ struct RecordCommand: ParsableCommand {
 
   @OptionGroup var repository: RepositoryOptions
 
-  @Option(
-    name: [.customShort("m"), .long],
-    help: ArgumentHelp(
-      "The measurements file: .json, .yaml or .csv, or - for standard input. With --from, a tool's output; repeatable, NAME=path names a Prometheus query result for the mapping's `result:`.",
-      valueName: "file"))
-  var measurements: [String]
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "The tool that wrote the -m files: locust, pytest-benchmark, prometheus, mlflow, k6, or bursar (the measurements format). Default: what the content says, when only one tool could have written it.",
-      valueName: "tool"))
-  var from: String?
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "The `kind: Import` mapping to apply, a path inside .budgets/ of the commit recorded (default: every mapping for the tool there).",
-      valueName: "path"))
-  var mapping: String?
+  @OptionGroup var input: ToolInputOptions
 
   @Option(
     name: .long,
@@ -77,10 +58,7 @@ struct RecordCommand: ParsableCommand {
       valueName: "remote"))
   var push: String?
 
-  var toolImport: ToolOutputImport {
-    ToolOutputImport(
-      arguments: measurements, from: from, mapping: mapping, refusal: "cannot record")
-  }
+  var toolImport: ToolOutputImport { input.toolImport(refusal: "cannot record") }
 
   func validate() throws {
     try toolImport.validate()
@@ -110,10 +88,10 @@ struct RecordCommand: ParsableCommand {
     switch origin {
     case .bursar:
       let (read, format) = try MeasurementsReading(
-        path: measurements[0], refusal: "cannot record"
+        path: input.measurements[0], refusal: "cannot record"
       ).parse(outputs[0].bytes)
       (parsed, source) = (
-        read, RunSource(tool: "bursar", format: format.rawValue, file: measurements[0])
+        read, RunSource(tool: "bursar", format: format.rawValue, file: input.measurements[0])
       )
     case .tool(let tool):
       let figures = try toolImport.figures(tool, from: &outputs)
@@ -124,7 +102,7 @@ struct RecordCommand: ParsableCommand {
       parsed = read.measurements
       source = RunSource(
         tool: tool.rawValue, format: tool.outputFormat,
-        file: measurements.joined(separator: ", "))
+        file: input.measurements.joined(separator: ", "))
       imported = ImportSummary(tool: tool, mappings: read.mappingPaths, unmapped: read.unmapped)
     }
     let signer = sign.map { key in
