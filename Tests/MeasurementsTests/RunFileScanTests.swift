@@ -53,6 +53,8 @@ import Testing
       (#""significant_digits":3"#, #""significant_digits":"3""#, false),
       (#""kind":"summary""#, #""kind":null"#, false),
       (#""sum":"#, #""sum":1e999,"x":"#, false),
+      (#""sum":"#, #""sum":1e-999,"x":"#, false),
+      (#""sum":"#, #""sum":0.0e-999,"x":"#, true),
       (#""measured_at":"#, #""measured_at":null,"y":"#, true),
     ]
     for (from, to, read) in variants {

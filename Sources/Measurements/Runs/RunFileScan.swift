@@ -184,8 +184,15 @@ enum RunFileScan {
   }
 
   /// A finite number; the text is well-formed JSON, which `Double` reads correctly rounded.
+  /// A number that underflows to zero is left to the decoder too.
   static func double(_ value: Value) -> Double? {
     guard case .numberText(let text) = value, let number = Double(text), number.isFinite else {
+      return nil
+    }
+    if number == 0,
+      text.utf8.prefix(while: { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") })
+        .contains(where: { (UInt8(ascii: "1")...UInt8(ascii: "9")).contains($0) })
+    {
       return nil
     }
     return number
