@@ -6,6 +6,8 @@ import Measurements
 /// against the budget as it stood at that commit, with the exceptions in force then.
 public struct HistoryRow: Sendable {
   public var commit: CommitLinks
+  /// The run's identity, environment, instants, source and recorder; its figures are left
+  /// out (`budgets` is empty), since `result` holds the one this row shows.
   public var run: RunPoint
   /// The figure judged against the effective bound at the commit.
   public var result: MetricCheck

@@ -41,7 +41,11 @@ public struct RunHistory {
     } catch {
       throw .git(error)
     }
-    let loader = CommitTreeLoader(repository: repository, cache: ParseCache())
+    var budgetLoader = BudgetTreeLoader()
+    // Meaning digests serve approvals alone, which no verdict of a recorded figure looks at.
+    budgetLoader.computesDigests = false
+    let loader = CommitTreeLoader(
+      repository: repository, cache: ParseCache(), loader: budgetLoader)
     // Consecutive commits mostly share their budgets folder: one tree per folder id.
     var last: (folder: Oid?, tree: BudgetTree?, judge: RunJudge?)?
     var rows: [HistoryRow] = []
@@ -64,13 +68,17 @@ public struct RunHistory {
       guard let tree = last?.tree, let judge = last?.judge else { continue }
       for run in selected.reversed() {
         let day = CalendarDay(date: run.instant)
+        // A row keeps the run's identity and provenance, not its figures (its result holds the
+        // one it shows): a long history would otherwise keep every run whole until the end.
+        var shown = run
+        shown.run.budgets = []
         for result in judge.judge(run.run, at: run.instant, budget: budget, metric: metric) {
           let inForce = tree.exceptions(
             covering: result.metric, of: result.budget, in: run.environment
           ).filter { $0.isInForce(on: day) }.map(\.id.value).sorted()
           rows.append(
             HistoryRow(
-              commit: links, run: run, result: result, exceptionsInForce: inForce,
+              commit: links, run: shown, result: result, exceptionsInForce: inForce,
               budgetsInvalid: !tree.isValid))
         }
       }

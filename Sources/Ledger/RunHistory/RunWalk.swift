@@ -7,6 +7,8 @@ public final class RunWalk {
   private let runs: any RunLookup
   private var next: Oid?
   private var walk: (any CommitWalk)?
+  /// The links of the commit `advance()` returned last, when reading its parent read them.
+  private var current: CommitLinks?
   /// How many commits were looked at.
   public private(set) var visited = 0
 
@@ -27,7 +29,12 @@ public final class RunWalk {
   public func nextCommit() throws(LedgerError) -> (links: CommitLinks, runs: [RunPoint])? {
     while let id = try advance() {
       guard runs.hasRuns(at: id) else { continue }
-      let links = try git { () throws(GitError) in try reader.links(of: id) }
+      let links: CommitLinks
+      if let current {
+        links = current
+      } else {
+        links = try git { () throws(GitError) in try reader.links(of: id) }
+      }
       return (links, try runs.runs(at: id))
     }
     return nil
@@ -39,10 +46,12 @@ public final class RunWalk {
       if id != nil { visited += 1 }
       return id
     }
-    guard let current = next else { return nil }
+    guard let id = next else { return nil }
     visited += 1
-    next = try git { () throws(GitError) in try reader.links(of: current).parentIds.first }
-    return current
+    let links = try git { () throws(GitError) in try reader.links(of: id) }
+    current = links
+    next = links.parentIds.first
+    return id
   }
 
   private func git<T>(_ body: () throws(GitError) -> T) throws(LedgerError) -> T {

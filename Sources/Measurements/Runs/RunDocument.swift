@@ -69,7 +69,28 @@ public enum RunDocument {
   /// With `only`, the run holds that budget's figures alone (the others are neither decoded nor
   /// checked), and its id is not checked against its content, which a part of the run cannot
   /// be: what `history` reads. Recording, merging, exporting and every full read check it.
+  ///
+  /// With `only`, the bytes are first cut down to that budget (`RunBudgetSlice`) and the cut
+  /// decoded; a document the cut cannot vouch for, or whose cut fails to decode, is decoded
+  /// whole, so what is read and every error said are those of the whole document.
   public static func decode(_ bytes: [UInt8], file: String, only: BudgetName? = nil)
+    throws(RunDocumentError) -> RecordedRun
+  {
+    if let only, let sliced = RunBudgetSlice.slice(bytes, keeping: only.rawValue) {
+      // The cut of a run as `record` writes it is read straight from its bytes; any other
+      // by the decoder.
+      if let stored = RunFileScan.read(sliced),
+        let run = try? checked(stored, file: file, only: only)
+      {
+        return run
+      }
+      if let run = try? decodeWhole(sliced, file: file, only: only) { return run }
+    }
+    return try decodeWhole(bytes, file: file, only: only)
+  }
+
+  /// The run in `bytes` read by `JSONDecoder` alone, with no cut.
+  static func decodeWhole(_ bytes: [UInt8], file: String, only: BudgetName?)
     throws(RunDocumentError) -> RecordedRun
   {
     let data = Data(bytes)
@@ -94,6 +115,13 @@ public enum RunDocument {
       throw RunDocumentError(
         file: file, jsonPath: path(of: error), reason: .malformed(message(of: error)))
     }
+    return try checked(stored, file: file, only: only)
+  }
+
+  /// The run a decoded document holds, its format checked, and its id unless `only` is given.
+  private static func checked(_ stored: RunFile, file: String, only: BudgetName?)
+    throws(RunDocumentError) -> RecordedRun
+  {
     guard stored.format >= 1 else {
       throw RunDocumentError(
         file: file, jsonPath: "$.format",
