@@ -151,6 +151,33 @@ import Testing
     #expect(try Self.verdict(json, "precision") == "within")
   }
 
+  /// `history` judges each recorded figure against the pinned baseline as `check` did: runs
+  /// of 0.91 and 0.90 against the floor of 0.95 less 5% (0.9025).
+  @Test func historyJudgesRecordedFiguresAgainstThePin() throws {
+    let pinned = try Pinned()
+    let head = try pinned.repository.git("rev-parse", "HEAD")
+    for (index, precision) in ["0.91", "0.90"].enumerated() {
+      _ = try Self.record(
+        Self.measurements(precision: precision, amount: Array(1...30)), in: pinned.fixture,
+        name: "now\(index).yaml")
+    }
+    let result = try pinned.fixture.runner.run("history", "fraud", "precision", "--format", "csv")
+    #expect(result.status == 0, "\(result.stdoutText)\(result.stderrText)")
+    let lines = result.stdoutText.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    let header = try #require(lines.first)
+    let commit = try #require(header.firstIndex(of: "commit"))
+    let measured = try #require(header.firstIndex(of: "measured"))
+    let verdict = try #require(header.firstIndex(of: "verdict"))
+    let atHead = lines.dropFirst().filter { $0.count == header.count && $0[commit] == head }
+    let verdicts = Dictionary(
+      atHead.map { ($0[measured], $0[verdict]) }, uniquingKeysWith: { a, _ in a })
+    #expect(verdicts == ["0.91": "within", "0.90": "breached"], "\(result.stdoutText)")
+    let text = try pinned.fixture.runner.run("history", "fraud", "precision").stdoutText
+    #expect(text.contains("0.95 less 5%"), "\(text)")
+  }
+
   @Test func aPinThatIsNotRecordedIsAnErrorAtTheBudgetFile() throws {
     let pinned = try Pinned()
     let unknown = String(repeating: "0", count: 32)

@@ -37,6 +37,7 @@ extension ExportCommand {
       budget: budgetName, metric: metric.map { MetricName($0) },
       environment: env.map { EnvironmentName($0) })
     history.percentileMethod = percentileMethod.flatMap(PercentileMethod.init) ?? .linear
+    history.references = runs.references
     let lines: [ExportHistory.Line]
     do throws(ExportHistory.Failure) {
       lines = try ExportHistory(repository: repo).lines(history)

@@ -81,6 +81,7 @@ struct HistoryCommand: ParsableCommand {
       budget: budget.map { BudgetName($0) }, metric: metric.map { MetricName($0) },
       environment: env.map { EnvironmentName($0) })
     history.percentileMethod = PercentileMethod(rawValue: percentileMethod) ?? .linear
+    history.references = runs.references
     let rows: [HistoryRow]
     do throws(LedgerError) { rows = try history.rows() } catch { throw CommandFailure(error) }
     let report = HistoryReport(

@@ -4,6 +4,8 @@ import Ledger
 /// command line's words for what cannot be read.
 struct RecordedRuns {
   let lookup: StoreRunLookup
+  /// The same runs as the baselines and drift references budgets pin to them are read.
+  let references: StoreRecordedRuns
 
   /// Opens the runs with `open` (`{ try RunStore(repository: repo) }`), in the command
   /// line's words when they cannot be read.
@@ -16,6 +18,7 @@ struct RecordedRuns {
     }
     do throws(LedgerError) {
       lookup = try StoreRunLookup(store: store)
+      references = StoreRecordedRuns(store: store)
     } catch {
       throw CommandFailure(error)
     }

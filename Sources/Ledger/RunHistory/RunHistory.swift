@@ -17,6 +17,8 @@ public struct RunHistory {
   public let environment: EnvironmentName?
   public var percentileMethod: PercentileMethod = .linear
   public var root = ".budgets"
+  /// Where baselines and drift references pinned to recorded runs are read, for the verdicts.
+  public var references: (any RecordedRunSource)?
 
   public init(
     repository: any ObjectReading, runs: any RunLookup, head: Oid, base: Oid? = nil,
@@ -62,7 +64,11 @@ public struct RunHistory {
         let tree = folder == nil ? nil : try loader.tree(atCommit: links.id)
         last = (
           folder, tree,
-          tree.map { RunJudge(tree: $0, percentileMethod: percentileMethod, budget: budget) }
+          tree.map {
+            var judge = RunJudge(tree: $0, percentileMethod: percentileMethod, budget: budget)
+            judge.recorded = references
+            return judge
+          }
         )
       }
       guard let tree = last?.tree, let judge = last?.judge else { continue }

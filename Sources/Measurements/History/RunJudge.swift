@@ -7,9 +7,13 @@ import Foundation
 /// A recorded run may name budgets, metrics or environments the tree does not have (the run
 /// is older or newer than the budgets): those figures are left out rather than refused, and a
 /// budget whose figures do not fit its metrics any more is left out whole.
-public struct RunJudge: Sendable {
+public struct RunJudge {
   public var tree: BudgetTree
   public var percentileMethod: PercentileMethod
+  /// Where baselines and drift references pinned to recorded runs are read from, so that a
+  /// pinned floor is judged as `check` judged it; without, such a metric's figure is judged
+  /// without its pinned baseline (what computing figures alone needs).
+  public var recorded: (any RecordedRunSource)?
   private let budgets: [BudgetName: Budget]
   private let exceptions: [BudgetName: [BudgetException]]
   /// The tree of one budget alone, made once, when the judge is for that budget's runs.
@@ -84,10 +88,12 @@ public struct RunJudge: Sendable {
         self.alone?.name == name
         ? self.alone!.tree
         : BudgetTree(owners: tree.owners, budgets: [budget], exceptions: exceptions[name] ?? [])
-      // Only the figures are wanted: a baseline a recorded run names is not read for them.
+      // A pin that cannot be read here (its run is not in this clone) leaves the figure
+      // judged without it rather than the figure left out.
+      let checker = BudgetChecker(tree: alone, options: options)
       guard
-        let report = try? BudgetChecker(tree: alone, options: options).check(
-          single, references: .ignored)
+        let report = (try? checker.check(single, recorded: recorded, references: .ignored))
+          ?? (recorded == nil ? nil : try? checker.check(single, references: .ignored))
       else {
         continue
       }
