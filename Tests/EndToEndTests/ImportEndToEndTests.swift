@@ -8,19 +8,6 @@ import Testing
 @Suite(.serialized) struct ImportEndToEndTests {
   static let fixtures = BursarCLI.packageRoot + "/Tests/Fixtures/tools"
 
-  static let owners = """
-    version: 1
-    kind: Owners
-    teams:
-      sre:
-        members:
-          - name: alice
-    dimensions:
-      latency: { owners: [sre] }
-      quality: { owners: [sre] }
-    governance: { owners: [sre], require: all }
-    """
-
   static let budget = """
     version: 1
     kind: Budget
@@ -33,24 +20,11 @@ import Testing
       accuracy: { dimension: quality, min: 0.95 }
     """
 
-  static let locustMapping = """
-    version: 1
-    kind: Import
-    tool: locust
-    figures:
-      - { name: /score, labels: { Type: POST }, statistic: "95%", budget: scorer, metric: latency_p95 }
-      - { name: /score, labels: { Type: POST }, statistic: "50%", budget: scorer, metric: latency_p50 }
-      - budget: scorer
-        metric: availability
-        bad: { name: Aggregated, statistic: Failure Count }
-        total: { name: Aggregated, statistic: Request Count }
-    """
-
   static func repository(mapping: String, file: String = "locust.yaml") throws
     -> (TemporaryRepository, BursarRunner)
   {
     let repository = try TemporaryRepository()
-    try repository.write(path: ".budgets/owners.yaml", contents: owners)
+    try repository.write(path: ".budgets/owners.yaml", contents: ImportFiles.owners)
     try repository.write(path: ".budgets/scorer.yaml", contents: budget)
     try repository.write(path: ".budgets/imports/\(file)", contents: mapping)
     _ = try repository.commit(message: "Budgets and the import mapping")
@@ -78,7 +52,7 @@ import Testing
   /// The fixture's `/score` p95 is 160ms (within 10s), p50 75ms (above 50ms), and Aggregated
   /// holds 17 failures in 221 requests (92.3%, below 99%).
   @Test func locustStatsGiveTheRightVerdicts() throws {
-    let (repository, bursar) = try Self.repository(mapping: Self.locustMapping)
+    let (repository, bursar) = try Self.repository(mapping: ImportFiles.locustMapping)
     let stats = Self.fixtures + "/locust_stats.csv"
     for arguments in [["--from", "locust"], []] {
       let result = try bursar.run(["check", "-m", stats] + arguments)
@@ -103,22 +77,8 @@ import Testing
   }
 
   @Test func prometheusGoodAndTotalResultsNamedOnTheCommandLine() throws {
-    let mapping = """
-      version: 1
-      kind: Import
-      tool: prometheus
-      figures:
-        - budget: scorer
-          metric: availability
-          good: { query: 'sum(increase(http_requests_total{code="200"}[2s]))', result: good }
-          total: { query: 'sum(increase(http_requests_total[2s]))', result: total }
-        - budget: scorer
-          metric: latency_p95
-          query: request_latency_seconds{quantile="0.95"}
-          result: latency
-          unit: s
-      """
-    let (_, bursar) = try Self.repository(mapping: mapping, file: "prometheus.yaml")
+    let (_, bursar) = try Self.repository(
+      mapping: ImportFiles.prometheusMapping, file: "prometheus.yaml")
     let result = try bursar.run([
       "check", "--from", "prometheus", "-m", "good=\(Self.fixtures)/prometheus_range_good.json",
       "-m", "total=\(Self.fixtures)/prometheus_range_total.json",
@@ -135,7 +95,7 @@ import Testing
   // MARK: - Bad input: exit 2 with the place
 
   @Test func badOutputsAndMappingsExitTwoWithTheirPlace() throws {
-    let (repository, bursar) = try Self.repository(mapping: Self.locustMapping)
+    let (repository, bursar) = try Self.repository(mapping: ImportFiles.locustMapping)
     try repository.write(
       path: "cut.csv", contents: "Type,Name,Request Count,Failure Count,95%\nPOST,/score,10\n")
     try repository.write(
@@ -174,7 +134,7 @@ import Testing
     // A mapping naming a metric the budget lacks: the tree is invalid, with a hint.
     try repository.write(
       path: ".budgets/imports/locust.yaml",
-      contents: Self.locustMapping.replacingOccurrences(
+      contents: ImportFiles.locustMapping.replacingOccurrences(
         of: "metric: latency_p50", with: "metric: latency_p05"))
     let unknown = try bursar.run(
       "check", "--from", "locust", "-m", Self.fixtures + "/locust_stats.csv")
@@ -190,7 +150,7 @@ import Testing
     // A unit the mapping gives that the tool contradicts: reported at the mapping's line.
     try repository.write(
       path: ".budgets/imports/locust.yaml",
-      contents: Self.locustMapping.replacingOccurrences(
+      contents: ImportFiles.locustMapping.replacingOccurrences(
         of: "budget: scorer, metric: latency_p95 }",
         with: "budget: scorer, metric: latency_p95, unit: s }"))
     let unit = try bursar.run(
@@ -221,7 +181,7 @@ import Testing
 
   @Test func locustRunHeadlessAgainstALoopbackServer() throws {
     try RequiredTools.require("locust")
-    let (repository, bursar) = try Self.repository(mapping: Self.locustMapping)
+    let (repository, bursar) = try Self.repository(mapping: ImportFiles.locustMapping)
     try repository.write(path: "server.py", contents: Self.loopbackServer)
     try repository.write(
       path: "locustfile.py",

@@ -9,22 +9,6 @@ import Testing
   static let fixtures = ImportEndToEndTests.fixtures
   static let ci = ["--as", "CI Runner <ci@example.com>"]
 
-  static let prometheusMapping = """
-    version: 1
-    kind: Import
-    tool: prometheus
-    figures:
-      - budget: scorer
-        metric: availability
-        good: { query: 'sum(increase(http_requests_total{code="200"}[2s]))', result: good }
-        total: { query: 'sum(increase(http_requests_total[2s]))', result: total }
-      - budget: scorer
-        metric: latency_p95
-        query: request_latency_seconds{quantile="0.95"}
-        result: latency
-        unit: s
-    """
-
   /// Whether `refs/bursar/runs` exists: a refused recording must leave none.
   static func hasRuns(_ repository: TemporaryRepository) -> Bool {
     (try? repository.git("rev-parse", "--verify", "--quiet", "refs/bursar/runs")) != nil
@@ -34,12 +18,12 @@ import Testing
   /// requests. The 76 figures no mapping names are listed and not recorded.
   @Test func recordsALocustOutputThroughTheMappingOfTheCommit() throws {
     let (repository, bursar) = try ImportEndToEndTests.repository(
-      mapping: ImportEndToEndTests.locustMapping)
+      mapping: ImportFiles.locustMapping)
     let head = try repository.git("rev-parse", "HEAD")
     // The work tree's mapping is not the commit's: the commit's is applied.
     try repository.write(
       path: ".budgets/imports/locust.yaml",
-      contents: ImportEndToEndTests.locustMapping.replacingOccurrences(
+      contents: ImportFiles.locustMapping.replacingOccurrences(
         of: "statistic: \"95%\"", with: "statistic: \"99%\""))
     let stats = Self.fixtures + "/locust_stats.csv"
     let recorded = try bursar.run(["record", "--from", "locust", "-m", stats] + Self.ci)
@@ -90,7 +74,7 @@ import Testing
   /// Several `-m NAME=path` query results, each named for the mapping's `result:`.
   @Test func recordsPrometheusResultsNamedOnTheCommandLine() throws {
     let (repository, bursar) = try ImportEndToEndTests.repository(
-      mapping: Self.prometheusMapping, file: "prometheus.yaml")
+      mapping: ImportFiles.prometheusMapping, file: "prometheus.yaml")
     let arguments = [
       "good=\(Self.fixtures)/prometheus_range_good.json",
       "total=\(Self.fixtures)/prometheus_range_total.json",
@@ -120,7 +104,7 @@ import Testing
 
   @Test func badInputExitsTwoAndRecordsNothing() throws {
     let (repository, bursar) = try ImportEndToEndTests.repository(
-      mapping: ImportEndToEndTests.locustMapping)
+      mapping: ImportFiles.locustMapping)
     try repository.write(
       path: "cut.csv", contents: "Type,Name,Request Count,Failure Count,95%\nPOST,/score,10\n")
     try repository.write(path: "m.json", contents: RunsFixture.measurements)

@@ -1,23 +1,12 @@
 import BudgetKit
 import Foundation
 import Measurements
+import TestSupport
 import Testing
 
 /// Mappings applied to real tools' figures: verdicts worked out by hand from the fixtures, and
 /// every way a mapping and an output can disagree, each reported at its place.
 @Suite struct MappingApplicationTests {
-  static let owners = """
-    version: 1
-    kind: Owners
-    teams:
-      sre:
-        members:
-          - name: alice
-    dimensions:
-      latency: { owners: [sre] }
-      quality: { owners: [sre] }
-    governance: { owners: [sre], require: all }
-    """
 
   static let budget = """
     version: 1
@@ -34,7 +23,7 @@ import Testing
 
   static func tree(_ mapping: String) throws -> BudgetTree {
     let files = [
-      ".budgets/owners.yaml": owners, ".budgets/scorer.yaml": budget,
+      ".budgets/owners.yaml": ImportFiles.owners, ".budgets/scorer.yaml": budget,
       ".budgets/imports/map.yaml": mapping,
     ]
     let tree = BudgetTreeLoader(day: CalendarDay("2026-12-01")!).load(
@@ -58,24 +47,11 @@ import Testing
       imported.measurements)
   }
 
-  static let locustMapping = """
-    version: 1
-    kind: Import
-    tool: locust
-    figures:
-      - { name: /score, labels: { Type: POST }, statistic: "95%", budget: scorer, metric: latency_p95 }
-      - { name: /score, labels: { Type: POST }, statistic: "50%", budget: scorer, metric: latency_p50 }
-      - budget: scorer
-        metric: availability
-        bad: { name: Aggregated, statistic: Failure Count }
-        total: { name: Aggregated, statistic: Request Count }
-    """
-
   /// The fixture's `/score` p95 is 160ms (within 200ms), p50 75ms (above 50ms); Aggregated holds
   /// 17 failures of 221 requests: 204/221 = 92.3% good, below 99%.
   @Test func locustVerdicts() throws {
     let (imported, tree) = try Self.apply(
-      Self.locustMapping, [try ToolFixtures.output("locust_stats.csv")], tool: .locust)
+      ImportFiles.locustMapping, [try ToolFixtures.output("locust_stats.csv")], tool: .locust)
     let report = try Self.check(imported, tree)
     let verdicts = Dictionary(
       uniqueKeysWithValues: report.results.map { ($0.metric.rawValue, $0.verdict) })
