@@ -8,33 +8,21 @@ extension ExportCommand {
   func exportAudit() throws {
     let repo = try repository.open(forHistoryWalk: true)
     let filter = try filters.filter()
-    let scope: HistoryScope?
-    do {
-      scope = try RevisionResolver(repository: repo).scope(range, firstParentOnly: true)
+    var sink = ExportSink(file: outputFile)
+    let failure: LedgerError?
+    do throws(LedgerError) {
+      // A walk stopped part-way (a shallow clone) keeps what it read, then fails.
+      failure = try AuditTrail.read(range, firstParentOnly: true, in: repo, filter: filter) {
+        entries, first in
+        let texts = CommitTexts(first)
+        for entry in entries { sink.write(LogEntryJSON.text(entry, commit: texts, export: .audit)) }
+      }
     } catch {
       throw CommandFailure(error)
     }
-    var sink = ExportSink(file: outputFile)
-    var failure: CommandFailure?
-    if let scope {
-      do {
-        let trail = try AuditTrail(repository: repo, scope: scope)
-        while let commit = try trail.next() {
-          guard let first = commit.entries.first else { continue }
-          let texts = CommitTexts(first)
-          for entry in commit.entries where filter.includes(entry) {
-            sink.write(LogEntryJSON.text(entry, commit: texts, export: .audit))
-          }
-        }
-      } catch {
-        // A walk stopped part-way (a shallow clone) keeps what it read, then fails.
-        guard case .git = error else { throw CommandFailure(error) }
-        failure = CommandFailure(error)
-      }
-    }
     if let failure {
       sink.abandon()
-      throw failure
+      throw CommandFailure(failure)
     }
     try sink.finish()
   }

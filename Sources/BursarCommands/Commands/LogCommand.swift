@@ -40,29 +40,20 @@ struct LogCommand: ParsableCommand {
     if let header = renderer.header() { output.line(header) }
     var count = 0
     var failure: CommandFailure?
-    let scope: HistoryScope?
-    do {
-      scope = try RevisionResolver(repository: repo).scope(range, firstParentOnly: !allParents)
+    do throws(LedgerError) {
+      // A git failure part-way still shows the commits read before it, then the failure.
+      failure = try AuditTrail.read(
+        range, firstParentOnly: !allParents, in: repo, filter: filter
+      ) { entries, first in
+        let texts = CommitTexts(first)
+        for entry in entries {
+          if let text = renderer.row(entry, commit: texts, index: count) { output.line(text) }
+          count += 1
+        }
+        output.flush()
+      }.map { CommandFailure($0) }
     } catch {
       throw CommandFailure(error)
-    }
-    if let scope {
-      do {
-        let trail = try AuditTrail(repository: repo, scope: scope)
-        while let commit = try trail.next() {
-          guard let first = commit.entries.first else { continue }
-          let texts = CommitTexts(first)
-          for entry in commit.entries where filter.includes(entry) {
-            if let text = renderer.row(entry, commit: texts, index: count) { output.line(text) }
-            count += 1
-          }
-          output.flush()
-        }
-      } catch {
-        // A git failure part-way still shows the commits read before it, then the failure.
-        guard case .git = error else { throw CommandFailure(error) }
-        failure = CommandFailure(error)
-      }
     }
     if let footer = renderer.footer(count: count, error: failure?.description) {
       output.line(footer)
