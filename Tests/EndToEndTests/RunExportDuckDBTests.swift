@@ -4,23 +4,7 @@ import Testing
 
 /// `export --runs` loaded into DuckDB, running the queries docs/json.md shows, as written.
 @Suite struct RunExportDuckDBTests {
-  /// The ```sql blocks of docs/json.md's `export --runs` section.
-  static func documentedQueries() throws -> [String] {
-    let text = try String(contentsOfFile: BursarCLI.packageRoot + "/docs/json.md", encoding: .utf8)
-    let start = try #require(text.range(of: "## export --runs"))
-    let section = text[start.upperBound...]
-    let end = section.range(of: "\n## ")?.lowerBound ?? section.endIndex
-    let body = section[..<end]
-    var queries: [String] = []
-    var rest = body[...]
-    while let open = rest.range(of: "```sql\n") {
-      guard let close = rest[open.upperBound...].range(of: "```") else { break }
-      queries.append(String(rest[open.upperBound..<close.lowerBound]))
-      rest = rest[close.upperBound...]
-    }
-    return queries
-  }
-
+  /// The ```sql blocks of docs/json.md's `export --runs` section, run on an export.
   @Test func documentedQueriesRunOnTheExport() throws {
     let duck = try? runProcess("python3", ["-c", "import duckdb"], cwd: "/")
     try #require(
@@ -47,7 +31,7 @@ import Testing
     #expect(export.status == 0, "\(export.stderrText)")
     try export.stdout.write(to: URL(fileURLWithPath: repository.absolutePath("runs.jsonl")))
 
-    let queries = try Self.documentedQueries()
+    let queries = try WarehouseExportDuckDBTests.documentedQueries("export --runs")
     try #require(queries.count == 2, "docs/json.md should show two queries")
     let script = """
       import duckdb, json, sys
