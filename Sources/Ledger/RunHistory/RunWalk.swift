@@ -2,8 +2,13 @@ import GitKit
 
 /// The commits of first-parent history that have recorded runs, newest first: from a head
 /// down to the root, or, with a base, only those not reachable from it (`A..B`).
+///
+/// From a head alone the walk reads each commit's links from the repository's first-parent
+/// index when it knows them (`FirstParentIndex`), and records those it reads; the index is
+/// saved when the walk reaches the root, or when `finish()` is called after stopping early.
 public final class RunWalk {
   private let reader: any HistoryReading
+  private let index: FirstParentIndex?
   private let runs: any RunLookup
   private var next: Oid?
   private var walk: (any CommitWalk)?
@@ -17,6 +22,7 @@ public final class RunWalk {
   ) throws(GitError) {
     self.reader = try repository.historyReader()
     self.runs = runs
+    self.index = base == nil && !runs.isEmpty ? repository.firstParentIndex() : nil
     if let base {
       walk = try repository.commitWalk(
         from: [head], hiding: [base], firstParentOnly: true, order: .time)
@@ -46,12 +52,27 @@ public final class RunWalk {
       if id != nil { visited += 1 }
       return id
     }
-    guard let id = next else { return nil }
+    guard let id = next else {
+      finish()
+      return nil
+    }
     visited += 1
-    let links = try git { () throws(GitError) in try reader.links(of: id) }
+    let links: CommitLinks
+    if let known = index?.links(of: id) {
+      links = known
+    } else {
+      links = try git { () throws(GitError) in try reader.links(of: id) }
+      index?.record(links)
+    }
     current = links
     next = links.parentIds.first
     return id
+  }
+
+  /// Saves what the walk added to the first-parent index; a walk that stops before the root
+  /// calls it. Nothing is said when the index cannot be written: it is only a cache.
+  public func finish() {
+    index?.save()
   }
 
   private func git<T>(_ body: () throws(GitError) -> T) throws(LedgerError) -> T {
