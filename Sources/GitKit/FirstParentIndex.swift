@@ -29,22 +29,37 @@ public final class FirstParentIndex {
 
   /// Where the file is read from and saved to.
   public let path: String
-  private var entries: [Oid: CommitLinks]
+  private var read: (entries: [Oid: CommitLinks], valid: Bool)?
+  private var entries: [Oid: CommitLinks] { load().entries }
   /// Entries recorded since the file was read.
   private var added = 0
-  /// Whether the file held a valid index when it was read.
-  public let wasLoaded: Bool
 
-  /// Reads the index at `path`; an absent or invalid file gives an empty index.
+  /// The index at `path`, read when first asked; an absent or invalid file gives an empty
+  /// index.
   public init(path: String) {
     self.path = path
-    if let data = FileManager.default.contents(atPath: path), let read = Self.decode(data) {
-      entries = read
-      wasLoaded = true
+  }
+
+  /// The size of the file in bytes (0 when there is none), known without reading it: a short
+  /// walk over a large index is cheaper without it.
+  public var fileSize: Int {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue
+      ?? 0
+  }
+
+  /// Whether the file held a valid index when it was read.
+  public var wasLoaded: Bool { load().valid }
+
+  private func load() -> (entries: [Oid: CommitLinks], valid: Bool) {
+    if let read { return read }
+    let loaded: (entries: [Oid: CommitLinks], valid: Bool)
+    if let data = FileManager.default.contents(atPath: path), let decoded = Self.decode(data) {
+      loaded = (decoded, true)
     } else {
-      entries = [:]
-      wasLoaded = false
+      loaded = ([:], false)
     }
+    read = loaded
+    return loaded
   }
 
   /// How many commits the index knows.
@@ -63,7 +78,8 @@ public final class FirstParentIndex {
     // come back the same.
     let seconds = links.committerTime.timeIntervalSince1970
     guard seconds.rounded() == seconds, abs(seconds) < 9e15 else { return }
-    entries[links.id] = links
+    // In place: the dictionary is not copied for each entry.
+    read?.entries[links.id] = links
     added += 1
   }
 

@@ -6,9 +6,19 @@ import GitKit
 /// From a head alone the walk reads each commit's links from the repository's first-parent
 /// index when it knows them (`FirstParentIndex`), and records those it reads; the index is
 /// saved when the walk reaches the root, or when `finish()` is called after stopping early.
+/// A large index is read only once the walk has gone `commitsBeforeLargeIndex` commits deep:
+/// reading it costs more than a short walk (`check --against-history`) saves.
 public final class RunWalk {
+  /// How large an index is read from the start (about 12,000 commits).
+  static let largeIndexBytes = 1 << 20
+  /// How many commits a walk reads from git before it reads a large index.
+  static let commitsBeforeLargeIndex = 1_000
+
   private let reader: any HistoryReading
-  private let index: FirstParentIndex?
+  /// The repository's index, once in use.
+  private var index: FirstParentIndex?
+  /// The large index not read yet, and the links read from git meanwhile, for it.
+  private var deferred: (index: FirstParentIndex, read: [CommitLinks])?
   private let runs: any RunLookup
   private var next: Oid?
   private var walk: (any CommitWalk)?
@@ -22,7 +32,13 @@ public final class RunWalk {
   ) throws(GitError) {
     self.reader = try repository.historyReader()
     self.runs = runs
-    self.index = base == nil && !runs.isEmpty ? repository.firstParentIndex() : nil
+    if base == nil, !runs.isEmpty, let index = repository.firstParentIndex() {
+      if index.fileSize > Self.largeIndexBytes {
+        deferred = (index, [])
+      } else {
+        self.index = index
+      }
+    }
     if let base {
       walk = try repository.commitWalk(
         from: [head], hiding: [base], firstParentOnly: true, order: .time)
@@ -57,12 +73,18 @@ public final class RunWalk {
       return nil
     }
     visited += 1
+    if let (large, read) = deferred, visited > Self.commitsBeforeLargeIndex {
+      for links in read { large.record(links) }
+      index = large
+      deferred = nil
+    }
     let links: CommitLinks
     if let known = index?.links(of: id) {
       links = known
     } else {
       links = try git { () throws(GitError) in try reader.links(of: id) }
       index?.record(links)
+      deferred?.read.append(links)
     }
     current = links
     next = links.parentIds.first
