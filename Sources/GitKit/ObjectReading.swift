@@ -36,6 +36,10 @@ public protocol ObjectReading: HistoryReading {
 
   /// The reader a long history walk should use for its per-commit reads.
   func historyReader() throws(GitError) -> any HistoryReading
+
+  /// The persistent record of commits' links a first-parent walk may read instead of the
+  /// commits, or nil where there is none or it must not be used (see `FirstParentIndex`).
+  func firstParentIndex() -> FirstParentIndex?
 }
 
 extension ObjectReading {
@@ -88,6 +92,9 @@ extension ObjectReading {
 
   /// The reader itself, for implementations without a faster one.
   public func historyReader() throws(GitError) -> any HistoryReading { self }
+
+  /// No index by default: every commit is read.
+  public func firstParentIndex() -> FirstParentIndex? { nil }
 
   /// A walk over history with `Repository.revWalk`'s defaults: all parents, no commit
   /// before its children. On a `Repository` its own `revWalk` (a `RevWalk`) is chosen.

@@ -89,7 +89,10 @@ struct HistoryCommand: ParsableCommand {
       recordedRuns: !runs.lookup.isEmpty)
     switch format {
     case .text: Console.output(HistoryTextRenderer().render(report))
-    case .json: Console.output(JSONRenderer(HistoryJSON.init).render(report))
+    case .json:
+      // Figure by figure: a long history's document is never held whole.
+      HistoryJSONWriter().write(report, to: Console.outputPiece)
+      Console.outputPiece("\n")
     case .csv: Console.output(HistoryCSVRenderer().render(report))
     }
     runs.warnAboutSkips()

@@ -111,22 +111,34 @@ struct HistoryJSON: Encodable {
     budget = report.budget
     metric = report.metric
     environment = report.environment
-    figures = report.rows.map { row in
-      let result = row.result
-      var exception: String?
-      if case .excepted(let id) = result.verdict { exception = id.rawValue }
-      return Figure(
-        commit: row.commit.id.hex, commit_time: Self.instant(row.commit.committerTime),
-        run: row.run.id, instant: Self.instant(row.run.instant),
-        recorder: row.run.run.recorder.description, environment: row.run.environment.rawValue,
-        budget: result.budget.rawValue, metric: result.metric.rawValue,
-        measured: CheckPresentation.measured(result),
-        value: result.figure.flatMap { JSONOutput.Number($0.value) },
-        unit: result.figure?.unit.symbol ?? "", limit: CheckJSONRenderer.Limit(result.bound),
-        verdict: result.verdict.name, exception: exception,
-        exceptions_in_force: row.exceptionsInForce.map(\.rawValue),
-        budgets_invalid: row.budgetsInvalid)
-    }
+    figures = report.rows.map(Self.figure)
+  }
+
+  /// The document without its figures, which `HistoryJSONWriter` writes one at a time.
+  init(heading report: HistoryReport) {
+    range = report.range
+    budget = report.budget
+    metric = report.metric
+    environment = report.environment
+    figures = []
+  }
+
+  /// One row as a figure of the document.
+  static func figure(_ row: HistoryRow) -> Figure {
+    let result = row.result
+    var exception: String?
+    if case .excepted(let id) = result.verdict { exception = id.rawValue }
+    return Figure(
+      commit: row.commit.id.hex, commit_time: Self.instant(row.commit.committerTime),
+      run: row.run.id, instant: Self.instant(row.run.instant),
+      recorder: row.run.run.recorder.description, environment: row.run.environment.rawValue,
+      budget: result.budget.rawValue, metric: result.metric.rawValue,
+      measured: CheckPresentation.measured(result),
+      value: result.figure.flatMap { JSONOutput.Number($0.value) },
+      unit: result.figure?.unit.symbol ?? "", limit: CheckJSONRenderer.Limit(result.bound),
+      verdict: result.verdict.name, exception: exception,
+      exceptions_in_force: row.exceptionsInForce.map(\.rawValue),
+      budgets_invalid: row.budgetsInvalid)
   }
 
   /// An instant as RFC 3339 in UTC, to the second.

@@ -14,6 +14,12 @@ public enum Console {
     write(text + (text.hasSuffix("\n") ? "" : "\n"), to: FileHandle.standardOutput)
   }
 
+  /// A piece of a longer output, written as it is (no newline added): a document written in
+  /// pieces ends with `output("")`'s newline or its own.
+  public static func outputPiece(_ text: String) {
+    write(text, to: FileHandle.standardOutput)
+  }
+
   public static func error(_ text: String) {
     write(text + (text.hasSuffix("\n") ? "" : "\n"), to: FileHandle.standardError)
   }

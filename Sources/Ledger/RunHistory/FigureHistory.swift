@@ -46,6 +46,7 @@ public struct FigureHistory {
         }
       }
     }
+    walk.finish()
     return recent
   }
 }

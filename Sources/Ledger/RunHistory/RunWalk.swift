@@ -2,8 +2,23 @@ import GitKit
 
 /// The commits of first-parent history that have recorded runs, newest first: from a head
 /// down to the root, or, with a base, only those not reachable from it (`A..B`).
+///
+/// From a head alone the walk reads each commit's links from the repository's first-parent
+/// index when it knows them (`FirstParentIndex`), and records those it reads; the index is
+/// saved when the walk reaches the root, or when `finish()` is called after stopping early.
+/// A large index is read only once the walk has gone `commitsBeforeLargeIndex` commits deep:
+/// reading it costs more than a short walk (`check --against-history`) saves.
 public final class RunWalk {
+  /// How large an index is read from the start (about 12,000 commits).
+  static let largeIndexBytes = 1 << 20
+  /// How many commits a walk reads from git before it reads a large index.
+  static let commitsBeforeLargeIndex = 1_000
+
   private let reader: any HistoryReading
+  /// The repository's index, once in use.
+  private var index: FirstParentIndex?
+  /// The large index not read yet, and the links read from git meanwhile, for it.
+  private var deferred: (index: FirstParentIndex, read: [CommitLinks])?
   private let runs: any RunLookup
   private var next: Oid?
   private var walk: (any CommitWalk)?
@@ -17,6 +32,13 @@ public final class RunWalk {
   ) throws(GitError) {
     self.reader = try repository.historyReader()
     self.runs = runs
+    if base == nil, !runs.isEmpty, let index = repository.firstParentIndex() {
+      if index.fileSize > Self.largeIndexBytes {
+        deferred = (index, [])
+      } else {
+        self.index = index
+      }
+    }
     if let base {
       walk = try repository.commitWalk(
         from: [head], hiding: [base], firstParentOnly: true, order: .time)
@@ -46,12 +68,33 @@ public final class RunWalk {
       if id != nil { visited += 1 }
       return id
     }
-    guard let id = next else { return nil }
+    guard let id = next else {
+      finish()
+      return nil
+    }
     visited += 1
-    let links = try git { () throws(GitError) in try reader.links(of: id) }
+    if let (large, read) = deferred, visited > Self.commitsBeforeLargeIndex {
+      for links in read { large.record(links) }
+      index = large
+      deferred = nil
+    }
+    let links: CommitLinks
+    if let known = index?.links(of: id) {
+      links = known
+    } else {
+      links = try git { () throws(GitError) in try reader.links(of: id) }
+      index?.record(links)
+      deferred?.read.append(links)
+    }
     current = links
     next = links.parentIds.first
     return id
+  }
+
+  /// Saves what the walk added to the first-parent index; a walk that stops before the root
+  /// calls it. Nothing is said when the index cannot be written: it is only a cache.
+  public func finish() {
+    index?.save()
   }
 
   private func git<T>(_ body: () throws(GitError) -> T) throws(LedgerError) -> T {

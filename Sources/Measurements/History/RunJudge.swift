@@ -18,6 +18,12 @@ public struct RunJudge {
   private let exceptions: [BudgetName: [BudgetException]]
   /// The tree of one budget alone, made once, when the judge is for that budget's runs.
   private let alone: (name: BudgetName, tree: BudgetTree)?
+  /// That budget prepared once per environment it defines: its bounds, exceptions and owners
+  /// are worked out once per tree instead of once per run.
+  private let prepared: [EnvironmentName: BudgetChecker.PreparedBudget]
+  /// The checker of the prepared budget; what it judges does not depend on the run's instant
+  /// or environment, which are given with each figure.
+  private let checker: BudgetChecker?
 
   /// `budget` names the one budget most runs will be judged for (`history` of a budget), whose
   /// tree is then made once rather than for every run.
@@ -38,6 +44,19 @@ public struct RunJudge {
           BudgetTree(owners: tree.owners, budgets: [budget], exceptions: exceptions[name] ?? [])
         )
       }
+    }
+    if let alone = self.alone, let budget = budgets[alone.name] {
+      let checker = BudgetChecker(
+        tree: alone.tree,
+        options: CheckOptions(
+          allowMissing: true, allowScaleWarnings: true, percentileMethod: percentileMethod))
+      prepared = Dictionary(
+        budget.environmentNames.map { ($0, checker.prepare(budget, in: $0)) },
+        uniquingKeysWith: { first, _ in first })
+      self.checker = checker
+    } else {
+      prepared = [:]
+      checker = nil
     }
   }
 
@@ -63,8 +82,10 @@ public struct RunJudge {
       guard let budget = budgets[name], budget.environmentNames.contains(environment) else {
         continue
       }
-      let samples = Set(
-        budget.metricOrder.compactMap { SampleStatistic.split($0.rawValue)?.samples })
+      let plan = alone?.name == name ? prepared[environment] : nil
+      let samples =
+        plan?.sampleNames
+        ?? Set(budget.metricOrder.compactMap { SampleStatistic.split($0.rawValue)?.samples })
       let entries = measured.entries.filter { entry in
         if let metric, entry.name.value != metric,
           SampleStatistic.split(metric.rawValue)?.samples != entry.name.value.rawValue
@@ -75,6 +96,15 @@ public struct RunJudge {
           || samples.contains(entry.name.value.rawValue)
       }
       guard !entries.isEmpty else { continue }
+      if let plan, let checker {
+        // The budget's bounds were worked out for this tree: only the figures are judged.
+        guard
+          let judged = checker.results(
+            of: MeasuredBudget(name: measured.name, entries: entries), prepared: plan, at: at)
+        else { continue }
+        results += judged.filter { $0.figure != nil && (metric == nil || $0.metric == metric) }
+        continue
+      }
       let single = Measurements(
         path: measurements.path, at: Located(at, at: .start(of: measurements.path)),
         budgets: [MeasuredBudget(name: measured.name, entries: entries)])

@@ -140,6 +140,21 @@ public struct BudgetChecker: Sendable {
           reason: error.reason, at: reference.location)
       }
     }
+    return try judge(
+      metric, of: budget, bound: bound, measured: measured, environment: environment, day: day,
+      at: at, driftReference: driftReference,
+      exceptions: tree.exceptions(covering: name, of: budget.name.value, in: environment),
+      dimension: tree.owners?.dimensions[metric.dimension.value])
+  }
+
+  /// A metric's verdict once its bound (with any recorded baseline) and drift reference are
+  /// known: the part of judging a metric that depends on the figure.
+  private func judge(
+    _ metric: Metric, of budget: Budget, bound: Bound, measured: MeasuredBudget,
+    environment: EnvironmentName, day: CalendarDay, at: Date, driftReference: SampleSet?,
+    exceptions: [BudgetException], dimension: BudgetKit.Dimension?
+  ) throws(CheckError) -> MetricCheck {
+    let name = metric.name.value
     let figure: MeasuredFigure?
     var shape = ShapeOutcome()
     var measuredShape = false
@@ -155,8 +170,6 @@ public struct BudgetChecker: Sendable {
         for: metric, bound: ShapeJudge.judgedBound(bound, shape: metric.shape), in: measured)
     }
     shape.relative = ShapeJudge.relative(bound, figure: figure)
-    let exceptions = tree.exceptions(covering: name, of: budget.name.value, in: environment)
-    let dimension = tree.owners?.dimensions[metric.dimension.value]
     var result = MetricCheck(
       budget: budget.name.value, metric: name, dimension: metric.dimension.value, bound: bound,
       figure: figure,
@@ -230,8 +243,18 @@ public struct BudgetChecker: Sendable {
   /// Every figure must be a metric of its budget, or samples a metric takes its statistic from;
   /// the others, each named.
   private func unusedEntries(_ measured: MeasuredBudget, by budget: Budget) -> [CheckError] {
-    let sampleNames = Set(
-      budget.metricOrder.compactMap { SampleStatistic.split($0.rawValue)?.samples })
+    unusedEntries(measured, by: budget, sampleNames: Self.sampleNames(of: budget))
+  }
+
+  /// The names of the raw samples a budget's metrics take a statistic of (`latency` for
+  /// `latency_p95`).
+  static func sampleNames(of budget: Budget) -> Set<String> {
+    Set(budget.metricOrder.compactMap { SampleStatistic.split($0.rawValue)?.samples })
+  }
+
+  private func unusedEntries(
+    _ measured: MeasuredBudget, by budget: Budget, sampleNames: Set<String>
+  ) -> [CheckError] {
     var unused: [CheckError] = []
     for entry in measured.entries where budget.metrics[entry.name.value] == nil {
       if case .samples = entry.value, sampleNames.contains(entry.name.value.rawValue) { continue }
@@ -252,4 +275,72 @@ public enum UnreadReferences: Sendable {
   case refused
   /// The metric is judged without it: what reading a recorded run's figures alone needs.
   case ignored
+}
+
+extension BudgetChecker {
+  /// What judging one budget's figures in one environment needs that no figure changes: each
+  /// metric's effective bound, the exceptions that cover it and its dimension, worked out once
+  /// for the many figures judged against one tree (`history`'s recorded runs).
+  public struct PreparedBudget: Sendable {
+    public let budget: Budget
+    public let environment: EnvironmentName
+    /// The names of the raw samples the budget's metrics take a statistic of.
+    public let sampleNames: Set<String>
+    fileprivate let metrics: [PreparedMetric]
+  }
+
+  fileprivate struct PreparedMetric: Sendable {
+    let metric: Metric
+    let bound: Bound
+    let exceptions: [BudgetException]
+    let dimension: BudgetKit.Dimension?
+  }
+
+  /// A budget of the tree prepared for judging in an environment it defines, without recorded
+  /// runs: a baseline or drift reference naming a run is left unread, as with
+  /// `check(_:references: .ignored)`.
+  public func prepare(_ budget: Budget, in environment: EnvironmentName) -> PreparedBudget {
+    let metrics = budget.metricOrder.compactMap { budget.metrics[$0] }.map {
+      (metric: Metric) -> PreparedMetric in
+      let name = metric.name.value
+      var bound = budget.effectiveBound(of: name, in: environment) ?? metric.bound
+      if metric.shape.drift != nil, bound[.pValue] == nil {
+        bound[.pValue] = ShapeJudge.defaultPValue
+      }
+      return PreparedMetric(
+        metric: metric, bound: bound,
+        exceptions: tree.exceptions(covering: name, of: budget.name.value, in: environment),
+        dimension: tree.owners?.dimensions[metric.dimension.value])
+    }
+    return PreparedBudget(
+      budget: budget, environment: environment, sampleNames: Self.sampleNames(of: budget),
+      metrics: metrics)
+  }
+
+  /// The verdicts of one measured budget at `at`, exactly as `check(_:references: .ignored)`
+  /// gives them for a measurements document holding that budget alone in the prepared
+  /// environment (with `options.at` set), or nil where that check fails (a figure that is no
+  /// metric of the budget, or that does not fit its metric).
+  public func results(of measured: MeasuredBudget, prepared: PreparedBudget, at: Date)
+    -> [MetricCheck]?
+  {
+    let budget = prepared.budget
+    guard unusedEntries(measured, by: budget, sampleNames: prepared.sampleNames).isEmpty else {
+      return nil
+    }
+    let day = CalendarDay(date: at)
+    var results: [MetricCheck] = []
+    for plan in prepared.metrics {
+      do throws(CheckError) {
+        let result = try judge(
+          plan.metric, of: budget, bound: plan.bound, measured: measured,
+          environment: prepared.environment, day: day, at: at, driftReference: nil,
+          exceptions: plan.exceptions, dimension: plan.dimension)
+        results.append(withScaleWarning(result))
+      } catch {
+        return nil
+      }
+    }
+    return ShapeSummaries.withPartShares(results, of: budget)
+  }
 }
