@@ -45,7 +45,13 @@ public struct RunJudge {
         )
       }
     }
-    if let alone = self.alone, let budget = budgets[alone.name] {
+    // A budget that pins a baseline or drift reference to a recorded run is judged through
+    // the whole check, which reads the pin from `recorded`; the prepared bounds do not.
+    if let alone = self.alone, let budget = budgets[alone.name],
+      !budget.metrics.values.contains(where: {
+        $0.shape.baselineSource != nil || $0.shape.reference?.value.recorded != nil
+      })
+    {
       let checker = BudgetChecker(
         tree: alone.tree,
         options: CheckOptions(
