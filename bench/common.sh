@@ -18,3 +18,15 @@ bench_setup() {
   export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com
   export GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com
 }
+
+# The best wall time and the lowest peak resident kilobytes of `runs` runs of a command, as
+# "SECONDS KILOBYTES", each run timed by the script's own `measure` (which prints the same).
+bench_best() {
+  local best_time="" best_rss="" seconds kilobytes
+  for _ in $(seq "$runs"); do
+    read -r seconds kilobytes < <(measure "$@")
+    if [ -z "$best_time" ] || awk -v a="$seconds" -v b="$best_time" 'BEGIN { exit !(a < b) }'; then best_time=$seconds; fi
+    if [ -z "$best_rss" ] || [ "$kilobytes" -lt "$best_rss" ]; then best_rss=$kilobytes; fi
+  done
+  echo "$best_time $best_rss"
+}

@@ -11,17 +11,8 @@ megabytes="${MB:-100}"
 series="${SERIES:-1000}"
 points="${POINTS:-8640}"
 runs="${RUNS:-3}"
-if [ $# -ge 1 ]; then
-  bursar="$1"
-else
-  (cd "$here" && swift build -c release --static-swift-stdlib >/dev/null)
-  bursar="$(cd "$here" && swift build -c release --static-swift-stdlib --show-bin-path)/bursar"
-fi
-work="$(mktemp -d "${TMPDIR:-/tmp}/bursar-import-bench.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com
-export GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com
+. "$here/bench/common.sh"
+bench_setup import "$@"
 
 python3 "$here/bench/import-fixture.py" "$work" "$megabytes" "$series" "$points"
 git -C "$work" init -q -b main
@@ -40,16 +31,6 @@ measure() {
   tail -n 1 "$work/time"
 }
 
-best() {
-  local best_time="" best_rss=""
-  for _ in $(seq "$runs"); do
-    read -r seconds kilobytes < <(measure "$@")
-    if [ -z "$best_time" ] || awk -v a="$seconds" -v b="$best_time" 'BEGIN { exit !(a < b) }'; then best_time=$seconds; fi
-    if [ -z "$best_rss" ] || [ "$kilobytes" -lt "$best_rss" ]; then best_rss=$kilobytes; fi
-  done
-  echo "$best_time $best_rss"
-}
-
 row() {
   local label="$1" ours="$2" peer="$3"
   read -r t1 k1 <<<"$ours"
@@ -66,8 +47,8 @@ printf 'Locust history: %s MB; Prometheus matrix: %s series x %s points, %s MB\n
   "$series" "$points" \
   "$(awk -v b="$(wc -c <"$work/prometheus_matrix.json")" 'BEGIN { printf "%.1f", b / 1048576 }')"
 
-locust=$(best "$bursar" check -C "$work" --from locust -m "$work/locust_stats_history.csv" --allow-missing)
-locust_peer=$(best python3 -c '
+locust=$(bench_best "$bursar" check -C "$work" --from locust -m "$work/locust_stats_history.csv" --allow-missing)
+locust_peer=$(bench_best python3 -c '
 import csv, sys
 series = {}
 for row in csv.DictReader(open(sys.argv[1], newline="")):
@@ -77,8 +58,8 @@ for row in csv.DictReader(open(sys.argv[1], newline="")):
 ' "$work/locust_stats_history.csv")
 row "Locust stats history" "$locust" "$locust_peer"
 
-prometheus=$(best "$bursar" check -C "$work" --from prometheus -m "$work/prometheus_matrix.json" --allow-missing)
-prometheus_peer=$(best python3 -c '
+prometheus=$(bench_best "$bursar" check -C "$work" --from prometheus -m "$work/prometheus_matrix.json" --allow-missing)
+prometheus_peer=$(bench_best python3 -c '
 import json, sys
 data = json.load(open(sys.argv[1]))["data"]["result"]
 series = [([float(t) for t, _ in s["values"]], [float(v) for _, v in s["values"]]) for s in data]

@@ -38,12 +38,8 @@ measure() {
 best() {
   local label="$1"
   shift
-  local best_time="" best_rss=""
-  for _ in $(seq "$runs"); do
-    read -r seconds kilobytes < <(measure "$@")
-    if [ -z "$best_time" ] || awk -v a="$seconds" -v b="$best_time" 'BEGIN { exit !(a < b) }'; then best_time=$seconds; fi
-    if [ -z "$best_rss" ] || [ "$kilobytes" -lt "$best_rss" ]; then best_rss=$kilobytes; fi
-  done
+  local best_time best_rss
+  read -r best_time best_rss < <(bench_best "$@")
   last_time=$best_time
   printf '%-40s %8s s %8s MB\n' "$label" "$best_time" "$(awk -v k="$best_rss" 'BEGIN { printf "%.1f", k / 1024 }')"
 }
