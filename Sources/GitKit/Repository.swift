@@ -17,10 +17,13 @@ public final class Repository {
   let handle: OpaquePointer
   /// Whether the index was named by `GIT_INDEX_FILE`, which makes it usable even when bare.
   let indexFromEnvironment: Bool
+  /// Whether libgit2 read git's environment when opening it (`GIT_REPOSITORY_OPEN_FROM_ENV`).
+  let openedFromEnvironment: Bool
 
-  private init(handle: OpaquePointer, indexFromEnvironment: Bool) {
+  private init(handle: OpaquePointer, indexFromEnvironment: Bool, openedFromEnvironment: Bool) {
     self.handle = handle
     self.indexFromEnvironment = indexFromEnvironment
+    self.openedFromEnvironment = openedFromEnvironment
   }
 
   deinit {
@@ -60,7 +63,31 @@ public final class Repository {
     }
     return Repository(
       handle: handle,
-      indexFromEnvironment: fromEnvironment && environment["GIT_INDEX_FILE"] != nil)
+      indexFromEnvironment: fromEnvironment && environment["GIT_INDEX_FILE"] != nil,
+      openedFromEnvironment: fromEnvironment)
+  }
+
+  /// A second handle on this repository, opened as this one was (with git's environment inside
+  /// hooks, so it sees the same objects), for reading on another thread.
+  public func reopened() throws(GitError) -> Repository {
+    let path = gitDirectory
+    let flags =
+      openedFromEnvironment
+      ? GIT_REPOSITORY_OPEN_FROM_ENV.rawValue : GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue
+    // From the environment, libgit2 reads GIT_DIR itself when it is set, as `discover` let it.
+    let start =
+      openedFromEnvironment && ProcessInfo.processInfo.environment["GIT_DIR"] != nil ? nil : path
+    var handle: OpaquePointer?
+    try LibGit2.check(
+      git_repository_open_ext(&handle, start, flags, nil),
+      "git_repository_open_ext"
+    ) { failure in
+      Self.openError(failure, path: path)
+    }
+    guard let handle else { throw .notARepository(path: path) }
+    return Repository(
+      handle: handle, indexFromEnvironment: indexFromEnvironment,
+      openedFromEnvironment: openedFromEnvironment)
   }
 
   private static func openError(_ failure: LibGit2Failure, path: String) -> GitError? {

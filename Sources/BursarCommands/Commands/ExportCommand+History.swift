@@ -21,7 +21,7 @@ extension ExportCommand {
   }
 
   func exportHistory() throws {
-    let repo = try repository.open()
+    let repo = try repository.open(forHistoryWalk: true)
     let found: HistoryEnds?
     do throws(LedgerError) {
       found = try RevisionResolver(repository: repo).historyEnds(range)
@@ -38,6 +38,7 @@ extension ExportCommand {
       environment: env.map { EnvironmentName($0) })
     history.percentileMethod = percentileMethod.flatMap(PercentileMethod.init) ?? .linear
     history.references = runs.references
+    history.moreReaders = { HistoryReaders.reopening(repo, lookup: runs.lookup) }
     let lines: [ExportHistory.Line]
     do throws(ExportHistory.Failure) {
       lines = try ExportHistory(repository: repo).lines(history)

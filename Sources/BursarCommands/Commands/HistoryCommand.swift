@@ -64,7 +64,7 @@ struct HistoryCommand: ParsableCommand {
   }
 
   func run() throws {
-    let repo = try repository.open()
+    let repo = try repository.open(forHistoryWalk: true)
     let resolver = RevisionResolver(repository: repo)
     let found: HistoryEnds?
     do throws(LedgerError) { found = try resolver.historyEnds(range) } catch {
@@ -82,6 +82,7 @@ struct HistoryCommand: ParsableCommand {
       environment: env.map { EnvironmentName($0) })
     history.percentileMethod = PercentileMethod(rawValue: percentileMethod) ?? .linear
     history.references = runs.references
+    history.moreReaders = { HistoryReaders.reopening(repo, lookup: runs.lookup) }
     let rows: [HistoryRow]
     do throws(LedgerError) { rows = try history.rows() } catch { throw CommandFailure(error) }
     let report = HistoryReport(

@@ -8,4 +8,11 @@ public protocol RunLookup {
   func hasRuns(at commit: Oid) -> Bool
   /// The runs recorded against a commit, oldest first.
   func runs(at commit: Oid) throws(LedgerError) -> [RunPoint]
+  /// Takes in, after its own, what another lookup over the same runs could not read: one that
+  /// read a later part of the same walk on another thread.
+  func absorbSkips(of other: any RunLookup)
+}
+
+extension RunLookup {
+  public func absorbSkips(of other: any RunLookup) {}
 }

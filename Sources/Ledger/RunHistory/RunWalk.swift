@@ -49,15 +49,16 @@ public final class RunWalk {
 
   /// The next commit with runs, with its runs, or nil at the end of history.
   public func nextCommit() throws(LedgerError) -> (links: CommitLinks, runs: [RunPoint])? {
+    guard let links = try nextCommitWithRuns() else { return nil }
+    return (links, try runs.runs(at: links.id))
+  }
+
+  /// The next commit with runs, its runs not read, or nil at the end of history.
+  public func nextCommitWithRuns() throws(LedgerError) -> CommitLinks? {
     while let id = try advance() {
       guard runs.hasRuns(at: id) else { continue }
-      let links: CommitLinks
-      if let current {
-        links = current
-      } else {
-        links = try git { () throws(GitError) in try reader.links(of: id) }
-      }
-      return (links, try runs.runs(at: id))
+      if let current { return current }
+      return try git { () throws(GitError) in try reader.links(of: id) }
     }
     return nil
   }

@@ -25,6 +25,23 @@ public final class StoreRunLookup: RunLookup {
     self.skipped = listed.skips
   }
 
+  private init(store: RunStore, byCommit: [Oid: [StoredRun]], onlyBudget: BudgetName?) {
+    self.store = store
+    self.byCommit = byCommit
+    self.skipped = []
+    self.onlyBudget = onlyBudget
+  }
+
+  /// The same runs, read from `store` (the same runs reference through another handle on the
+  /// repository), with none skipped yet.
+  public func reading(through store: RunStore) -> StoreRunLookup {
+    StoreRunLookup(store: store, byCommit: byCommit, onlyBudget: onlyBudget)
+  }
+
+  public func absorbSkips(of other: any RunLookup) {
+    if let other = other as? StoreRunLookup { skipped += other.skipped }
+  }
+
   public var isEmpty: Bool { byCommit.isEmpty }
 
   public func hasRuns(at commit: Oid) -> Bool { byCommit[commit] != nil }
