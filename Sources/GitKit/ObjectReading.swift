@@ -28,6 +28,10 @@ public protocol ObjectReading: HistoryReading {
   /// larger than `maxSize` bytes. `path` only names the file in that error.
   func blob(_ id: Oid, maxSize: Int, path: String?) throws(GitError) -> Data
 
+  /// `blob(_:maxSize:path:)` as bytes, for readers that parse them: a repository copies them
+  /// once, out of libgit2's buffer.
+  func blobBytes(_ id: Oid, maxSize: Int, path: String?) throws(GitError) -> [UInt8]
+
   /// A walk over the commits reachable from `heads` but not from `hiding`, like
   /// `git rev-list heads ^hiding` (with `--first-parent` when asked).
   func commitWalk(
@@ -43,6 +47,10 @@ public protocol ObjectReading: HistoryReading {
 }
 
 extension ObjectReading {
+  public func blobBytes(_ id: Oid, maxSize: Int, path: String?) throws(GitError) -> [UInt8] {
+    [UInt8](try blob(id, maxSize: maxSize, path: path))
+  }
+
   /// Every file under a tree, read level by level.
   public func files(inTree treeId: Oid) throws(GitError) -> [TreeEntry] {
     var entries: [TreeEntry] = []

@@ -23,6 +23,19 @@ extension Repository {
   /// The content of a blob, refused with `GitError.blobTooLarge` before reading when it is
   /// larger than `maxSize` bytes. `path` only names the file in that error.
   public func blob(_ id: Oid, maxSize: Int, path: String? = nil) throws(GitError) -> Data {
+    try withBlob(id, maxSize: maxSize, path: path) { Data($0) }
+  }
+
+  public func blobBytes(_ id: Oid, maxSize: Int, path: String? = nil) throws(GitError)
+    -> [UInt8]
+  {
+    try withBlob(id, maxSize: maxSize, path: path) { [UInt8]($0) }
+  }
+
+  /// Reads a blob after checking its size, and hands `copy` its content while libgit2 holds it.
+  private func withBlob<Content>(
+    _ id: Oid, maxSize: Int, path: String?, copy: (UnsafeRawBufferPointer) -> Content
+  ) throws(GitError) -> Content {
     let size = try blobSize(id)
     guard size <= maxSize else {
       throw .blobTooLarge(path: path ?? id.hex, size: size, limit: maxSize)
@@ -34,7 +47,9 @@ extension Repository {
     }
     defer { git_blob_free(blob) }
     let count = Int(git_blob_rawsize(blob))
-    guard count > 0, let content = git_blob_rawcontent(blob) else { return Data() }
-    return Data(bytes: content, count: count)
+    guard count > 0, let content = git_blob_rawcontent(blob) else {
+      return copy(UnsafeRawBufferPointer(start: nil, count: 0))
+    }
+    return copy(UnsafeRawBufferPointer(start: content, count: count))
   }
 }

@@ -45,42 +45,71 @@ public struct RunHistory {
   public var maxParts = min(ProcessInfo.processInfo.activeProcessorCount, 8)
 
   /// The rows, newest first; a commit's runs newest first.
+  ///
+  /// With many runs and more than one core, the commits are read by several threads, each
+  /// through its own readers (`moreReaders`), in stretches of consecutive commits each read
+  /// from both ends until the two threads meet: however the work is spread along history, they
+  /// finish together. The first thread starts on the newest commits while the walk is still
+  /// finding the older ones. A stretch's verdicts depend on its commits alone, so the rows are
+  /// those of one walk.
   public func rows() throws(LedgerError) -> [HistoryRow] {
-    // The commits with runs first, their runs unread: the walk alone is read in order.
+    let cache = ParseCache()
+    var readers = [HistoryReaders(objects: repository, runs: runs, references: references)]
+    let wanted = min(maxParts, (runs.commitCount ?? 0) / max(1, commitsPerPart))
+    if wanted > 1, let moreReaders {
+      while readers.count < wanted, let more = moreReaders() { readers.append(more) }
+    }
+    let walkers = readers.indices.map { (stretch: $0 / 2, fromFront: $0 % 2 == 0) }
+    let stretches = (walkers.count + 1) / 2
+    let queue = CommitQueue(
+      walkersPerStretch: (0..<stretches).map { stretch in
+        walkers.filter { $0.stretch == stretch }.count
+      })
+    let results = HistoryParts(count: walkers.count)
+    let done = DispatchGroup()
+    if walkers.count > 1 {
+      let work = UncheckedBox((self, readers))
+      for (index, walker) in walkers.enumerated() {
+        done.enter()
+        Thread {
+          let (history, readers) = work.value
+          results[index] = history.read(
+            queue, stretch: walker.stretch, fromFront: walker.fromFront,
+            readers: readers[index], cache: cache)
+          done.leave()
+        }.start()
+      }
+    }
+    // The commits with runs, their runs unread: the walk alone is read in order.
+    let walked = Result { () throws(LedgerError) in try walk(into: queue) }
+    queue.finish(aborted: (try? walked.get()) == nil)
+    if walkers.count > 1 {
+      done.wait()
+    } else {
+      results[0] = read(queue, stretch: 0, fromFront: true, readers: readers[0], cache: cache)
+    }
+    try walked.get()
+    let parts = results.values
+    // The front of the first stretch is taken whole; the rest is copied after it.
+    var rows = parts[0].failure == nil ? parts[0].rows : []
+    for stretch in 0..<stretches {
+      // The newer end first; a failure is that of the newest commit that failed.
+      for index in walkers.indices where walkers[index].stretch == stretch {
+        if index > 0 { parts[index].appendRows(to: &rows) }
+        if let failure = parts[index].failure { throw failure }
+      }
+    }
+    for more in readers.dropFirst() { runs.absorbSkips(of: more.runs) }
+    return rows
+  }
+
+  /// Hands the queue each commit with runs, newest first.
+  private func walk(into queue: CommitQueue) throws(LedgerError) {
     let walk: RunWalk
     do { walk = try RunWalk(repository: repository, runs: runs, head: head, hiding: base) } catch {
       throw .git(error)
     }
-    var stops: [CommitLinks] = []
-    while let links = try walk.nextCommitWithRuns() { stops.append(links) }
-    let own = HistoryReaders(objects: repository, runs: runs, references: references)
-    let cache = ParseCache()
-    let wanted = min(maxParts, stops.count / max(1, commitsPerPart))
-    var readers = [own]
-    if wanted > 1, let moreReaders {
-      while readers.count < wanted, let more = moreReaders() { readers.append(more) }
-    }
-    guard readers.count > 1 else { return try rows(of: stops[...], readers: own, cache: cache) }
-    // Each part starts by loading a whole tree, which shares most files with the newest one:
-    // those are parsed once, here, before the parts start.
-    _ = try treeLoader(reading: repository, cache: cache).tree(atCommit: stops[0].id)
-    // Consecutive stretches of history, one per thread: each part's verdicts depend on its
-    // commits alone, so the rows are those of one walk.
-    let parts = readers.indices.map { index in
-      (stops.count * index / readers.count)..<(stops.count * (index + 1) / readers.count)
-    }
-    let results = HistoryParts(count: parts.count)
-    let work = UncheckedBox((self, stops, readers))
-    DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-      let (history, stops, readers) = work.value
-      results[index] = Result { () throws(LedgerError) in
-        try history.rows(of: stops[parts[index]], readers: readers[index], cache: cache)
-      }
-    }
-    var rows: [HistoryRow] = []
-    for result in results.values { rows += try result.get() }
-    for more in readers.dropFirst() { runs.absorbSkips(of: more.runs) }
-    return rows
+    while let links = try walk.nextCommitWithRuns() { queue.add(links) }
   }
 
   /// The budgets tree one stretch of commits is judged against, as the walk goes.
@@ -93,17 +122,31 @@ public struct RunHistory {
     var valid: Bool
   }
 
-  /// The rows of consecutive commits with runs, newest first, read through `readers`.
-  private func rows(
-    of stops: ArraySlice<CommitLinks>, readers: HistoryReaders, cache: ParseCache
-  ) throws(LedgerError) -> [HistoryRow] {
+  /// The rows of the commits one end of a stretch claims, read through `readers`: each
+  /// commit's rows as a block, blocks in the order read (oldest first from the back end).
+  private func read(
+    _ queue: CommitQueue, stretch: Int, fromFront: Bool, readers: HistoryReaders,
+    cache: ParseCache
+  ) -> HistoryPart {
+    var part = HistoryPart(fromFront: fromFront)
+    do {
+      try read(queue, stretch: stretch, into: &part, readers: readers, cache: cache)
+    } catch {
+      part.failure = error
+    }
+    return part
+  }
+
+  private func read(
+    _ queue: CommitQueue, stretch: Int, into part: inout HistoryPart, readers: HistoryReaders,
+    cache: ParseCache
+  ) throws(LedgerError) {
     let reader: any HistoryReading
     do { reader = try readers.objects.historyReader() } catch { throw .git(error) }
     let loader = treeLoader(reading: readers.objects, cache: cache)
     // Consecutive commits mostly share their budgets folder: one tree per folder id.
     var last: Judging?
-    var rows: [HistoryRow] = []
-    for links in stops {
+    while let links = queue.next(stretch: stretch, fromFront: part.fromFront) {
       let found = try readers.runs.runs(at: links.id)
       let selected = found.filter { environment == nil || $0.environment == environment }
       guard !selected.isEmpty else { continue }
@@ -129,6 +172,7 @@ public struct RunHistory {
       guard let tree = last?.tree, let judge = last?.judge, let valid = last?.valid else {
         continue
       }
+      part.startBlock()
       for run in selected.reversed() {
         let day = CalendarDay(date: run.instant)
         // A row keeps the run's identity and provenance, not its figures (its result holds the
@@ -139,14 +183,13 @@ public struct RunHistory {
           let inForce = tree.exceptions(
             covering: result.metric, of: result.budget, in: run.environment
           ).filter { $0.isInForce(on: day) }.map(\.id.value).sorted()
-          rows.append(
+          part.rows.append(
             HistoryRow(
               commit: links, run: shown, result: result, exceptionsInForce: inForce,
               budgetsInvalid: !valid))
         }
       }
     }
-    return rows
   }
 
   /// The loader of the budgets trees the verdicts are judged against.
@@ -204,21 +247,128 @@ public struct RunHistory {
   }
 }
 
-/// The outcome of each part of a walk read on its own thread, in the parts' order.
+/// The commits with runs as the walk finds them, handed out to the threads that read them.
+///
+/// While the walk goes, only the newer end of the first stretch is read. When it ends, what
+/// that thread has not taken is laid out in stretches, by how many threads read each; the two
+/// threads of a stretch then take its commits from either end, each commit once, until they
+/// meet.
+private final class CommitQueue: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var stops: [CommitLinks] = []
+  private var walking = true
+  private let walkersPerStretch: [Int]
+  /// Per stretch, the next commit from the newer end, and the next from the older end.
+  private var fronts: [Int]
+  private var backs: [Int]
+
+  init(walkersPerStretch: [Int]) {
+    self.walkersPerStretch = walkersPerStretch
+    fronts = Array(repeating: 0, count: walkersPerStretch.count)
+    backs = Array(repeating: -1, count: walkersPerStretch.count)
+  }
+
+  func add(_ links: CommitLinks) {
+    condition.lock()
+    stops.append(links)
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The walk is over: every commit is known, or (`aborted`) none is read any more.
+  func finish(aborted: Bool) {
+    condition.lock()
+    defer {
+      condition.broadcast()
+      condition.unlock()
+    }
+    walking = false
+    guard !aborted else {
+      for index in fronts.indices {
+        fronts[index] = 0
+        backs[index] = -1
+      }
+      return
+    }
+    let taken = fronts[0]
+    let remaining = stops.count - taken
+    let threads = walkersPerStretch.reduce(0, +)
+    var before = 0
+    var start = taken
+    for stretch in walkersPerStretch.indices {
+      before += walkersPerStretch[stretch]
+      let end = taken + remaining * before / threads
+      if stretch > 0 { fronts[stretch] = start }
+      backs[stretch] = end - 1
+      start = end
+    }
+  }
+
+  /// The next commit for one end of a stretch, waiting for the walk when it may yet find one;
+  /// nil when the stretch is read.
+  func next(stretch: Int, fromFront: Bool) -> CommitLinks? {
+    condition.lock()
+    defer { condition.unlock() }
+    while walking {
+      if stretch == 0, fromFront, fronts[0] < stops.count {
+        fronts[0] += 1
+        return stops[fronts[0] - 1]
+      }
+      condition.wait()
+    }
+    guard fronts[stretch] <= backs[stretch] else { return nil }
+    if fromFront {
+      fronts[stretch] += 1
+      return stops[fronts[stretch] - 1]
+    }
+    backs[stretch] -= 1
+    return stops[backs[stretch] + 1]
+  }
+}
+
+/// What one thread read of a stretch: the rows of each commit it claimed, as blocks in the
+/// order it read them, and what stopped it.
+private struct HistoryPart {
+  let fromFront: Bool
+  var rows: [HistoryRow] = []
+  /// Where each commit's block of rows starts in `rows`.
+  var blocks: [Int] = []
+  var failure: LedgerError?
+
+  init(fromFront: Bool) {
+    self.fromFront = fromFront
+  }
+
+  mutating func startBlock() { blocks.append(rows.count) }
+
+  /// The rows, newest commit first: the back end's blocks are turned round.
+  func appendRows(to all: inout [HistoryRow]) {
+    if fromFront {
+      all += rows
+      return
+    }
+    for (index, start) in blocks.enumerated().reversed() {
+      let end = index + 1 < blocks.count ? blocks[index + 1] : rows.count
+      all += rows[start..<end]
+    }
+  }
+}
+
+/// The part each thread read, by thread.
 private final class HistoryParts: @unchecked Sendable {
   private let lock = NSLock()
-  private var slots: [Result<[HistoryRow], LedgerError>?]
+  private var slots: [HistoryPart?]
 
   init(count: Int) {
     slots = Array(repeating: nil, count: count)
   }
 
-  subscript(index: Int) -> Result<[HistoryRow], LedgerError>? {
-    get { lock.withLock { slots[index] } }
+  subscript(index: Int) -> HistoryPart {
+    get { lock.withLock { slots[index]! } }
     set { lock.withLock { slots[index] = newValue } }
   }
 
-  var values: [Result<[HistoryRow], LedgerError>] { lock.withLock { slots.map { $0! } } }
+  var values: [HistoryPart] { lock.withLock { slots.map { $0! } } }
 }
 
 /// Values handed to the threads of `rows()`: each thread reads only its own part's readers, and

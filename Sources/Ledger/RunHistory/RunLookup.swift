@@ -4,6 +4,9 @@ import GitKit
 public protocol RunLookup {
   /// Whether any run is recorded at all; a walk over history is pointless without.
   var isEmpty: Bool { get }
+  /// How many commits have recorded runs (not all need be in the history walked); nil when
+  /// not known without reading them.
+  var commitCount: Int? { get }
   /// Whether a commit has recorded runs, answered without reading them.
   func hasRuns(at commit: Oid) -> Bool
   /// The runs recorded against a commit, oldest first.
@@ -14,5 +17,6 @@ public protocol RunLookup {
 }
 
 extension RunLookup {
+  public var commitCount: Int? { nil }
   public func absorbSkips(of other: any RunLookup) {}
 }

@@ -44,6 +44,8 @@ public final class StoreRunLookup: RunLookup {
 
   public var isEmpty: Bool { byCommit.isEmpty }
 
+  public var commitCount: Int? { byCommit.count }
+
   public func hasRuns(at commit: Oid) -> Bool { byCommit[commit] != nil }
 
   /// The runs of a commit, oldest first (by when they were recorded); those that cannot be

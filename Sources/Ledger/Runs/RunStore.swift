@@ -139,15 +139,15 @@ public final class RunStore {
     guard let id = entry.id else {
       return .skipped(RunSkip(path: entry.path, reason: .misnamed(expected: nil)))
     }
-    let data: Data
+    let bytes: [UInt8]
     do {
-      data = try reader.blob(entry.blob, maxSize: Self.maxRunBytes, path: entry.path)
+      bytes = try reader.blobBytes(entry.blob, maxSize: Self.maxRunBytes, path: entry.path)
     } catch {
       return .skipped(RunSkip(path: entry.path, reason: .missingObject(error)))
     }
     let run: RecordedRun
     do {
-      run = try RunDocument.decode([UInt8](data), file: entry.path, only: only)
+      run = try RunDocument.decode(bytes, file: entry.path, only: only)
     } catch {
       return .skipped(RunSkip(path: entry.path, reason: .unreadable(error)))
     }

@@ -70,9 +70,12 @@ public struct RunJudge {
   public func judge(
     _ run: RecordedRun, at: Date, budget only: BudgetName? = nil, metric: MetricName? = nil
   ) -> [MetricCheck] {
-    judge(
-      run.measurements(for: tree, method: percentileMethod), environment: run.environment, at: at,
-      budget: only, metric: metric)
+    // For the one budget the judge was made for, its tree alone: the run's other budgets are
+    // not judged, and a large tree is not searched for each run.
+    let scope = only != nil && alone?.name == only ? alone!.tree : tree
+    return judge(
+      run.measurements(for: scope, method: percentileMethod), environment: run.environment,
+      at: at, budget: only, metric: metric)
   }
 
   /// The verdicts of the run's figures in `environment` at `at`, for one budget (and metric)

@@ -32,6 +32,23 @@ public enum RunBudgetSlice {
     }
   }
 
+  /// The keys met in one object, to refuse one given twice; an object with more keys than a
+  /// run's objects have is left to the decoder rather than compared key by key.
+  struct KeysSeen {
+    static let most = 16
+    private var ranges: [Range<Int>] = []
+
+    /// Whether `key` is new (and now seen); false for a repeat, or past `most` keys.
+    mutating func insert(_ key: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard ranges.count < Self.most else { return false }
+      for seen in ranges where seen.count == key.count {
+        if bytes[seen].elementsEqual(bytes[key]) { return false }
+      }
+      ranges.append(key)
+      return true
+    }
+  }
+
   /// Where the `budgets` list opens and closes, and the byte ranges of the budgets kept.
   struct BudgetList {
     var open: Int
@@ -54,18 +71,18 @@ public enum RunBudgetSlice {
       guard peek == UInt8(ascii: "{") else { return nil }
       at += 1
       var list: BudgetList?
-      var keys: Set<[UInt8]> = []
+      var keys = KeysSeen()
       skipSpace()
       if peek == UInt8(ascii: "}") {
         at += 1
       } else {
         while true {
           skipSpace()
-          guard let key = plainString(), keys.insert(key).inserted else { return nil }
+          guard let key = plainRange(), keys.insert(key, in: bytes) else { return nil }
           skipSpace()
           guard take(UInt8(ascii: ":")) else { return nil }
           skipSpace()
-          if key == Array("budgets".utf8) {
+          if equal(key, Self.budgetsKey) {
             guard let found = budgets(keeping: wanted) else { return nil }
             list = found
           } else {
@@ -94,7 +111,7 @@ public enum RunBudgetSlice {
         skipSpace()
         let start = at
         guard let name = budget() else { return nil }
-        if name == wanted { kept.append(start..<at) }
+        if equal(name, wanted) { kept.append(start..<at) }
         skipSpace()
         if take(UInt8(ascii: ",")) { continue }
         guard peek == UInt8(ascii: "]") else { return nil }
@@ -104,21 +121,21 @@ public enum RunBudgetSlice {
       }
     }
 
-    /// One budget object; its name as written (unescaped, or nil).
-    private mutating func budget() -> [UInt8]? {
+    /// One budget object; where its name is written (unescaped, or nil).
+    private mutating func budget() -> Range<Int>? {
       guard take(UInt8(ascii: "{")) else { return nil }
-      var name: [UInt8]?
-      var keys: Set<[UInt8]> = []
+      var name: Range<Int>?
+      var keys = KeysSeen()
       skipSpace()
       if take(UInt8(ascii: "}")) { return nil }
       while true {
         skipSpace()
-        guard let key = plainString(), keys.insert(key).inserted else { return nil }
+        guard let key = plainRange(), keys.insert(key, in: bytes) else { return nil }
         skipSpace()
         guard take(UInt8(ascii: ":")) else { return nil }
         skipSpace()
-        if key == Array("name".utf8) {
-          guard peek == UInt8(ascii: "\""), let found = plainString() else { return nil }
+        if equal(key, Self.nameKey) {
+          guard peek == UInt8(ascii: "\""), let found = plainRange() else { return nil }
           name = found
         } else {
           guard value(depth: 3) else { return nil }
@@ -168,12 +185,20 @@ public enum RunBudgetSlice {
       }
     }
 
-    /// A string with no escapes, as its bytes; nil for any other value (escaped or not a
-    /// string), which the caller leaves to the decoder.
-    mutating func plainString() -> [UInt8]? {
+    static let budgetsKey = Array("budgets".utf8)
+    static let nameKey = Array("name".utf8)
+
+    /// A string with no escapes: where its bytes are; nil for any other value (escaped or not
+    /// a string), which the caller leaves to the decoder.
+    mutating func plainRange() -> Range<Int>? {
       let start = at + 1
       guard let escaped = string(), !escaped else { return nil }
-      return Array(bytes[start..<(at - 1)])
+      return start..<(at - 1)
+    }
+
+    /// Whether the bytes at `range` are `other`.
+    func equal(_ range: Range<Int>, _ other: [UInt8]) -> Bool {
+      range.count == other.count && bytes[range].elementsEqual(other)
     }
 
     /// Moves over a string; whether it has escapes, or nil when it is not a well-formed string.
