@@ -20,6 +20,23 @@ import Testing
     #expect(repository.isEmpty == false)
   }
 
+  @Test func aReopenedHandleReadsTheSameRepositoryOnAnotherThread() throws {
+    let fixture = try makeSampleRepository()
+    let repository = try open(fixture, at: ".budgets/web")
+    let again = try repository.reopened()
+    #expect(again !== repository)
+    #expect(again.gitDirectory == repository.gitDirectory)
+    #expect(again.workingDirectory == repository.workingDirectory)
+    let head = try gitCommit(fixture, "HEAD")
+    // Each handle read by a thread of its own, at the same time.
+    let handles = HandleBox([repository, again])
+    let found = ResultsBox(count: 2)
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+      found.set(index, (0..<200).map { _ in try? handles.value[index].resolveCommit("HEAD") })
+    }
+    #expect(found.values.allSatisfy { $0.allSatisfy { $0 == head } })
+  }
+
   @Test func opensABareRepositoryAndItsSubfolders() throws {
     let source = try makeSampleRepository()
     let bare = try TemporaryRepository(cloning: source.path, bare: true)
@@ -101,4 +118,18 @@ import Testing
       }
     }
   }
+}
+
+/// Handles handed to threads that each use one of them alone.
+private final class HandleBox: @unchecked Sendable {
+  let value: [Repository]
+  init(_ value: [Repository]) { self.value = value }
+}
+
+private final class ResultsBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [[Oid?]]
+  init(count: Int) { slots = Array(repeating: [], count: count) }
+  func set(_ index: Int, _ value: [Oid?]) { lock.withLock { slots[index] = value } }
+  var values: [[Oid?]] { lock.withLock { slots } }
 }

@@ -133,6 +133,36 @@ import Testing
   }
 }
 
+extension RunHistoryPartsTests {
+  /// A `.budgets` tree gone from the object database halfway: a walk in parts fails as the
+  /// walk on one thread does, naming the same object.
+  @Test(arguments: [1, 2, 3])
+  func aMissingTreeHalfwayFailsAsOnOneThread(parts: Int) throws {
+    let (fixture, repository, head, commits) = try Self.fixture()
+    defer { withExtendedLifetime(fixture) {} }
+    let tree = try fixture.git("rev-parse", "\(commits[5]):.budgets")
+    try FileManager.default.removeItem(
+      atPath: fixture.absolutePath(
+        ".git/objects/\(tree.prefix(2))/\(tree.dropFirst(2))"))
+    let serial = try Self.history(repository, head: head, budget: "fraud")
+    var split = try Self.history(repository, head: head, budget: "fraud")
+    split.commitsPerPart = 1
+    split.maxParts = parts
+    let lookup = try #require(split.runs as? StoreRunLookup)
+    split.moreReaders = { HistoryReaders.reopening(repository, lookup: lookup) }
+    var expected: LedgerError?
+    do { _ = try serial.rows() } catch { expected = error }
+    let failure = try #require(expected)
+    #expect("\(failure)".contains(tree))
+    do {
+      _ = try split.rows()
+      Issue.record("a walk in parts read past a missing tree")
+    } catch {
+      #expect("\(error)" == "\(failure)")
+    }
+  }
+}
+
 private final class Counter: @unchecked Sendable {
   var count = 0
 }

@@ -89,13 +89,18 @@ public struct RunHistory {
       results[0] = read(queue, stretch: 0, fromFront: true, readers: readers[0], cache: cache)
     }
     try walked.get()
-    let parts = results.values
-    // The front of the first stretch is taken whole; the rest is copied after it.
-    var rows = parts[0].failure == nil ? parts[0].rows : []
+    var parts = results.taken()
+    // The front of the first stretch is taken whole, the others' rows are moved after it: no
+    // row is held twice.
+    var rows: [HistoryRow] = []
+    swap(&rows, &parts[0].rows)
     for stretch in 0..<stretches {
       // The newer end first; a failure is that of the newest commit that failed.
       for index in walkers.indices where walkers[index].stretch == stretch {
-        if index > 0 { parts[index].appendRows(to: &rows) }
+        if index > 0 {
+          parts[index].appendRows(to: &rows)
+          parts[index].rows = []
+        }
         if let failure = parts[index].failure { throw failure }
       }
     }
@@ -368,7 +373,13 @@ private final class HistoryParts: @unchecked Sendable {
     set { lock.withLock { slots[index] = newValue } }
   }
 
-  var values: [HistoryPart] { lock.withLock { slots.map { $0! } } }
+  /// Every part, each taken out of its slot, so it is held once.
+  func taken() -> [HistoryPart] {
+    lock.withLock {
+      defer { slots = Array(repeating: nil, count: slots.count) }
+      return slots.map { $0! }
+    }
+  }
 }
 
 /// Values handed to the threads of `rows()`: each thread reads only its own part's readers, and
