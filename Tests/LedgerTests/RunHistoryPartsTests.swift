@@ -54,21 +54,12 @@ import Testing
       commits.append(try fixture.commit(message: "step \(index)"))
     }
     let repository = try Repository.discover(from: fixture.path)
-    let committer = Signature(
-      name: "CI", email: "ci@example.com", time: Date(timeIntervalSince1970: 1_764_000_000),
-      offsetMinutes: 0)
     for (index, commit) in commits.enumerated() {
-      let json = """
-        {"version": 1, "kind": "Measurements", "values": {
-          "fraud": {"latency_p95": "\(80 + index * 2)ms"}, "other": {"latency_p95": "20ms"}}}
-        """
-      let run = RecordedRun(
-        measurements: try MeasurementsParser().parse(Array(json.utf8), path: "m.json"),
-        commit: commit, recordedAt: Date(timeIntervalSince1970: 1_764_000_000 + Double(index)),
-        environment: nil, source: RunSource(tool: "bursar", format: "json", file: "m.json"),
-        recorder: RunRecorder(name: "CI", email: "ci@example.com"))
-      _ = try RunWriter(repository: repository, committer: committer).add(
-        run, bytes: RunDocument.encode(run), commit: #require(Oid(hex: commit)))
+      _ = try RunStoreTests.record(
+        RunHistoryTests.run(
+          commit: commit, fraud: "\(80 + index * 2)ms", other: "20ms",
+          at: 1_764_000_000 + Double(index)),
+        in: repository)
     }
     return (fixture, repository, try #require(Oid(hex: commits.last!)), commits)
   }

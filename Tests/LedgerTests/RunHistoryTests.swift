@@ -50,15 +50,11 @@ import Testing
     try fixture.write(path: ".budgets/fraud.yaml", contents: Self.budget("fraud", max: "90ms"))
     commits.append(try fixture.commit(message: "fraud"))
     let repository = try Repository.discover(from: fixture.path)
-    let committer = Signature(
-      name: "CI", email: "ci@example.com", time: Date(timeIntervalSince1970: 1_764_000_000),
-      offsetMinutes: 0)
     for (index, commit) in commits.enumerated() {
       let run = try Self.run(
         commit: commit, fraud: "\(92 + index)ms", other: "45ms",
         at: 1_764_000_000 + Double(index) * 60)
-      _ = try RunWriter(repository: repository, committer: committer).add(
-        run, bytes: RunDocument.encode(run), commit: #require(Oid(hex: commit)))
+      _ = try RunStoreTests.record(run, in: repository)
     }
     let head = try #require(Oid(hex: commits[2]))
 
