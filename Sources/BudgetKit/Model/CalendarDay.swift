@@ -18,8 +18,33 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
   }
 
   public init(date: Date) {
+    let seconds = date.timeIntervalSince1970
+    if seconds >= Self.arithmeticFrom, seconds < Self.arithmeticUntil {
+      (year, month, day) = Self.civil(days: Int((seconds / 86_400).rounded(.down)))
+      return
+    }
     let parts = Self.calendar.dateComponents([.year, .month, .day], from: date)
     (year, month, day) = (parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+  }
+
+  /// From 1583-01-01 to 9999-12-31 UTC a day is worked out by arithmetic, which is what
+  /// Foundation's Gregorian calendar gives there (before 1583 it counts Julian days) at a
+  /// small part of its cost: a long history names the day of every run.
+  static let arithmeticFrom: TimeInterval = -12_212_553_600
+  static let arithmeticUntil: TimeInterval = 253_402_300_800
+
+  /// The proleptic Gregorian date `days` days after 1970-01-01 (Howard Hinnant's
+  /// `civil_from_days`).
+  static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
+    let shifted = days + 719_468
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
   /// The current day in UTC, by the system clock.
