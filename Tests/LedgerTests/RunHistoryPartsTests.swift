@@ -117,7 +117,7 @@ import Testing
         return HistoryReaders.reopening(repository, lookup: lookup)
       }
       let rows = try split.rows()
-      #expect(opened.count == parts - 1)
+      #expect(opened.count == parts)
       #expect(Self.shown(rows) == Self.shown(serial))
       #expect(lookup.skipped.isEmpty)
     }
@@ -151,6 +151,48 @@ extension RunHistoryPartsTests {
     } catch {
       #expect("\(error)" == "\(failure)")
     }
+  }
+}
+
+extension RunHistoryPartsTests {
+  /// Adds a damaged run file to the runs of each of `commits`, as a commit on the runs ref.
+  static func damageRuns(at commits: [String], in fixture: TemporaryRepository) throws {
+    let index = ["GIT_INDEX_FILE": fixture.absolutePath(".git/damage-index")]
+    try fixture.git(["read-tree", "refs/bursar/runs"], environment: index)
+    for (number, commit) in commits.enumerated() {
+      let blob = try fixture.git(
+        ["hash-object", "-w", "--stdin"], stdin: Data("{\"version\": 1, \"budgets\": [".utf8))
+      let id = String(repeating: "\(number + 1)", count: 32)
+      try fixture.git(
+        [
+          "update-index", "--add", "--cacheinfo",
+          "100644,\(blob),runs/\(commit.prefix(2))/\(commit)/\(id).json",
+        ], environment: index)
+    }
+    let tree = try fixture.git(["write-tree"], environment: index)
+    let damaged = try fixture.git("commit-tree", tree, "-p", "refs/bursar/runs", "-m", "damage")
+    try fixture.git("update-ref", "refs/bursar/runs", damaged)
+  }
+
+  /// Runs that cannot be read, in several parts of the walk: the same rows, and the same runs
+  /// left out in the same order, as on one thread.
+  @Test(arguments: [2, 3])
+  func runsLeftOutAreToldInHistorysOrder(parts: Int) throws {
+    let (fixture, repository, head, commits) = try Self.fixture()
+    defer { withExtendedLifetime(fixture) {} }
+    try Self.damageRuns(at: [commits[9], commits[1], commits[5]], in: fixture)
+    let serial = try Self.history(repository, head: head, budget: "fraud")
+    let serialRows = try serial.rows()
+    var split = try Self.history(repository, head: head, budget: "fraud")
+    split.commitsPerPart = 1
+    split.maxParts = parts
+    let lookup = try #require(split.runs as? StoreRunLookup)
+    split.moreReaders = { HistoryReaders.reopening(repository, lookup: lookup) }
+    let rows = try split.rows()
+    let expected = try #require(serial.runs as? StoreRunLookup).skipped.map(\.path)
+    #expect(expected.count == 3)
+    #expect(lookup.skipped.map(\.path) == expected)
+    #expect(Self.shown(rows) == Self.shown(serialRows))
   }
 }
 

@@ -54,10 +54,15 @@ public struct RunHistory {
   /// those of one walk.
   public func rows() throws(LedgerError) -> [HistoryRow] {
     let cache = ParseCache()
-    var readers = [HistoryReaders(objects: repository, runs: runs, references: references)]
+    // The walk reads through `repository` on this thread; the threads that judge never do.
+    var readers: [HistoryReaders] = []
     let wanted = min(maxParts, (runs.commitCount ?? 0) / max(1, commitsPerPart))
     if wanted > 1, let moreReaders {
       while readers.count < wanted, let more = moreReaders() { readers.append(more) }
+    }
+    if readers.count < 2 {
+      // One reader: it judges after the walk, on this thread, through the walk's own handle.
+      readers = [HistoryReaders(objects: repository, runs: runs, references: references)]
     }
     let walkers = readers.indices.map { (stretch: $0 / 2, fromFront: $0 % 2 == 0) }
     let stretches = (walkers.count + 1) / 2
@@ -104,7 +109,8 @@ public struct RunHistory {
         if let failure = parts[index].failure { throw failure }
       }
     }
-    for more in readers.dropFirst() { runs.absorbSkips(of: more.runs) }
+    // The runs that could not be read, in history's order as on one thread.
+    runs.absorb(parts.flatMap(\.skips).sorted { $0.index < $1.index }.flatMap(\.skips))
     return rows
   }
 
@@ -151,8 +157,10 @@ public struct RunHistory {
     let loader = treeLoader(reading: readers.objects, cache: cache)
     // Consecutive commits mostly share their budgets folder: one tree per folder id.
     var last: Judging?
-    while let links = queue.next(stretch: stretch, fromFront: part.fromFront) {
+    while let (index, links) = queue.next(stretch: stretch, fromFront: part.fromFront) {
       let found = try readers.runs.runs(at: links.id)
+      let skipped = readers.runs.drainSkips()
+      if !skipped.isEmpty { part.skips.append((index, skipped)) }
       let selected = found.filter { environment == nil || $0.environment == environment }
       guard !selected.isEmpty else { continue }
       let folder: Oid?
@@ -311,23 +319,23 @@ private final class CommitQueue: @unchecked Sendable {
 
   /// The next commit for one end of a stretch, waiting for the walk when it may yet find one;
   /// nil when the stretch is read.
-  func next(stretch: Int, fromFront: Bool) -> CommitLinks? {
+  func next(stretch: Int, fromFront: Bool) -> (index: Int, links: CommitLinks)? {
     condition.lock()
     defer { condition.unlock() }
     while walking {
       if stretch == 0, fromFront, fronts[0] < stops.count {
         fronts[0] += 1
-        return stops[fronts[0] - 1]
+        return (fronts[0] - 1, stops[fronts[0] - 1])
       }
       condition.wait()
     }
     guard fronts[stretch] <= backs[stretch] else { return nil }
     if fromFront {
       fronts[stretch] += 1
-      return stops[fronts[stretch] - 1]
+      return (fronts[stretch] - 1, stops[fronts[stretch] - 1])
     }
     backs[stretch] -= 1
-    return stops[backs[stretch] + 1]
+    return (backs[stretch] + 1, stops[backs[stretch] + 1])
   }
 }
 
@@ -339,6 +347,8 @@ private struct HistoryPart {
   /// Where each commit's block of rows starts in `rows`.
   var blocks: [Int] = []
   var failure: LedgerError?
+  /// The runs that could not be read, with the place in the walk of the commit they belong to.
+  var skips: [(index: Int, skips: [RunSkip])] = []
 
   init(fromFront: Bool) {
     self.fromFront = fromFront

@@ -11,12 +11,15 @@ public protocol RunLookup {
   func hasRuns(at commit: Oid) -> Bool
   /// The runs recorded against a commit, oldest first.
   func runs(at commit: Oid) throws(LedgerError) -> [RunPoint]
-  /// Takes in, after its own, what another lookup over the same runs could not read: one that
-  /// read a later part of the same walk on another thread.
-  func absorbSkips(of other: any RunLookup)
+  /// The runs that could not be read since it was last asked, no longer kept: a walk read on
+  /// several threads puts them back in history's order (`absorb`).
+  func drainSkips() -> [RunSkip]
+  /// Keeps, after its own, runs that could not be read.
+  func absorb(_ skips: [RunSkip])
 }
 
 extension RunLookup {
   public var commitCount: Int? { nil }
-  public func absorbSkips(of other: any RunLookup) {}
+  public func drainSkips() -> [RunSkip] { [] }
+  public func absorb(_ skips: [RunSkip]) {}
 }

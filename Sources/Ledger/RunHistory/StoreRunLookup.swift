@@ -38,9 +38,12 @@ public final class StoreRunLookup: RunLookup {
     StoreRunLookup(store: store, byCommit: byCommit, onlyBudget: onlyBudget)
   }
 
-  public func absorbSkips(of other: any RunLookup) {
-    if let other = other as? StoreRunLookup { skipped += other.skipped }
+  public func drainSkips() -> [RunSkip] {
+    defer { skipped = [] }
+    return skipped
   }
+
+  public func absorb(_ skips: [RunSkip]) { skipped += skips }
 
   public var isEmpty: Bool { byCommit.isEmpty }
 
