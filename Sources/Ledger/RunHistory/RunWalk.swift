@@ -10,9 +10,9 @@ import GitKit
 /// reading it costs more than a short walk (`check --against-history`) saves.
 public final class RunWalk {
   /// How large an index is read from the start (about 12,000 commits).
-  static let largeIndexBytes = 1 << 20
+  public static let largeIndexBytes = 1 << 20
   /// How many commits a walk reads from git before it reads a large index.
-  static let commitsBeforeLargeIndex = 1_000
+  public static let commitsBeforeLargeIndex = 1_000
 
   private let reader: any HistoryReading
   /// The repository's index, once in use.
@@ -27,13 +27,22 @@ public final class RunWalk {
   /// How many commits were looked at.
   public private(set) var visited = 0
 
+  /// How many commits this walk reads from git before it reads a large index.
+  private let commitsBeforeIndex: Int
+
+  /// - Parameters:
+  ///   - largeIndexBytes: from what size an index is deferred (`Self.largeIndexBytes`).
+  ///   - commitsBeforeLargeIndex: how deep the walk goes before it reads a deferred index.
   public init(
-    repository: any ObjectReading, runs: any RunLookup, head: Oid, hiding base: Oid? = nil
+    repository: any ObjectReading, runs: any RunLookup, head: Oid, hiding base: Oid? = nil,
+    largeIndexBytes: Int = RunWalk.largeIndexBytes,
+    commitsBeforeLargeIndex: Int = RunWalk.commitsBeforeLargeIndex
   ) throws(GitError) {
     self.reader = try repository.historyReader()
     self.runs = runs
+    self.commitsBeforeIndex = commitsBeforeLargeIndex
     if base == nil, !runs.isEmpty, let index = repository.firstParentIndex() {
-      if index.fileSize > Self.largeIndexBytes {
+      if index.fileSize > largeIndexBytes {
         deferred = (index, [])
       } else {
         self.index = index
@@ -74,7 +83,7 @@ public final class RunWalk {
       return nil
     }
     visited += 1
-    if let (large, read) = deferred, visited > Self.commitsBeforeLargeIndex {
+    if let (large, read) = deferred, visited > commitsBeforeIndex {
       for links in read { large.record(links) }
       index = large
       deferred = nil
