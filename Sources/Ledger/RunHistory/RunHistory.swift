@@ -34,8 +34,8 @@ public struct RunHistory {
     self.environment = environment
   }
 
-  /// Readers for further parts of a long walk, each read on a thread of its own
-  /// (`HistoryReaders.reopening`); without, the whole walk is read on one thread.
+  /// Readers for the threads that judge a long walk, one each (`HistoryReaders.reopening`);
+  /// without, the commits are judged after the walk, on the calling thread.
   public var moreReaders: (() -> HistoryReaders?)?
 
   /// How many commits with runs a part of the walk read on its own thread has at least: each
@@ -78,9 +78,11 @@ public struct RunHistory {
         done.enter()
         Thread {
           let (history, readers) = work.value
-          results[index] = history.read(
-            queue, stretch: walker.stretch, fromFront: walker.fromFront,
-            readers: readers[index], cache: cache)
+          results.set(
+            index,
+            history.read(
+              queue, stretch: walker.stretch, fromFront: walker.fromFront,
+              readers: readers[index], cache: cache))
           done.leave()
         }.start()
       }
@@ -91,7 +93,8 @@ public struct RunHistory {
     if walkers.count > 1 {
       done.wait()
     } else {
-      results[0] = read(queue, stretch: 0, fromFront: true, readers: readers[0], cache: cache)
+      results.set(
+        0, read(queue, stretch: 0, fromFront: true, readers: readers[0], cache: cache))
     }
     try walked.get()
     var parts = results.taken()
@@ -378,9 +381,8 @@ private final class HistoryParts: @unchecked Sendable {
     slots = Array(repeating: nil, count: count)
   }
 
-  subscript(index: Int) -> HistoryPart {
-    get { lock.withLock { slots[index]! } }
-    set { lock.withLock { slots[index] = newValue } }
+  func set(_ index: Int, _ part: HistoryPart) {
+    lock.withLock { slots[index] = part }
   }
 
   /// Every part, each taken out of its slot, so it is held once.
