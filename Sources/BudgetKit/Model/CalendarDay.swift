@@ -34,8 +34,8 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
   static let arithmeticUntil: TimeInterval = 253_402_300_800
 
   /// The proleptic Gregorian date `days` days after 1970-01-01 (Howard Hinnant's
-  /// `civil_from_days`).
-  static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
+  /// `civil_from_days`), exact for any year and needing no calendar object.
+  public static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
     let shifted = days + 719_468
     let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
     let dayOfEra = shifted - era * 146_097

@@ -1,3 +1,4 @@
+import BudgetKit
 import Foundation
 import Ledger
 
@@ -22,20 +23,12 @@ enum TimeText {
     civil(Int(date.timeIntervalSince1970.rounded(.down))) + "Z"
   }
 
-  /// `YYYY-MM-DDTHH:MM:SS` for seconds since 1970 in UTC, by the days-to-civil algorithm
-  /// (proleptic Gregorian), which is exact for any year and needs no calendar object.
+  /// `YYYY-MM-DDTHH:MM:SS` for seconds since 1970 in UTC, in the proleptic Gregorian
+  /// calendar (`CalendarDay.civil(days:)`).
   static func civil(_ seconds: Int) -> String {
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let secondOfDay = seconds - days * 86_400
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    let (year, month, day) = CalendarDay.civil(days: days)
     let yearText = year >= 0 ? four(year) : "-" + four(-year)
     return yearText + "-" + two(month) + "-" + two(day) + "T" + two(secondOfDay / 3600) + ":"
       + two(secondOfDay % 3600 / 60) + ":" + two(secondOfDay % 60)

@@ -68,35 +68,35 @@ public enum RunBudgetSlice {
     /// The whole document: one object, then only whitespace.
     mutating func document(keeping wanted: [UInt8]) -> BudgetList? {
       skipSpace()
-      guard peek == UInt8(ascii: "{") else { return nil }
-      at += 1
       var list: BudgetList?
-      var keys = KeysSeen()
-      skipSpace()
-      if peek == UInt8(ascii: "}") {
-        at += 1
-      } else {
-        while true {
-          skipSpace()
-          guard let key = plainRange(), keys.insert(key, in: bytes) else { return nil }
-          skipSpace()
-          guard take(UInt8(ascii: ":")) else { return nil }
-          skipSpace()
-          if equal(key, Self.budgetsKey) {
-            guard let found = budgets(keeping: wanted) else { return nil }
-            list = found
-          } else {
-            guard value(depth: 1) else { return nil }
-          }
-          skipSpace()
-          if take(UInt8(ascii: ",")) { continue }
-          guard take(UInt8(ascii: "}")) else { return nil }
-          break
-        }
+      let read = object { scanner, key in
+        guard scanner.equal(key, Self.budgetsKey) else { return scanner.value(depth: 1) }
+        list = scanner.budgets(keeping: wanted)
+        return list != nil
       }
       skipSpace()
-      guard at == bytes.count else { return nil }
+      guard read, at == bytes.count else { return nil }
       return list
+    }
+
+    /// An object whose keys are plain strings given once each; `member` moves over the value
+    /// of each key (the scanner stands on it). False when it is not well formed.
+    private mutating func object(_ member: (inout Scanner, Range<Int>) -> Bool) -> Bool {
+      guard take(UInt8(ascii: "{")) else { return false }
+      var keys = KeysSeen()
+      skipSpace()
+      if take(UInt8(ascii: "}")) { return true }
+      while true {
+        skipSpace()
+        guard let key = plainRange(), keys.insert(key, in: bytes) else { return false }
+        skipSpace()
+        guard take(UInt8(ascii: ":")) else { return false }
+        skipSpace()
+        guard member(&self, key) else { return false }
+        skipSpace()
+        if take(UInt8(ascii: ",")) { continue }
+        return take(UInt8(ascii: "}"))
+      }
     }
 
     /// The `budgets` list: each element an object with a string `name`.
@@ -121,30 +121,18 @@ public enum RunBudgetSlice {
       }
     }
 
-    /// One budget object; where its name is written (unescaped, or nil).
+    /// One budget object; where its name is written (unescaped), or nil without one.
     private mutating func budget() -> Range<Int>? {
-      guard take(UInt8(ascii: "{")) else { return nil }
       var name: Range<Int>?
-      var keys = KeysSeen()
-      skipSpace()
-      if take(UInt8(ascii: "}")) { return nil }
-      while true {
-        skipSpace()
-        guard let key = plainRange(), keys.insert(key, in: bytes) else { return nil }
-        skipSpace()
-        guard take(UInt8(ascii: ":")) else { return nil }
-        skipSpace()
-        if equal(key, Self.nameKey) {
-          guard peek == UInt8(ascii: "\""), let found = plainRange() else { return nil }
-          name = found
-        } else {
-          guard value(depth: 3) else { return nil }
+      let read = object { scanner, key in
+        guard scanner.equal(key, Self.nameKey) else { return scanner.value(depth: 3) }
+        guard scanner.peek == UInt8(ascii: "\""), let found = scanner.plainRange() else {
+          return false
         }
-        skipSpace()
-        if take(UInt8(ascii: ",")) { continue }
-        guard take(UInt8(ascii: "}")) else { return nil }
-        return name
+        name = found
+        return true
       }
+      return read ? name : nil
     }
 
     /// Moves over one value of any kind; false when it is not well formed.
