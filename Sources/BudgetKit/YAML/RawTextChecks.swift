@@ -83,30 +83,41 @@ public struct RawTextChecks {
           index += 8
         }
         guard index < bytes.count else { return nil }
-        let lead = bytes[index]
-        let length: Int
-        var lower: UInt8 = 0x80
-        var upper: UInt8 = 0xBF
-        switch lead {
-        case 0x00...0x7F: length = 1
-        case 0xC2...0xDF: length = 2
-        case 0xE0: (length, lower) = (3, 0xA0)
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: (length, upper) = (3, 0x9F)
-        case 0xF0: (length, lower) = (4, 0x90)
-        case 0xF1...0xF3: length = 4
-        case 0xF4: (length, upper) = (4, 0x8F)
-        default: return index
-        }
-        guard index + length <= bytes.count else { return index }
-        for offset in 1..<max(length, 1) {
-          let byte = bytes[index + offset]
-          let (low, high) = offset == 1 ? (lower, upper) : (0x80, 0xBF)
-          if byte < low || byte > high { return index }
-        }
+        guard let length = UTF8Sequence.length(at: index, in: bytes) else { return index }
         index += length
       }
       return nil
     }
+  }
+}
+
+/// One UTF-8 sequence as RFC 3629 has it: no overlong form, no surrogate, nothing above
+/// U+10FFFF.
+public enum UTF8Sequence {
+  /// The length of the well-formed sequence that starts at `index` (1 to 4), or nil when none
+  /// does.
+  @inline(__always)
+  public static func length(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let length: Int
+    var lower: UInt8 = 0x80
+    var upper: UInt8 = 0xBF
+    switch bytes[index] {
+    case 0x00...0x7F: return 1
+    case 0xC2...0xDF: length = 2
+    case 0xE0: (length, lower) = (3, 0xA0)
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED: (length, upper) = (3, 0x9F)
+    case 0xF0: (length, lower) = (4, 0x90)
+    case 0xF1...0xF3: length = 4
+    case 0xF4: (length, upper) = (4, 0x8F)
+    default: return nil
+    }
+    guard index + length <= bytes.count else { return nil }
+    for offset in 1..<length {
+      let byte = bytes[index + offset]
+      let (low, high) = offset == 1 ? (lower, upper) : (0x80, 0xBF)
+      if byte < low || byte > high { return nil }
+    }
+    return length
   }
 }

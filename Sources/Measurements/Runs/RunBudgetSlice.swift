@@ -1,3 +1,5 @@
+import BudgetKit
+
 /// The bytes of a stored run with every budget but one left out of its `budgets` list, found by
 /// scanning the JSON bytes once without building any value: what `history` of one budget
 /// decodes instead of the whole run (`RunDocument.decode(_:file:only:)`).
@@ -257,36 +259,9 @@ public enum RunBudgetSlice {
       return unit
     }
 
-    /// One well-formed UTF-8 sequence of two to four bytes (no overlong form, no surrogate,
-    /// nothing above U+10FFFF).
+    /// One well-formed UTF-8 sequence of two to four bytes (`UTF8Sequence`).
     private mutating func utf8Sequence() -> Bool {
-      let lead = bytes[at]
-      let length: Int
-      var low: UInt8 = 0x80
-      var high: UInt8 = 0xBF
-      switch lead {
-      case 0xC2...0xDF: length = 2
-      case 0xE0:
-        length = 3
-        low = 0xA0
-      case 0xE1...0xEC, 0xEE...0xEF: length = 3
-      case 0xED:
-        length = 3
-        high = 0x9F
-      case 0xF0:
-        length = 4
-        low = 0x90
-      case 0xF1...0xF3: length = 4
-      case 0xF4:
-        length = 4
-        high = 0x8F
-      default: return false
-      }
-      guard at + length <= bytes.count else { return false }
-      guard (low...high).contains(bytes[at + 1]) else { return false }
-      for offset in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[at + offset]) {
-        return false
-      }
+      guard let length = UTF8Sequence.length(at: at, in: bytes), length > 1 else { return false }
       at += length
       return true
     }
