@@ -394,8 +394,8 @@ private final class HistoryParts: @unchecked Sendable {
   }
 }
 
-/// Values handed to the threads of `rows()`: each thread reads only its own part's readers, and
-/// the history and the commits, which no thread changes.
+/// Values handed to the threads of `rows()`: the history, which no thread changes, and the
+/// readers, of which each thread uses only its own.
 private final class UncheckedBox<Value>: @unchecked Sendable {
   let value: Value
   init(_ value: Value) { self.value = value }
