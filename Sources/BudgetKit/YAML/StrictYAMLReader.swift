@@ -5,6 +5,8 @@ import Yams
 /// The reader checks the raw bytes first (size, encoding, BOM, tabs), then composes with Yams'
 /// `.basic` resolver so every scalar stays text, and converts the node tree while the parser is
 /// alive so anchors can still be seen. It never follows an alias, so an alias bomb costs nothing.
+/// A plain document (most budget files) is read straight from libyaml's events instead
+/// (`PlainDocumentReader`); anything else, and every problem, goes through Yams.
 public struct StrictYAMLReader: Sendable {
   public var limits: ReadLimits
 
@@ -17,6 +19,15 @@ public struct StrictYAMLReader: Sendable {
     if let problem = RawTextChecks(limits: limits).firstProblem(in: bytes, path: path) {
       return .failure(YAMLReadFailure([problem]))
     }
+    if let value = PlainDocumentReader(path: path, maxDepth: limits.maxDepth).read(bytes) {
+      return .success(value)
+    }
+    return readThroughYams(bytes, path: path)
+  }
+
+  /// The document as Yams composes it, with every problem it has; the reader for what the plain
+  /// path leaves, and the reference the plain path is tested against.
+  func readThroughYams(_ bytes: [UInt8], path: String) -> Result<YAMLValue, YAMLReadFailure> {
     let text = String(decoding: bytes, as: UTF8.self)
     do {
       let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
