@@ -107,7 +107,7 @@ struct PlainDocumentReader {
 
 /// libyaml's parser and its current event, each event freed before the next is read.
 private struct EventStream {
-  var parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+  let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
   var event = yaml_event_t()
   private var holdsEvent = false
 
