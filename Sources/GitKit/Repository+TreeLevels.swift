@@ -18,11 +18,50 @@ extension Repository {
   /// Both trees are read once and walked side by side in their sorted order, and only the
   /// entries that differ are copied, so comparing two large folders that differ in one file
   /// costs little more than reading them. A nil tree is an empty one.
+  ///
+  /// The raw objects are compared first (`RawTreeComparison`), which costs a fraction of
+  /// building both libgit2 trees; a tree that comparison does not read, or an object it cannot
+  /// read, is read through libgit2, which gives the same changes or says what is wrong.
   public func levelChanges(from old: Oid?, to new: Oid?) throws(GitError) -> [TreeLevelChange] {
     guard old != new else { return [] }
-    return try withOptionalTree(old) { before throws(GitError) in
+    if let changes = rawLevelChanges(from: old, to: new) { return changes }
+    return try libgit2LevelChanges(from: old, to: new)
+  }
+
+  /// The changes found through libgit2's trees, which check and parse every entry.
+  func libgit2LevelChanges(from old: Oid?, to new: Oid?) throws(GitError) -> [TreeLevelChange] {
+    try withOptionalTree(old) { before throws(GitError) in
       try withOptionalTree(new) { after in Self.mergeWalk(before, after) }
     }
+  }
+
+  /// The changes told from the two raw objects, or nil when either cannot be read that way.
+  func rawLevelChanges(from old: Oid?, to new: Oid?) -> [TreeLevelChange]? {
+    var odb: OpaquePointer?
+    guard git_repository_odb(&odb, handle) == 0 else { return nil }
+    defer { git_odb_free(odb) }
+    return withRawTree(old, odb: odb) { before in
+      withRawTree(new, odb: odb) { after in
+        guard let before, let after else { return nil }
+        return RawTreeComparison.changes(before, after)
+      }
+    }
+  }
+
+  /// Hands `body` a tree's raw content (empty for no tree), or nil when it cannot be read as
+  /// a tree.
+  private func withRawTree<T>(
+    _ id: Oid?, odb: OpaquePointer?, _ body: (UnsafeRawBufferPointer?) -> T
+  ) -> T {
+    guard let id else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+    var raw = id.raw
+    var object: OpaquePointer?
+    guard git_odb_read(&object, odb, &raw) == 0 else { return body(nil) }
+    defer { git_odb_object_free(object) }
+    guard git_odb_object_type(object) == GIT_OBJECT_TREE else { return body(nil) }
+    return body(
+      UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
+    )
   }
 
   /// Walks two borrowed trees' entries in order and copies the ones that differ.

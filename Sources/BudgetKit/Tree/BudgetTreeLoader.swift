@@ -138,6 +138,9 @@ public struct BudgetTreeLoader: Sendable {
     return tree
   }
 
+  /// From how many files `parse(_:)` spreads the work over all cores.
+  public static let filesWorthThreads = 4
+
   /// One file read on its own: the document if it decodes, its digest if it is YAML, problems.
   public func parse(path: String, bytes: [UInt8]) -> ParsedFile {
     switch StrictYAMLReader(limits: limits).read(bytes, path: path) {
@@ -156,8 +159,13 @@ public struct BudgetTreeLoader: Sendable {
     }
   }
 
-  /// Parses files on all cores, each on its own; the results keep the order of `files`.
+  /// Parses files on all cores, each on its own; the results keep the order of `files`. A
+  /// few files (fewer than `filesWorthThreads`) are parsed on the calling thread: handing them
+  /// to other threads costs more than it saves.
   public func parse(_ files: [(path: String, bytes: [UInt8])]) -> [ParsedFile] {
+    if files.count < Self.filesWorthThreads {
+      return files.map { parse(path: $0.path, bytes: $0.bytes) }
+    }
     let slots = ResultSlots<ParsedFile>(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
       slots[index] = parse(path: files[index].path, bytes: files[index].bytes)

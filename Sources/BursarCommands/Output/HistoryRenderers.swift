@@ -19,15 +19,16 @@ struct HistoryTextRenderer: Renderer {
     }
     var lines: [String] = []
     for item in series {
-      let values = item.rows.reversed().map(\.result).compactMap(\.figure).map(\.value)
+      let values = item.rowIndices.reversed().compactMap { report.rows[$0].result.figure?.value }
+      let count = item.rowIndices.count
       lines.append(
         style.bold("\(item.budget) \(item.metric)") + " (\(item.environment)) "
           + Sparkline.render(values)
-          + style.dim(
-            "  \(item.rows.count) run\(item.rows.count == 1 ? "" : "s"), oldest to newest"))
+          + style.dim("  \(count) run\(count == 1 ? "" : "s"), oldest to newest"))
       let header = ["DATE", "COMMIT", "RUN", "MEASURED", "LIMIT", "VERDICT", "EXCEPTIONS"]
-      let rows = item.rows.map { row in
-        [
+      let rows = item.rowIndices.map { index in
+        let row = report.rows[index]
+        return [
           String(TimeText.utcISO(row.run.instant).prefix(10)), String(row.commit.id.hex.prefix(7)),
           String(row.run.id.prefix(8)), CheckPresentation.measured(row.result),
           CheckPresentation.limit(row.result.bound) + (row.budgetsInvalid ? " (invalid)" : ""),

@@ -18,22 +18,30 @@ struct HistoryReport {
     var budget: BudgetName
     var metric: MetricName
     var environment: EnvironmentName
-    var rows: [HistoryRow]
+    /// Where its rows are in `rows`, newest first: a long history's rows are not copied.
+    var rowIndices: [Int]
+  }
+
+  private struct SeriesKey: Hashable {
+    var budget: BudgetName
+    var metric: MetricName
+    var environment: EnvironmentName
   }
 
   /// The rows grouped by budget, metric and environment, in the order first met.
   var series: [Series] {
-    var order: [String] = []
-    var groups: [String: Series] = [:]
-    for row in rows {
-      let key = "\(row.result.budget)\u{0}\(row.result.metric)\u{0}\(row.run.environment)"
+    var order: [SeriesKey] = []
+    var groups: [SeriesKey: Series] = [:]
+    for (index, row) in rows.enumerated() {
+      let key = SeriesKey(
+        budget: row.result.budget, metric: row.result.metric, environment: row.run.environment)
       if groups[key] == nil {
         order.append(key)
         groups[key] = Series(
           budget: row.result.budget, metric: row.result.metric, environment: row.run.environment,
-          rows: [])
+          rowIndices: [])
       }
-      groups[key]?.rows.append(row)
+      groups[key]?.rowIndices.append(index)
     }
     return order.compactMap { groups[$0] }
   }

@@ -20,17 +20,20 @@ struct TextTable {
 
   /// The rows as lines; the last column is never padded, so lines carry no trailing spaces.
   func lines() -> [String] {
+    // Each cell's width is counted once.
+    let counts = rows.map { row in row.map(\.text.count) }
     let columns = rows.map(\.count).max() ?? 0
-    let widths = (0..<columns).map { column in
-      rows.map { column < $0.count ? $0[column].text.count : 0 }.max() ?? 0
+    var widths = Array(repeating: 0, count: columns)
+    for row in counts {
+      for (column, count) in row.enumerated() { widths[column] = max(widths[column], count) }
     }
-    return rows.map { row in
+    return zip(rows, counts).map { row, counts in
       var line = indent
       for (column, cell) in row.enumerated() {
-        let isLast = column == row.count - 1
-        let padding =
-          isLast ? "" : String(repeating: " ", count: widths[column] - cell.text.count + 2)
-        line += cell.style(cell.text) + padding
+        line += cell.style(cell.text)
+        if column < row.count - 1 {
+          line += String(repeating: " ", count: widths[column] - counts[column] + 2)
+        }
       }
       while line.hasSuffix(" ") { line.removeLast() }
       return line

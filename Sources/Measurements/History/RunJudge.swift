@@ -85,6 +85,8 @@ public struct RunJudge {
     budget only: BudgetName? = nil, metric: MetricName? = nil
   ) -> [MetricCheck] {
     var results: [MetricCheck] = []
+    // The samples the metric shown is worked out from (`latency` for `latency_p95`), if any.
+    let metricSamples = metric.flatMap { SampleStatistic.split($0.rawValue)?.samples }
     for measured in measurements.budgets {
       let name = measured.name.value
       if let only, name != only { continue }
@@ -96,9 +98,7 @@ public struct RunJudge {
         plan?.sampleNames
         ?? Set(budget.metricOrder.compactMap { SampleStatistic.split($0.rawValue)?.samples })
       let entries = measured.entries.filter { entry in
-        if let metric, entry.name.value != metric,
-          SampleStatistic.split(metric.rawValue)?.samples != entry.name.value.rawValue
-        {
+        if let metric, entry.name.value != metric, metricSamples != entry.name.value.rawValue {
           return false
         }
         return budget.metrics[entry.name.value] != nil
