@@ -87,107 +87,59 @@ public final class FirstParentIndex {
   /// place. Failures (a read-only git directory, a full disk) leave the old file as it was and
   /// are not reported: the index is only a cache.
   public func save() {
-    guard added > 0 else { return }
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent()
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      let temporary = folder.appendingPathComponent(
-        ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString)"
-      )
-      try Self.encode(entries).write(to: temporary)
-      if rename(temporary.path, path) != 0 {
-        try? FileManager.default.removeItem(at: temporary)
-        return
-      }
-      added = 0
-    } catch {
-      return
-    }
+    guard added > 0, IndexFileBytes.save(Self.encode(entries), to: path) else { return }
+    added = 0
   }
 
   /// The bytes of a file holding these entries, in id order.
   static func encode(_ entries: [Oid: CommitLinks]) -> Data {
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(16 + entries.count * 90 + 8)
-    bytes += magic
-    append(version, to: &bytes)
-    append(UInt32(entries.count), to: &bytes)
+    bytes.reserveCapacity(4 + entries.count * 90)
+    IndexFileBytes.append(UInt32(entries.count), to: &bytes)
     for links in entries.values.sorted(by: { $0.id < $1.id }) {
-      append(links.id, to: &bytes)
-      append(links.treeId, to: &bytes)
-      append(UInt64(bitPattern: Int64(links.committerTime.timeIntervalSince1970)), to: &bytes)
+      IndexFileBytes.append(links.id, to: &bytes)
+      IndexFileBytes.append(links.treeId, to: &bytes)
+      IndexFileBytes.append(
+        UInt64(bitPattern: Int64(links.committerTime.timeIntervalSince1970)), to: &bytes)
       bytes.append(UInt8(links.parentIds.count))
-      for parent in links.parentIds { append(parent, to: &bytes) }
+      for parent in links.parentIds { IndexFileBytes.append(parent, to: &bytes) }
     }
-    append(checksum(bytes[...]), to: &bytes)
-    return Data(bytes)
+    return IndexFileBytes.file(magic: magic, version: version, body: bytes)
   }
 
   /// The entries of a file, or nil when it is not a whole, valid file of this version.
   static func decode(_ data: Data) -> [Oid: CommitLinks]? {
-    data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [Oid: CommitLinks]? in
-      let headerSize = magic.count + 8
-      guard bytes.count >= headerSize + 8,
-        magic.elementsEqual(bytes[0..<magic.count]),
-        load(UInt32.self, bytes, at: magic.count) == version
-      else { return nil }
-      let body = bytes.count - 8
-      guard checksum(bytes[0..<body]) == load(UInt64.self, bytes, at: body) else { return nil }
-      let count = Int(load(UInt32.self, bytes, at: magic.count + 4))
+    guard let body = IndexFileBytes.body(of: data, magic: magic, version: version) else {
+      return nil
+    }
+    return body.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [Oid: CommitLinks]? in
+      guard bytes.count >= 4 else { return nil }
+      let count = Int(IndexFileBytes.load(UInt32.self, bytes, at: 0))
       // Each entry takes at least 49 bytes: a count beyond that is a damaged file.
-      guard count <= (body - headerSize) / 49 else { return nil }
+      guard count <= (bytes.count - 4) / 49 else { return nil }
       var entries: [Oid: CommitLinks] = [:]
       entries.reserveCapacity(count)
-      var offset = headerSize
+      var offset = 4
       for _ in 0..<count {
-        guard offset + 49 <= body else { return nil }
-        let id = oid(bytes, at: offset)
-        let tree = oid(bytes, at: offset + 20)
-        let seconds = Int64(bitPattern: load(UInt64.self, bytes, at: offset + 40))
+        guard offset + 49 <= bytes.count else { return nil }
+        let id = IndexFileBytes.oid(bytes, at: offset)
+        let tree = IndexFileBytes.oid(bytes, at: offset + 20)
+        let seconds = Int64(bitPattern: IndexFileBytes.load(UInt64.self, bytes, at: offset + 40))
         let parentCount = Int(bytes[offset + 48])
         offset += 49
-        guard offset + parentCount * 20 <= body else { return nil }
+        guard offset + parentCount * 20 <= bytes.count else { return nil }
         var parents: [Oid] = []
         parents.reserveCapacity(parentCount)
         for _ in 0..<parentCount {
-          parents.append(oid(bytes, at: offset))
+          parents.append(IndexFileBytes.oid(bytes, at: offset))
           offset += 20
         }
         entries[id] = CommitLinks(
           id: id, treeId: tree, parentIds: parents,
           committerTime: Date(timeIntervalSince1970: TimeInterval(seconds)))
       }
-      guard offset == body else { return nil }
+      guard offset == bytes.count else { return nil }
       return entries
     }
-  }
-
-  /// FNV-1a, 64 bits.
-  static func checksum<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-    }
-    return hash
-  }
-
-  private static func append<Integer: FixedWidthInteger>(_ value: Integer, to bytes: inout [UInt8])
-  {
-    withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
-  }
-
-  private static func append(_ id: Oid, to bytes: inout [UInt8]) {
-    withUnsafeBytes(of: id.raw.id) { bytes += $0 }
-  }
-
-  private static func load<Integer: FixedWidthInteger>(
-    _ type: Integer.Type, _ bytes: UnsafeRawBufferPointer, at offset: Int
-  ) -> Integer {
-    Integer(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Integer.self))
-  }
-
-  private static func oid(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Oid {
-    Oid(rawBytes: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 20]))
   }
 }

@@ -44,6 +44,10 @@ public protocol ObjectReading: HistoryReading {
   /// The persistent record of commits' links a first-parent walk may read instead of the
   /// commits, or nil where there is none or it must not be used (see `FirstParentIndex`).
   func firstParentIndex() -> FirstParentIndex?
+
+  /// The persistent record of the folder at `folderPath` in each tree, which a long walk may
+  /// read instead of each commit's root tree, or nil where there is none (see `FolderIndex`).
+  func folderIndex(for folderPath: String) -> FolderIndex?
 }
 
 extension ObjectReading {
@@ -103,6 +107,9 @@ extension ObjectReading {
 
   /// No index by default: every commit is read.
   public func firstParentIndex() -> FirstParentIndex? { nil }
+
+  /// No folder index by default: every root tree is read.
+  public func folderIndex(for folderPath: String) -> FolderIndex? { nil }
 
   /// A walk over history with `Repository.revWalk`'s defaults: all parents, no commit
   /// before its children. On a `Repository` its own `revWalk` (a `RevWalk`) is chosen.

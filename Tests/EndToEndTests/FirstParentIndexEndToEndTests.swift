@@ -33,11 +33,24 @@ import Testing
     return outputs
   }
 
-  /// The outputs with no index, and with the index each run leaves behind.
+  /// The folder index `history` keeps for `.budgets`, found by its name's prefix.
+  static func folderIndexPath(_ repository: TemporaryRepository) -> String? {
+    let folder = repository.gitDirectory + "/bursar"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.first { $0.hasPrefix("folders-1-") }.map { folder + "/" + $0 }
+  }
+
+  /// The outputs with no index, and with the indexes each run leaves behind.
   static func withoutIndex(_ repository: TemporaryRepository) throws -> [String] {
-    try? FileManager.default.removeItem(atPath: indexPath(repository))
+    func remove() {
+      try? FileManager.default.removeItem(atPath: indexPath(repository))
+      if let folders = folderIndexPath(repository) {
+        try? FileManager.default.removeItem(atPath: folders)
+      }
+    }
+    remove()
     let outputs = try outputs(repository)
-    try? FileManager.default.removeItem(atPath: indexPath(repository))
+    remove()
     return outputs
   }
 
@@ -86,6 +99,37 @@ import Testing
     try Data("not a folder".utf8).write(to: URL(fileURLWithPath: folder))
     #expect(try Self.outputs(repository) == expected)
     #expect(try String(contentsOfFile: folder, encoding: .utf8) == "not a folder")
+  }
+
+  /// The folder index: written by the first walk, read by the next, and when damaged
+  /// ignored and written again, with every answer the same as without it.
+  @Test func warmAndDamagedFolderIndexesAnswerAsNone() throws {
+    let repository = try RunHistoryEndToEndTests.repository()
+    let expected = try Self.withoutIndex(repository)
+    #expect(Self.folderIndexPath(repository) == nil)
+    #expect(try Self.outputs(repository) == expected)
+    let path = try #require(Self.folderIndexPath(repository))
+    let written = try Data(contentsOf: URL(fileURLWithPath: path))
+    #expect(written.starts(with: Data("BURSARFO".utf8)))
+    #expect(try Self.outputs(repository) == expected)
+
+    var damaged = [Data("garbage".utf8), written.prefix(written.count - 9), Data()]
+    for offset in [8, 13, 30, written.count - 30, written.count - 1] {
+      var flipped = written
+      flipped[offset] ^= 0x5a
+      damaged.append(flipped)
+    }
+    for bytes in damaged {
+      try bytes.write(to: URL(fileURLWithPath: path))
+      #expect(try Self.outputs(repository) == expected)
+      #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == written)
+    }
+
+    // New commits with runs on top: the index grows, and still answers as none.
+    try Self.record("83ms", in: repository, at: 1_781_000_000)
+    let grown = try Self.outputs(repository)
+    #expect(grown[0].contains("8 figures of 1 metric"))
+    #expect(grown == (try Self.withoutIndex(repository)))
   }
 
   @Test func newCommitsOnTopAndAResetBranch() throws {

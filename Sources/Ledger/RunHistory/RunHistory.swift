@@ -71,6 +71,9 @@ public struct RunHistory {
         walkers.filter { $0.stretch == stretch }.count
       })
     let results = HistoryParts(count: walkers.count)
+    // Each commit's budgets folder, known from earlier walks or recorded for later ones.
+    let folders = runs.isEmpty ? nil : repository.folderIndex(for: root)
+    defer { folders?.save() }
     let done = DispatchGroup()
     if walkers.count > 1 {
       let work = UncheckedBox((self, readers))
@@ -82,7 +85,7 @@ public struct RunHistory {
             index,
             history.read(
               queue, stretch: walker.stretch, fromFront: walker.fromFront,
-              readers: readers[index], cache: cache))
+              readers: readers[index], cache: cache, folders: folders))
           done.leave()
         }.start()
       }
@@ -94,7 +97,9 @@ public struct RunHistory {
       done.wait()
     } else {
       results.set(
-        0, read(queue, stretch: 0, fromFront: true, readers: readers[0], cache: cache))
+        0,
+        read(
+          queue, stretch: 0, fromFront: true, readers: readers[0], cache: cache, folders: folders))
     }
     try walked.get()
     var parts = results.taken()
@@ -140,11 +145,12 @@ public struct RunHistory {
   /// commit's rows as a block, blocks in the order read (oldest first from the back end).
   private func read(
     _ queue: CommitQueue, stretch: Int, fromFront: Bool, readers: HistoryReaders,
-    cache: ParseCache
+    cache: ParseCache, folders: FolderIndex?
   ) -> HistoryPart {
     var part = HistoryPart(fromFront: fromFront)
     do {
-      try read(queue, stretch: stretch, into: &part, readers: readers, cache: cache)
+      try read(
+        queue, stretch: stretch, into: &part, readers: readers, cache: cache, folders: folders)
     } catch {
       part.failure = error
     }
@@ -153,7 +159,7 @@ public struct RunHistory {
 
   private func read(
     _ queue: CommitQueue, stretch: Int, into part: inout HistoryPart, readers: HistoryReaders,
-    cache: ParseCache
+    cache: ParseCache, folders: FolderIndex?
   ) throws(LedgerError) {
     let reader: any HistoryReading
     do { reader = try readers.objects.historyReader() } catch { throw .git(error) }
@@ -167,7 +173,15 @@ public struct RunHistory {
       let selected = found.filter { environment == nil || $0.environment == environment }
       guard !selected.isEmpty else { continue }
       let folder: Oid?
-      do { folder = try reader.treeId(inTree: links.treeId, at: root) } catch { throw .git(error) }
+      do {
+        if let folders {
+          folder = try folders.folder(inTree: links.treeId, reading: reader)
+        } else {
+          folder = try reader.treeId(inTree: links.treeId, at: root)
+        }
+      } catch {
+        throw .git(error)
+      }
       if let previous = last, previous.folder != folder, let tree = previous.tree,
         previous.valid,
         let valid = try validity(from: previous.folder, to: folder, judging: tree, loader: loader)

@@ -109,7 +109,8 @@ public struct RunJudge {
         // The budget's bounds were worked out for this tree: only the figures are judged.
         guard
           let judged = checker.results(
-            of: MeasuredBudget(name: measured.name, entries: entries), prepared: plan, at: at)
+            of: MeasuredBudget(name: measured.name, entries: entries), prepared: plan, at: at,
+            figuresOnly: true)
         else { continue }
         results += judged.filter { $0.figure != nil && (metric == nil || $0.metric == metric) }
         continue

@@ -291,6 +291,8 @@ extension BudgetChecker {
 
   fileprivate struct PreparedMetric: Sendable {
     let metric: Metric
+    /// The raw samples the metric is a statistic of (`latency` for `latency_p95`), if any.
+    let samplesName: MetricName?
     let bound: Bound
     let exceptions: [BudgetException]
     let dimension: BudgetKit.Dimension?
@@ -308,7 +310,9 @@ extension BudgetChecker {
         bound[.pValue] = ShapeJudge.defaultPValue
       }
       return PreparedMetric(
-        metric: metric, bound: bound,
+        metric: metric,
+        samplesName: SampleStatistic.split(name.rawValue).map { MetricName($0.samples) },
+        bound: bound,
         exceptions: tree.exceptions(covering: name, of: budget.name.value, in: environment),
         dimension: tree.owners?.dimensions[metric.dimension.value])
     }
@@ -321,9 +325,14 @@ extension BudgetChecker {
   /// gives them for a measurements document holding that budget alone in the prepared
   /// environment (with `options.at` set), or nil where that check fails (a figure that is no
   /// metric of the budget, or that does not fit its metric).
-  public func results(of measured: MeasuredBudget, prepared: PreparedBudget, at: Date)
-    -> [MetricCheck]?
-  {
+  ///
+  /// With `figuresOnly`, the metrics that `measured` gives no entry for (neither under their
+  /// name nor as the samples they are a statistic of) are left out unjudged: their verdict
+  /// could only be a figure-less `missing`, which neither fails the check nor enters another
+  /// metric's verdict.
+  public func results(
+    of measured: MeasuredBudget, prepared: PreparedBudget, at: Date, figuresOnly: Bool = false
+  ) -> [MetricCheck]? {
     let budget = prepared.budget
     guard unusedEntries(measured, by: budget, sampleNames: prepared.sampleNames).isEmpty else {
       return nil
@@ -331,6 +340,11 @@ extension BudgetChecker {
     let day = CalendarDay(date: at)
     var results: [MetricCheck] = []
     for plan in prepared.metrics {
+      if figuresOnly, measured.entry(named: plan.metric.name.value) == nil,
+        plan.samplesName.map({ measured.entry(named: $0) == nil }) ?? true
+      {
+        continue
+      }
       do throws(CheckError) {
         let result = try judge(
           plan.metric, of: budget, bound: plan.bound, measured: measured,
