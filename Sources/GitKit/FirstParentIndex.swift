@@ -109,10 +109,8 @@ public final class FirstParentIndex {
 
   /// The entries of a file, or nil when it is not a whole, valid file of this version.
   static func decode(_ data: Data) -> [Oid: CommitLinks]? {
-    guard let body = IndexFileBytes.body(of: data, magic: magic, version: version) else {
-      return nil
-    }
-    return body.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [Oid: CommitLinks]? in
+    IndexFileBytes.withBody(of: data, magic: magic, version: version) {
+      (bytes: UnsafeRawBufferPointer) -> [Oid: CommitLinks]? in
       guard bytes.count >= 4 else { return nil }
       let count = Int(IndexFileBytes.load(UInt32.self, bytes, at: 0))
       // Each entry takes at least 49 bytes: a count beyond that is a damaged file.

@@ -120,11 +120,9 @@ public final class FolderIndex: @unchecked Sendable {
   /// The entries of a file, or nil when it is not a whole, valid file of this version for
   /// this path.
   static func decode(_ data: Data, folderPath: String) -> [Oid: Oid?]? {
-    guard let body = IndexFileBytes.body(of: data, magic: magic, version: version) else {
-      return nil
-    }
     let name = Array(folderPath.utf8)
-    return body.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [Oid: Oid?]? in
+    return IndexFileBytes.withBody(of: data, magic: magic, version: version) {
+      (bytes: UnsafeRawBufferPointer) -> [Oid: Oid?]? in
       guard bytes.count >= 8 + name.count,
         Int(IndexFileBytes.load(UInt32.self, bytes, at: 0)) == name.count,
         name.elementsEqual(bytes[4..<4 + name.count])

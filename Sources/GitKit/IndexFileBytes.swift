@@ -31,17 +31,20 @@ enum IndexFileBytes {
     Oid(rawBytes: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 20]))
   }
 
-  /// The body of a file that starts with `magic` and `version` and ends with the checksum of
-  /// everything before it, without those; nil when it is not such a file.
-  static func body(of data: Data, magic: [UInt8], version: UInt32) -> Data? {
-    data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Data? in
+  /// Hands `read` the body of a file that starts with `magic` and `version` and ends with the
+  /// checksum of everything before it, without those; nil when it is not such a file. The body
+  /// is lent, not copied.
+  static func withBody<T>(
+    of data: Data, magic: [UInt8], version: UInt32, _ read: (UnsafeRawBufferPointer) -> T?
+  ) -> T? {
+    data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> T? in
       let header = magic.count + 4
       guard bytes.count >= header + 8, magic.elementsEqual(bytes[0..<magic.count]),
         load(UInt32.self, bytes, at: magic.count) == version
       else { return nil }
       let end = bytes.count - 8
       guard checksum(bytes[0..<end]) == load(UInt64.self, bytes, at: end) else { return nil }
-      return Data(bytes[header..<end])
+      return read(UnsafeRawBufferPointer(rebasing: bytes[header..<end]))
     }
   }
 

@@ -5,14 +5,17 @@ extension RecordedRun {
   /// a summary value as recorded, an SLI series as recorded, and for a metric that takes a
   /// statistic of raw samples (`latency_p95`), that statistic read from the recorded summary of
   /// the samples, as an exact value in the samples' unit. Figures the tree has no metric for are
-  /// left out; so are budgets it does not have.
-  public func measurements(for tree: BudgetTree, method: PercentileMethod) -> Measurements {
+  /// left out; so are budgets it does not have. With `keeping`, so are the metrics it turns
+  /// down.
+  public func measurements(
+    for tree: BudgetTree, method: PercentileMethod, keeping: ((MetricName) -> Bool)? = nil
+  ) -> Measurements {
     let place = SourceLocation.start(of: "run \(id.rawValue)")
     var budgets: [MeasuredBudget] = []
     for recorded in self.budgets {
       guard let budget = tree.budget(named: recorded.name) else { continue }
       var entries: [MeasuredEntry] = []
-      for name in budget.metricOrder {
+      for name in budget.metricOrder where keeping?(name) ?? true {
         guard let value = Self.value(of: name, in: recorded, method: method, at: place) else {
           continue
         }

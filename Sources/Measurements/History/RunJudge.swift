@@ -73,9 +73,15 @@ public struct RunJudge {
     // For the one budget the judge was made for, its tree alone: the run's other budgets are
     // not judged, and a large tree is not searched for each run.
     let scope = only != nil && alone?.name == only ? alone!.tree : tree
+    // For one metric, only the figures `judge` keeps are worked out: the metric's own, and
+    // that of its raw samples where the budget measures them too.
+    let samples = metric.flatMap { SampleStatistic.split($0.rawValue)?.samples }
+    let keeping = metric.map { metric in
+      { (name: MetricName) in name == metric || name.rawValue == samples }
+    }
     return judge(
-      run.measurements(for: scope, method: percentileMethod), environment: run.environment,
-      at: at, budget: only, metric: metric)
+      run.measurements(for: scope, method: percentileMethod, keeping: keeping),
+      environment: run.environment, at: at, budget: only, metric: metric)
   }
 
   /// The verdicts of the run's figures in `environment` at `at`, for one budget (and metric)
