@@ -36,20 +36,8 @@ enum RawTreeComparison {
         j += length
         continue
       }
-      let before: Entry?
-      if i < old.count {
-        guard let entry = entry(at: i, in: old) else { return nil }
-        before = entry
-      } else {
-        before = nil
-      }
-      let after: Entry?
-      if j < new.count {
-        guard let entry = entry(at: j, in: new) else { return nil }
-        after = entry
-      } else {
-        after = nil
-      }
+      guard let before = entryOrEnd(at: i, in: old), let after = entryOrEnd(at: j, in: new)
+      else { return nil }
       guard let before else {
         changes.append(TreeLevelChange(name: name(after!, new), old: nil, new: copy(after!, new)))
         j = after!.end
@@ -100,6 +88,13 @@ enum RawTreeComparison {
   /// The most digits a mode is read with here (leading zeros included); libgit2 reads longer
   /// spellings too, which are left to it.
   private static let maxModeDigits = 12
+
+  /// The entry at `index`, `.some(nil)` at the end of the tree, or nil where libgit2 might
+  /// read it otherwise.
+  private static func entryOrEnd(at index: Int, in bytes: UnsafeRawBufferPointer) -> Entry?? {
+    guard index < bytes.count else { return .some(nil) }
+    return entry(at: index, in: bytes).map { .some($0) }
+  }
 
   /// The entry starting at `start`, or nil where libgit2 might read it otherwise.
   private static func entry(at start: Int, in bytes: UnsafeRawBufferPointer) -> Entry? {

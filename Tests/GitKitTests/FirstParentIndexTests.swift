@@ -5,17 +5,9 @@ import Testing
 
 /// The first-parent index file: what is saved comes back, and anything else is ignored.
 @Suite struct FirstParentIndexTests {
-  private func temporaryPath() throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "first-parents-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder.appendingPathComponent("bursar/first-parents-1").path
-  }
+  private func temporaryPath() throws -> String { try temporaryIndexPath("first-parents-1") }
 
-  private func oid(_ seed: Int) -> Oid {
-    let high = withUnsafeBytes(of: UInt64(seed).bigEndian) { Array($0) }
-    return Oid(bytes: high + (0..<12).map { UInt8(truncatingIfNeeded: seed &* 31 &+ $0 &* 7) })!
-  }
+  private func oid(_ seed: Int) -> Oid { seededOid(seed) }
 
   private func sampleLinks() -> [CommitLinks] {
     [
@@ -75,14 +67,7 @@ import Testing
     let path = try temporaryPath()
     let links = saved(at: path)
     let good = try Data(contentsOf: URL(fileURLWithPath: path))
-    var damaged: [Data] = [Data(), good + Data([0])]
-    for offset in stride(from: 0, to: good.count, by: 7) {
-      var copy = good
-      copy[offset] ^= 0x40
-      damaged.append(copy)
-      damaged.append(good.prefix(offset))
-    }
-    for bytes in damaged {
+    for bytes in damagedCopies(of: good, every: 7) {
       try bytes.write(to: URL(fileURLWithPath: path))
       let read = FirstParentIndex(path: path)
       #expect(!read.wasLoaded)

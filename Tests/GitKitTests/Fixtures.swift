@@ -72,3 +72,30 @@ func makeSampleRepository() throws -> TemporaryRepository {
   try fixture.commit(message: "c4 adds a submodule", stageAll: false)
   return fixture
 }
+
+/// A path for an index file in a new temporary folder: `bursar/<name>` there, not yet written.
+func temporaryIndexPath(_ name: String) throws -> String {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "\(name)-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  return folder.appendingPathComponent("bursar/\(name)").path
+}
+
+/// A made-up id, different for each seed.
+func seededOid(_ seed: Int) -> Oid {
+  let high = withUnsafeBytes(of: UInt64(seed).bigEndian) { Array($0) }
+  return Oid(bytes: high + (0..<12).map { UInt8(truncatingIfNeeded: seed &* 31 &+ $0 &* 7) })!
+}
+
+/// A file's damaged copies: empty, with a byte added, and every `step`th byte flipped or the
+/// file cut there.
+func damagedCopies(of good: Data, every step: Int) -> [Data] {
+  var damaged: [Data] = [Data(), good + Data([0])]
+  for offset in stride(from: 0, to: good.count, by: step) {
+    var copy = good
+    copy[offset] ^= 0x40
+    damaged.append(copy)
+    damaged.append(good.prefix(offset))
+  }
+  return damaged
+}

@@ -6,17 +6,9 @@ import Testing
 /// The folder index file: what is saved comes back, for its path alone, and anything else is
 /// ignored; lookups read through to the repository and are recorded.
 @Suite struct FolderIndexTests {
-  private func temporaryPath() throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "folders-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder.appendingPathComponent("bursar/folders-1").path
-  }
+  private func temporaryPath() throws -> String { try temporaryIndexPath("folders-1") }
 
-  private func oid(_ seed: Int) -> Oid {
-    let high = withUnsafeBytes(of: UInt64(seed).bigEndian) { Array($0) }
-    return Oid(bytes: high + (0..<12).map { UInt8(truncatingIfNeeded: seed &* 31 &+ $0 &* 7) })!
-  }
+  private func oid(_ seed: Int) -> Oid { seededOid(seed) }
 
   /// Trees with a folder, and trees without one.
   private var sample: [(tree: Oid, folder: Oid?)] {
@@ -60,14 +52,7 @@ import Testing
     let path = try temporaryPath()
     saved(at: path)
     let good = try Data(contentsOf: URL(fileURLWithPath: path))
-    var damaged: [Data] = [Data(), good + Data([0])]
-    for offset in stride(from: 0, to: good.count, by: 3) {
-      var copy = good
-      copy[offset] ^= 0x40
-      damaged.append(copy)
-      damaged.append(good.prefix(offset))
-    }
-    for bytes in damaged {
+    for bytes in damagedCopies(of: good, every: 3) {
       try bytes.write(to: URL(fileURLWithPath: path))
       let read = FolderIndex(path: path, folderPath: ".budgets")
       #expect(!read.wasLoaded)

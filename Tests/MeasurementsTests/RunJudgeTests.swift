@@ -65,18 +65,21 @@ import Testing
     (#"{"ranker": {"latency": "30ms", "recall": 0.7}}"#, "production"),
   ]
 
-  @Test(arguments: ["fraud-detector", "ranker", "search-ranking", "gone"])
-  func theJudgeOfOneBudgetAgreesWithTheChecker(budget: String) throws {
-    let tree = try CheckFixtures.tree(extra: [("models/ranker.yaml", Self.samplesBudget)])
-    let name = BudgetName(budget)
+  /// Judges each run in its environment on each day, for each metric (nil: all), with a judge
+  /// made for the budget and with one that runs the whole check; expects the same verdicts and
+  /// says how many there were.
+  static func compare(
+    _ tree: BudgetTree, budget name: BudgetName, runs: [(String, String)], days: [String],
+    metrics: [String?]
+  ) throws -> Int {
     let once = RunJudge(tree: tree, budget: name)
     let each = RunJudge(tree: tree)
     var judged = 0
-    for (figures, environment) in Self.runs {
+    for (figures, environment) in runs {
       let run = try Self.run(figures, environment: environment)
-      for day in ["2026-10-15", "2026-11-25", "2026-12-20"] {
+      for day in days {
         let at = try #require(Timestamp.parse(day))
-        for metric in [nil, "latency_p95", "precision", "latency", "recall"] {
+        for metric in metrics {
           let metric = metric.map { MetricName($0) }
           let fast = once.judge(run, at: at, budget: name, metric: metric)
           let checked = each.judge(run, at: at, budget: name, metric: metric)
@@ -87,66 +90,51 @@ import Testing
         }
       }
     }
+    return judged
+  }
+
+  @Test(arguments: ["fraud-detector", "ranker", "search-ranking", "gone"])
+  func theJudgeOfOneBudgetAgreesWithTheChecker(budget: String) throws {
+    let tree = try CheckFixtures.tree(extra: [("models/ranker.yaml", Self.samplesBudget)])
+    let name = BudgetName(budget)
+    let judged = try Self.compare(
+      tree, budget: name, runs: Self.runs, days: ["2026-10-15", "2026-11-25", "2026-12-20"],
+      metrics: [nil, "latency_p95", "precision", "latency", "recall"])
     if budget == "fraud-detector" || budget == "ranker" { #expect(judged > 20) }
   }
 
-  /// A budget of every shape whose verdict reads other figures or entries of its own: parts
-  /// of a whole, a rolling window, groups, a drift test, a billing period, a baseline.
-  static let shapesBudget = """
-    version: 1
-    kind: Budget
-    name: scorer
-    owner: ml-eng
-    metrics:
-      precision:    { dimension: quality, baseline: 0.96, max_drop: 2% }
-      latency_p95:  { dimension: latency, baseline: 80ms, max_rise: 25%, parts: [extract_ms, infer_ms] }
-      extract_ms:   { dimension: latency, max: 20ms }
-      infer_ms:     { dimension: latency, max: 70ms }
-      accuracy_7d:  { dimension: quality, min: 0.92, window: 7d }
-      fpr_gap:      { dimension: quality, across: merchant_type, max_difference: 3% }
-      amount_drift: { dimension: quality, drift: ks, min_samples: 5 }
-      spend:        { dimension: cost, max: 12000 USD, period: month }
-    """
-
+  /// Runs of `ShapeCheckTests.budget`, whose shapes' verdicts read other figures or entries
+  /// of their own: parts of a whole, a rolling window, groups, a drift test, a billing period, a
+  /// baseline.
   static let shapeRuns: [String] = [
     #"""
-    {"scorer": {"precision": 0.945, "latency_p95": "100ms", "extract_ms": "15ms", "infer_ms": "70ms",
+    {"shapes": {"precision": 0.945, "latency_p95": "100ms", "extract_ms": "15ms", "infer_ms": "70ms",
       "accuracy_7d": {"times": ["2026-11-17T00:00:00Z", "2026-11-19T00:00:00Z", "2026-11-22T00:00:00Z", "2026-11-25T00:00:00Z"], "values": [0.80, 0.93, 0.94, 0.95]},
       "fpr_gap": {"groups": {"online": "1.9%", "in_store": "2.6%", "marketplace": "5.1%"}},
+      "approval_ratio": {"groups": {"eu": 0.7, "us": 0.9, "apac": 0.8}},
       "amount_drift": {"reference": [1, 2, 3, 4, 5], "current": [6, 7, 8, 9, 10]},
       "spend": "10000 USD"}}
     """#,
     // The whole without its parts, a part alone, and figures that do not fit their shapes.
-    #"{"scorer": {"latency_p95": "90ms", "spend": "13000 USD"}}"#,
-    #"{"scorer": {"infer_ms": "80ms", "fpr_gap": {"groups": {"a": "1%", "b": "9%"}}}}"#,
-    #"{"scorer": {"fpr_gap": "2%", "amount_drift": {"reference": [1, 2], "current": [3, 4]}}}"#,
-    #"{"scorer": {"accuracy_7d": 0.95, "extract_ms": "12 USD"}}"#,
+    #"{"shapes": {"latency_p95": "90ms", "spend": "13000 USD"}}"#,
+    #"{"shapes": {"infer_ms": "80ms", "fpr_gap": {"groups": {"a": "1%", "b": "9%"}}}}"#,
+    #"{"shapes": {"fpr_gap": "2%", "amount_drift": {"reference": [1, 2], "current": [3, 4]}}}"#,
+    #"{"shapes": {"accuracy_7d": 0.95, "extract_ms": "12 USD"}}"#,
   ]
 
   @Test func shapesAreJudgedAsTheCheckerJudgesThem() throws {
-    let tree = try CheckFixtures.tree(extra: [("models/scorer.yaml", Self.shapesBudget)])
-    let name = BudgetName("scorer")
-    let once = RunJudge(tree: tree, budget: name)
-    let each = RunJudge(tree: tree)
+    let tree = try CheckFixtures.tree(extra: [("models/shapes.yaml", ShapeCheckTests.budget)])
+    let name = BudgetName("shapes")
     let metrics: [String?] = [
       nil, "precision", "latency_p95", "extract_ms", "infer_ms", "accuracy_7d", "fpr_gap",
-      "amount_drift", "spend", "latency",
+      "amount_drift", "spend", "approval_ratio", "latency",
     ]
-    var judged = 0
-    for figures in Self.shapeRuns {
-      let run = try Self.run(figures)
-      for day in ["2026-11-25", "2026-12-01"] {
-        let at = try #require(Timestamp.parse(day))
-        for metric in metrics {
-          let metric = metric.map { MetricName($0) }
-          let fast = once.judge(run, at: at, budget: name, metric: metric)
-          let checked = each.judge(run, at: at, budget: name, metric: metric)
-          #expect("\(fast)" == "\(checked)", "\(figures) \(day) \(String(describing: metric))")
-          judged += checked.count
-        }
-      }
+    let runs = Self.shapeRuns.flatMap { figures in
+      ["production", "staging"].map { (figures, $0) }
     }
-    #expect(judged > 30)
+    let judged = try Self.compare(
+      tree, budget: name, runs: runs, days: ["2026-11-25", "2026-12-01"], metrics: metrics)
+    #expect(judged > 60)
   }
 
   /// The verdicts the fixtures above are meant to reach, so the comparison is not of two
