@@ -44,9 +44,22 @@ public struct Metric: Sendable {
   public var bound: Bound
   public var description: String?
   /// The groups, drift test, window statistic, parts and period, when the metric has any.
-  public var shape: MetricShape
+  public var shape: MetricShape {
+    get { shapeBox.value }
+    set { shapeBox = newValue == MetricShape() ? Self.noShape : Indirect(newValue) }
+  }
   /// How figures are judged against recorded history, when the budget overrides the defaults.
-  public var regression: RegressionSettings?
+  public var regression: RegressionSettings? {
+    get { regressionBox?.value }
+    set { regressionBox = newValue.map { Indirect($0) } }
+  }
+
+  // The shape and the regression settings are hundreds of bytes that most metrics leave
+  // unset: held behind a shared box, a metric is a fifth of the size, and so is each copy of
+  // it, in a budget's dictionary of metrics and in every tree a long history keeps.
+  private var shapeBox: Indirect<MetricShape>
+  private var regressionBox: Indirect<RegressionSettings>?
+  private static let noShape = Indirect(MetricShape())
 
   public init(
     name: Located<MetricName>, dimension: Located<DimensionName>, bound: Bound,
@@ -57,8 +70,8 @@ public struct Metric: Sendable {
     self.dimension = dimension
     self.bound = bound
     self.description = description
-    self.shape = shape
-    self.regression = regression
+    self.shapeBox = shape == MetricShape() ? Self.noShape : Indirect(shape)
+    self.regressionBox = regression.map { Indirect($0) }
   }
 }
 
