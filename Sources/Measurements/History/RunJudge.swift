@@ -73,15 +73,11 @@ public struct RunJudge {
     // For the one budget the judge was made for, its tree alone: the run's other budgets are
     // not judged, and a large tree is not searched for each run.
     let scope = only != nil && alone?.name == only ? alone!.tree : tree
-    // For one metric, only the figures `judge` keeps are worked out: the metric's own, and
-    // that of its raw samples where the budget measures them too.
-    let samples = metric.flatMap { SampleStatistic.split($0.rawValue)?.samples }
-    let keeping = metric.map { metric in
-      { (name: MetricName) in name == metric || name.rawValue == samples }
-    }
+    // For one metric, only the figures judged are worked out of the run.
+    let shown = metric.map(ShownMetric.init)
     return judge(
-      run.measurements(for: scope, method: percentileMethod, keeping: keeping),
-      environment: run.environment, at: at, budget: only, metric: metric)
+      run.measurements(for: scope, method: percentileMethod, keeping: shown.map { $0.keeps }),
+      environment: run.environment, at: at, budget: only, shown: shown)
   }
 
   /// The verdicts of the run's figures in `environment` at `at`, for one budget (and metric)
@@ -90,9 +86,17 @@ public struct RunJudge {
     _ measurements: Measurements, environment: EnvironmentName, at: Date,
     budget only: BudgetName? = nil, metric: MetricName? = nil
   ) -> [MetricCheck] {
+    judge(
+      measurements, environment: environment, at: at, budget: only,
+      shown: metric.map(ShownMetric.init))
+  }
+
+  private func judge(
+    _ measurements: Measurements, environment: EnvironmentName, at: Date, budget only: BudgetName?,
+    shown: ShownMetric?
+  ) -> [MetricCheck] {
+    let metric = shown?.name
     var results: [MetricCheck] = []
-    // The samples the metric shown is worked out from (`latency` for `latency_p95`), if any.
-    let metricSamples = metric.flatMap { SampleStatistic.split($0.rawValue)?.samples }
     for measured in measurements.budgets {
       let name = measured.name.value
       if let only, name != only { continue }
@@ -104,9 +108,7 @@ public struct RunJudge {
         plan?.sampleNames
         ?? Set(budget.metricOrder.compactMap { SampleStatistic.split($0.rawValue)?.samples })
       let entries = measured.entries.filter { entry in
-        if let metric, entry.name.value != metric, metricSamples != entry.name.value.rawValue {
-          return false
-        }
+        if let shown, !shown.keeps(entry.name.value) { return false }
         return budget.metrics[entry.name.value] != nil
           || samples.contains(entry.name.value.rawValue)
       }
@@ -148,5 +150,21 @@ public struct RunJudge {
       }
     }
     return results
+  }
+}
+
+/// The one metric judged, and the raw samples it is a statistic of (`latency` for
+/// `latency_p95`): a run's figures of other metrics are neither worked out nor judged.
+private struct ShownMetric {
+  let name: MetricName
+  let samples: String?
+
+  init(_ name: MetricName) {
+    self.name = name
+    samples = SampleStatistic.split(name.rawValue)?.samples
+  }
+
+  func keeps(_ figure: MetricName) -> Bool {
+    figure == name || figure.rawValue == samples
   }
 }
